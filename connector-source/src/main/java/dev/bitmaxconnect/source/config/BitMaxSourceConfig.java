@@ -1,0 +1,430 @@
+package dev.bitmaxconnect.source.config;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidList;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** The settings of {@code BitMaxSourceConnector}: what to stream from the exchange, and where to write it. */
+public class BitMaxSourceConfig extends AbstractConfig {
+
+    public static final String ALL_SYMBOLS = "*";
+
+    static final String GROUP_EXCHANGE = "Exchange";
+    static final String GROUP_STREAMS = "Streams";
+    static final String GROUP_TOPICS = "Topics";
+    static final String GROUP_RECORDS = "Records";
+    static final String GROUP_QUEUE = "Queue";
+
+    public static final String REST_URL = "bitmax.rest.url";
+    private static final String REST_URL_DOC = "Base URL of the exchange's REST API, without path, e.g. "
+            + "https://api-test.bitmax-sandbox.io (or the simulator's http://127.0.0.1:<port>).";
+
+    public static final String WS_URL = "bitmax.ws.url";
+    private static final String WS_URL_DOC = "Base URL of the exchange's WebSocket API, without path, e.g. "
+            + "wss://api-test.bitmax-sandbox.io. The connector appends /api/pro/v2/stream (public) or "
+            + "/<account group>/api/pro/v2/stream (private).";
+
+    public static final String API_KEY = "bitmax.api.key";
+    private static final String API_KEY_DOC = "API key. Needed only for the private channels (order, account).";
+
+    public static final String API_SECRET = "bitmax.api.secret";
+    private static final String API_SECRET_DOC = "API secret that signs requests. Needed only for the private "
+            + "channels. Use a Connect config provider to keep it out of the connector configuration.";
+
+    public static final String WS_SIGNED_PATH = "bitmax.ws.signed.path";
+    private static final String WS_SIGNED_PATH_DOC = "The path signed in the WebSocket authentication "
+            + "(<timestamp>+<path>). The reference first said 'stream', its correction of 2021-03-03 'v2/stream'.";
+
+    public static final String REST_KEY_ENCODING = "bitmax.rest.key.encoding";
+    private static final String REST_KEY_ENCODING_DOC = "How the secret keys the HMAC of REST requests: 'raw' uses "
+            + "its UTF-8 bytes as given (the reference's test vectors), 'base64' decodes it first.";
+
+    public static final String WS_KEY_ENCODING = "bitmax.ws.key.encoding";
+    private static final String WS_KEY_ENCODING_DOC = "How the secret keys the HMAC of the WebSocket authentication: "
+            + "'raw' (UTF-8 bytes as given) or 'base64' (decoded first).";
+
+    public static final String CONNECT_TIMEOUT_MS = "bitmax.connect.timeout.ms";
+    private static final String CONNECT_TIMEOUT_MS_DOC = "Timeout for opening a REST or WebSocket connection.";
+
+    public static final String REQUEST_TIMEOUT_MS = "bitmax.request.timeout.ms";
+    private static final String REQUEST_TIMEOUT_MS_DOC = "Timeout for a REST request, and for the answer to a "
+            + "WebSocket request (authentication, subscription, account snapshot).";
+
+    public static final String RECONNECT_BACKOFF_MS = "bitmax.reconnect.backoff.ms";
+    private static final String RECONNECT_BACKOFF_MS_DOC = "Wait before the first reconnect after a WebSocket "
+            + "connection is lost; doubled after each failed attempt.";
+
+    public static final String RECONNECT_BACKOFF_MAX_MS = "bitmax.reconnect.backoff.max.ms";
+    private static final String RECONNECT_BACKOFF_MAX_MS_DOC = "Upper bound of the reconnect wait.";
+
+    public static final String SYMBOLS = "symbols";
+    private static final String SYMBOLS_DOC = "Contracts to stream market data for, e.g. BTC-PERP,ETH-PERP, or * for "
+            + "every contract with status Normal (new contracts are picked up by a periodic refresh and a task "
+            + "reconfiguration).";
+
+    public static final String SYMBOLS_REFRESH_INTERVAL_MS = "symbols.refresh.interval.ms";
+    private static final String SYMBOLS_REFRESH_INTERVAL_MS_DOC = "With symbols=*, how often the contract list is "
+            + "read again to find new or delisted contracts.";
+
+    public static final String CHANNELS = "channels";
+    private static final String CHANNELS_DOC = "Channels to stream: pricing (futures pricing data, all contracts), "
+            + "bbo, depth, trades, bar (per symbol), order and account (private: need the API key and secret; "
+            + "they run on exactly one task).";
+
+    public static final String BAR_INTERVALS = "bar.intervals";
+    private static final String BAR_INTERVALS_DOC = "Bar intervals to subscribe to with the bar channel: minutes "
+            + "(1, 5, 15, 30, 60, 120, 240, 360, 720) or 1d, 1w, 1m.";
+
+    public static final String RECOVERY_HISTORY_SIZE = "private.recovery.history.size";
+    private static final String RECOVERY_HISTORY_SIZE_DOC = "How many orders of the current order history are read "
+            + "over REST, with the open orders, when a private stream (re)starts, to recover missed order states.";
+
+    public static final String TOPIC_PREFIX = "topic.prefix";
+    private static final String TOPIC_PREFIX_DOC = "Prefix of every default topic name: <prefix>.<channel>, "
+            + "<prefix>.ref.<reference data>.";
+
+    public static final String TOPIC_PREFIX_CHANNEL = "topic.";
+
+    public static final String REFERENCE_DATA = "reference.data";
+    private static final String REFERENCE_DATA_DOC = "Reference data read over REST on an interval, each into a "
+            + "topic keyed so that log compaction keeps the latest per key: contracts (by symbol), collateral (by "
+            + "asset), pricing (per contract by symbol, and collateral reference prices by asset). Empty: none.";
+
+    public static final String REFERENCE_REFRESH_INTERVAL_MS = "reference.refresh.interval.ms";
+    private static final String REFERENCE_REFRESH_INTERVAL_MS_DOC = "How often reference data is read again.";
+
+    public static final String TOPIC_REF_CONTRACTS = "topic.ref.contracts";
+    public static final String TOPIC_REF_COLLATERAL = "topic.ref.collateral";
+    public static final String TOPIC_REF_CONTRACT_PRICING = "topic.ref.contract.pricing";
+    public static final String TOPIC_REF_COLLATERAL_PRICING = "topic.ref.collateral.pricing";
+
+    public static final String DECIMAL_HANDLING_MODE = "decimal.handling.mode";
+    private static final String DECIMAL_HANDLING_MODE_DOC = "How prices, quantities and balances are written: "
+            + "'string' (the exchange's decimal text, exact), 'double' (inexact), 'precise' (Connect Decimal at "
+            + "decimal.precise.scale, rounded half-even).";
+
+    public static final String DECIMAL_PRECISE_SCALE = "decimal.precise.scale";
+    private static final String DECIMAL_PRECISE_SCALE_DOC = "Scale of every Decimal field with "
+            + "decimal.handling.mode=precise. Choose at least the exchange's precision, or values are rounded.";
+
+    public static final String QUEUE_CAPACITY = "queue.capacity";
+    private static final String QUEUE_CAPACITY_DOC = "Messages a task buffers between its WebSocket connection and "
+            + "poll(). The queue is bounded; its depth is a metric.";
+
+    public static final String QUEUE_FULL_BEHAVIOR = "queue.full.behavior";
+    private static final String QUEUE_FULL_BEHAVIOR_DOC = "What a full queue does to a market-data message: 'block' "
+            + "waits for room (back-pressure on the socket), 'drop' drops it, counts it and marks a gap on the "
+            + "channel's next record. Private messages always wait: they are never dropped.";
+
+    public static final String POLL_MAX_RECORDS = "poll.max.records";
+    private static final String POLL_MAX_RECORDS_DOC = "Most records one poll() returns.";
+
+    public static final String POLL_TIMEOUT_MS = "poll.timeout.ms";
+    private static final String POLL_TIMEOUT_MS_DOC = "Longest wait of poll() for a first message when the queue is "
+            + "empty.";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    private final List<Channel> channels;
+    private final Set<ReferenceData> referenceData;
+
+    public BitMaxSourceConfig(Map<?, ?> originals) {
+        this(CONFIG_DEF, originals);
+    }
+
+    protected BitMaxSourceConfig(ConfigDef definition, Map<?, ?> originals) {
+        super(definition, originals, false);
+        this.channels = parseChannels(getList(CHANNELS));
+        this.referenceData = parseReferenceData(getList(REFERENCE_DATA));
+        if (hasPrivateChannels() && (getString(API_KEY) == null || getString(API_KEY).isBlank()
+                || getPassword(API_SECRET) == null || getPassword(API_SECRET).value().isBlank())) {
+            throw new ConfigException(API_KEY, getString(API_KEY) == null ? null : "[hidden]",
+                    "the private channels " + privateChannelNames() + " need " + API_KEY + " and " + API_SECRET);
+        }
+    }
+
+    public static ConfigDef configDef() {
+        ConfigDef def = new ConfigDef();
+        int order = 0;
+        def.define(REST_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator("http", "https"),
+                Importance.HIGH, REST_URL_DOC, GROUP_EXCHANGE, ++order, Width.LONG, "REST URL");
+        def.define(WS_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator("ws", "wss"),
+                Importance.HIGH, WS_URL_DOC, GROUP_EXCHANGE, ++order, Width.LONG, "WebSocket URL");
+        def.define(API_KEY, Type.STRING, null, Importance.HIGH, API_KEY_DOC, GROUP_EXCHANGE, ++order,
+                Width.MEDIUM, "API key");
+        def.define(API_SECRET, Type.PASSWORD, null, Importance.HIGH, API_SECRET_DOC, GROUP_EXCHANGE, ++order,
+                Width.MEDIUM, "API secret");
+        def.define(WS_SIGNED_PATH, Type.STRING, "v2/stream", ValidString.in("v2/stream", "stream"),
+                Importance.LOW, WS_SIGNED_PATH_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "WebSocket signed path",
+                new ChoiceRecommender(List.of("v2/stream", "stream")));
+        def.define(REST_KEY_ENCODING, Type.STRING, "raw", ValidString.in("raw", "base64"), Importance.LOW,
+                REST_KEY_ENCODING_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "REST key encoding",
+                new ChoiceRecommender(List.of("raw", "base64")));
+        def.define(WS_KEY_ENCODING, Type.STRING, "raw", ValidString.in("raw", "base64"), Importance.LOW,
+                WS_KEY_ENCODING_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "WebSocket key encoding",
+                new ChoiceRecommender(List.of("raw", "base64")));
+        def.define(CONNECT_TIMEOUT_MS, Type.INT, 10_000, Range.between(100, 300_000), Importance.LOW,
+                CONNECT_TIMEOUT_MS_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "Connect timeout (ms)");
+        def.define(REQUEST_TIMEOUT_MS, Type.INT, 10_000, Range.between(100, 300_000), Importance.LOW,
+                REQUEST_TIMEOUT_MS_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "Request timeout (ms)");
+        def.define(RECONNECT_BACKOFF_MS, Type.INT, 500, Range.between(10, 60_000), Importance.LOW,
+                RECONNECT_BACKOFF_MS_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "Reconnect backoff (ms)");
+        def.define(RECONNECT_BACKOFF_MAX_MS, Type.INT, 30_000, Range.between(10, 600_000), Importance.LOW,
+                RECONNECT_BACKOFF_MAX_MS_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "Reconnect backoff max (ms)");
+
+        order = 0;
+        def.define(SYMBOLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new SymbolListValidator(), Importance.HIGH,
+                SYMBOLS_DOC, GROUP_STREAMS, ++order, Width.LONG, "Symbols");
+        def.define(SYMBOLS_REFRESH_INTERVAL_MS, Type.LONG, 300_000L, Range.atLeast(1_000L), Importance.LOW,
+                SYMBOLS_REFRESH_INTERVAL_MS_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Symbols refresh (ms)",
+                ChoiceRecommender.visibleWhen(s -> List.of(ALL_SYMBOLS).equals(s.get(SYMBOLS))));
+        def.define(CHANNELS, Type.LIST, "bbo,depth,trades", ValidList.in(Channel.configNames().toArray(new String[0])),
+                Importance.HIGH, CHANNELS_DOC, GROUP_STREAMS, ++order, Width.LONG, "Channels",
+                new ChoiceRecommender(Channel.configNames()));
+        List<String> intervals = List.of("1", "5", "15", "30", "60", "120", "240", "360", "720", "1d", "1w", "1m");
+        def.define(BAR_INTERVALS, Type.LIST, "1", ValidList.in(intervals.toArray(new String[0])), Importance.MEDIUM,
+                BAR_INTERVALS_DOC, GROUP_STREAMS, ++order, Width.MEDIUM, "Bar intervals",
+                new ChoiceRecommender(intervals, s -> listContains(s.get(CHANNELS), Channel.BAR.configName())));
+        def.define(RECOVERY_HISTORY_SIZE, Type.INT, 500, Range.between(1, 10_000), Importance.LOW,
+                RECOVERY_HISTORY_SIZE_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Recovery history size");
+
+        order = 0;
+        def.define(TOPIC_PREFIX, Type.STRING, "bitmax", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                TOPIC_PREFIX_DOC, GROUP_TOPICS, ++order, Width.MEDIUM, "Topic prefix");
+        for (Channel channel : Channel.values()) {
+            def.define(channelTopicKey(channel), Type.STRING, "", Importance.LOW,
+                    "Topic of the " + channel.configName() + " channel. Empty: <prefix>." + channel.configName() + ".",
+                    GROUP_TOPICS, ++order, Width.MEDIUM, channel.configName() + " topic");
+        }
+        def.define(REFERENCE_DATA, Type.LIST, "", ValidList.in(ReferenceData.configNames().toArray(new String[0])),
+                Importance.MEDIUM, REFERENCE_DATA_DOC, GROUP_TOPICS, ++order, Width.MEDIUM, "Reference data",
+                new ChoiceRecommender(ReferenceData.configNames()));
+        def.define(REFERENCE_REFRESH_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(1_000L), Importance.LOW,
+                REFERENCE_REFRESH_INTERVAL_MS_DOC, GROUP_TOPICS, ++order, Width.SHORT, "Reference refresh (ms)");
+        def.define(TOPIC_REF_CONTRACTS, Type.STRING, "", Importance.LOW,
+                "Topic of the contracts reference data. Empty: <prefix>.ref.contracts.", GROUP_TOPICS, ++order,
+                Width.MEDIUM, "Contracts topic");
+        def.define(TOPIC_REF_COLLATERAL, Type.STRING, "", Importance.LOW,
+                "Topic of the collateral assets reference data. Empty: <prefix>.ref.collateral.", GROUP_TOPICS,
+                ++order, Width.MEDIUM, "Collateral topic");
+        def.define(TOPIC_REF_CONTRACT_PRICING, Type.STRING, "", Importance.LOW,
+                "Topic of the per-contract pricing reference data. Empty: <prefix>.ref.contract-pricing.",
+                GROUP_TOPICS, ++order, Width.MEDIUM, "Contract pricing topic");
+        def.define(TOPIC_REF_COLLATERAL_PRICING, Type.STRING, "", Importance.LOW,
+                "Topic of the collateral reference prices. Empty: <prefix>.ref.collateral-pricing.", GROUP_TOPICS,
+                ++order, Width.MEDIUM, "Collateral pricing topic");
+
+        order = 0;
+        def.define(DECIMAL_HANDLING_MODE, Type.STRING, DecimalHandlingMode.STRING.configName(),
+                ValidString.in(DecimalHandlingMode.configNames().toArray(new String[0])), Importance.MEDIUM,
+                DECIMAL_HANDLING_MODE_DOC, GROUP_RECORDS, ++order, Width.SHORT, "Decimal handling mode",
+                new ChoiceRecommender(DecimalHandlingMode.configNames()));
+        def.define(DECIMAL_PRECISE_SCALE, Type.INT, 12, Range.between(0, 38), Importance.LOW,
+                DECIMAL_PRECISE_SCALE_DOC, GROUP_RECORDS, ++order, Width.SHORT, "Decimal scale",
+                ChoiceRecommender.visibleWhen(s -> DecimalHandlingMode.PRECISE.configName()
+                        .equals(String.valueOf(s.get(DECIMAL_HANDLING_MODE)))));
+
+        order = 0;
+        def.define(QUEUE_CAPACITY, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW,
+                QUEUE_CAPACITY_DOC, GROUP_QUEUE, ++order, Width.SHORT, "Queue capacity");
+        def.define(QUEUE_FULL_BEHAVIOR, Type.STRING, QueueFullBehavior.BLOCK.configName(),
+                ValidString.in(QueueFullBehavior.configNames().toArray(new String[0])), Importance.LOW,
+                QUEUE_FULL_BEHAVIOR_DOC, GROUP_QUEUE, ++order, Width.SHORT, "Queue full behavior",
+                new ChoiceRecommender(QueueFullBehavior.configNames()));
+        def.define(POLL_MAX_RECORDS, Type.INT, 2_000, Range.between(1, 100_000), Importance.LOW,
+                POLL_MAX_RECORDS_DOC, GROUP_QUEUE, ++order, Width.SHORT, "Poll max records");
+        def.define(POLL_TIMEOUT_MS, Type.INT, 100, Range.between(1, 10_000), Importance.LOW,
+                POLL_TIMEOUT_MS_DOC, GROUP_QUEUE, ++order, Width.SHORT, "Poll timeout (ms)");
+        return def;
+    }
+
+    public static String channelTopicKey(Channel channel) {
+        return TOPIC_PREFIX_CHANNEL + channel.configName();
+    }
+
+    private static boolean listContains(Object list, String value) {
+        return list instanceof List && ((List<?>) list).contains(value);
+    }
+
+    private static List<Channel> parseChannels(List<String> names) {
+        Set<Channel> set = EnumSet.noneOf(Channel.class);
+        for (String name : names) {
+            set.add(Channel.fromConfigName(name));
+        }
+        return List.copyOf(set);
+    }
+
+    private static Set<ReferenceData> parseReferenceData(List<String> names) {
+        Set<ReferenceData> set = EnumSet.noneOf(ReferenceData.class);
+        for (String name : names) {
+            set.add(ReferenceData.fromConfigName(name));
+        }
+        return set;
+    }
+
+    public String restUrl() {
+        return trimSlash(getString(REST_URL));
+    }
+
+    public String wsUrl() {
+        return trimSlash(getString(WS_URL));
+    }
+
+    private static String trimSlash(String url) {
+        String trimmed = url.trim();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    public String apiKey() {
+        return getString(API_KEY);
+    }
+
+    public Password apiSecret() {
+        return getPassword(API_SECRET);
+    }
+
+    public boolean hasCredentials() {
+        return apiKey() != null && !apiKey().isBlank() && apiSecret() != null && !apiSecret().value().isBlank();
+    }
+
+    public List<Channel> channels() {
+        return channels;
+    }
+
+    public boolean hasPrivateChannels() {
+        return channels.stream().anyMatch(Channel::isPrivate);
+    }
+
+    private List<String> privateChannelNames() {
+        List<String> names = new ArrayList<>();
+        for (Channel channel : channels) {
+            if (channel.isPrivate()) {
+                names.add(channel.configName());
+            }
+        }
+        return names;
+    }
+
+    public boolean allSymbols() {
+        return List.of(ALL_SYMBOLS).equals(getList(SYMBOLS));
+    }
+
+    public List<String> symbols() {
+        return getList(SYMBOLS);
+    }
+
+    public List<String> barIntervals() {
+        return getList(BAR_INTERVALS);
+    }
+
+    public Set<ReferenceData> referenceData() {
+        return referenceData;
+    }
+
+    public String topicFor(Channel channel) {
+        String override = getString(channelTopicKey(channel));
+        return override == null || override.isBlank() ? prefixed(channel.configName()) : override.trim();
+    }
+
+    public String contractsTopic() {
+        return topicOrDefault(TOPIC_REF_CONTRACTS, "ref.contracts");
+    }
+
+    public String collateralTopic() {
+        return topicOrDefault(TOPIC_REF_COLLATERAL, "ref.collateral");
+    }
+
+    public String contractPricingTopic() {
+        return topicOrDefault(TOPIC_REF_CONTRACT_PRICING, "ref.contract-pricing");
+    }
+
+    public String collateralPricingTopic() {
+        return topicOrDefault(TOPIC_REF_COLLATERAL_PRICING, "ref.collateral-pricing");
+    }
+
+    private String topicOrDefault(String key, String suffix) {
+        String override = getString(key);
+        return override == null || override.isBlank() ? prefixed(suffix) : override.trim();
+    }
+
+    private String prefixed(String suffix) {
+        return getString(TOPIC_PREFIX) + "." + suffix;
+    }
+
+    public DecimalHandlingMode decimalHandlingMode() {
+        return DecimalHandlingMode.fromConfigName(getString(DECIMAL_HANDLING_MODE));
+    }
+
+    public int decimalPreciseScale() {
+        return getInt(DECIMAL_PRECISE_SCALE);
+    }
+
+    public int queueCapacity() {
+        return getInt(QUEUE_CAPACITY);
+    }
+
+    public QueueFullBehavior queueFullBehavior() {
+        return QueueFullBehavior.fromConfigName(getString(QUEUE_FULL_BEHAVIOR));
+    }
+
+    public int pollMaxRecords() {
+        return getInt(POLL_MAX_RECORDS);
+    }
+
+    public int pollTimeoutMs() {
+        return getInt(POLL_TIMEOUT_MS);
+    }
+
+    public int connectTimeoutMs() {
+        return getInt(CONNECT_TIMEOUT_MS);
+    }
+
+    public int requestTimeoutMs() {
+        return getInt(REQUEST_TIMEOUT_MS);
+    }
+
+    public int reconnectBackoffMs() {
+        return getInt(RECONNECT_BACKOFF_MS);
+    }
+
+    public int reconnectBackoffMaxMs() {
+        return getInt(RECONNECT_BACKOFF_MAX_MS);
+    }
+
+    public long symbolsRefreshIntervalMs() {
+        return getLong(SYMBOLS_REFRESH_INTERVAL_MS);
+    }
+
+    public long referenceRefreshIntervalMs() {
+        return getLong(REFERENCE_REFRESH_INTERVAL_MS);
+    }
+
+    public int recoveryHistorySize() {
+        return getInt(RECOVERY_HISTORY_SIZE);
+    }
+
+    public String wsSignedPath() {
+        return getString(WS_SIGNED_PATH);
+    }
+
+    public String restKeyEncoding() {
+        return getString(REST_KEY_ENCODING);
+    }
+
+    public String wsKeyEncoding() {
+        return getString(WS_KEY_ENCODING);
+    }
+}
