@@ -1,0 +1,48 @@
+package dev.bitmaxconnect.sink.command;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An enum of the reference (side, order type, ...) with its table spellings. Input is accepted in any
+ * case and with or without underscores; what is sent is the table spelling.
+ */
+public enum ExchangeEnum {
+    SIDE("side", List.of("Buy", "Sell")),
+    ORDER_TYPE("orderType", List.of("Limit", "Market", "StopLimit", "StopMarket")),
+    TIME_IN_FORCE("timeInForce", List.of("GTC", "IOC", "FOK")),
+    RESP_INST("respInst", List.of("ACK", "ACCEPT", "DONE")),
+    MARGIN_TYPE("marginType", List.of("crossed", "isolated")),
+    EXEC_INST("execInst", List.of("Post", "Liquidation", "InternalPost", "StopOnMarket", "StopOnMark",
+            "StopOnRef", "ReduceOnly", "PostReduceOnly", "PostStopMarket", "PostStopMark", "PostStopRef",
+            "ReduceOnlyMarket", "ReduceOnlyMark", "ReduceOnlyRef", "PostReduceMarket", "PostReduceMark",
+            "PostReduceRef", "OpenStopMkt", "OpenStopMark", "OpenStopRef", "OpenPostStopMkt",
+            "OpenPostStopMark", "OpenPostStopRef", "PosStopMkt", "PosStopMark", "PosStopRef"));
+
+    private final String field;
+    private final List<String> spellings;
+
+    ExchangeEnum(String field, List<String> spellings) {
+        this.field = field;
+        this.spellings = spellings;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public List<String> spellings() {
+        return spellings;
+    }
+
+    /** The table spelling of {@code value}, if it is one of this enum's values. */
+    public Optional<String> canonical(String value) {
+        String key = key(value);
+        return spellings.stream().filter(s -> key(s).equals(key)).findFirst();
+    }
+
+    private static String key(String s) {
+        return s.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+}

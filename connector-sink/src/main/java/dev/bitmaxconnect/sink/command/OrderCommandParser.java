@@ -1,0 +1,387 @@
+package dev.bitmaxconnect.sink.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * Reads a command from a record value: a Connect {@link Struct} (Avro, JSON Schema or Protobuf
+ * converters), a {@link Map} (schemaless JSON), or a JSON document as a String, byte[] or ByteBuffer.
+ * Every error names the field and the value. Decimals must be strings or exact numbers: a
+ * floating-point number is refused rather than rounded.
+ */
+public final class OrderCommandParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    static final Set<String> ORDER_FIELDS = Set.of("id", "symbol", "side", "orderType", "price", "orderPrice",
+            "orderQty", "stopPrice", "timeInForce", "postOnly", "execInst", "respInst", "posStopLossPrice",
+            "posTakeProfitPrice");
+    static final Set<String> CANCEL_FIELDS = Set.of("id", "orderId", "origId", "symbol");
+
+    /** Parses a record value; throws {@link CommandFormatException} naming the field at fault. */
+    public OrderCommand parse(Object value) {
+        return parseMap(toMap(value));
+    }
+
+    Map<String, Object> toMap(Object value) {
+        if (value == null) {
+            throw new CommandFormatException(null, "the record has no value (a tombstone)");
+        }
+        if (value instanceof Struct struct) {
+            return structToMap(struct);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return stringKeys(map, "");
+        }
+        if (value instanceof String text) {
+            return readJson(text);
+        }
+        if (value instanceof byte[] bytes) {
+            return readJson(utf8(bytes));
+        }
+        if (value instanceof ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.duplicate().get(bytes);
+            return readJson(utf8(bytes));
+        }
+        throw new CommandFormatException(null, "a command must be a Struct, a Map or a JSON document, got "
+                + value.getClass().getSimpleName());
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CommandFormatException(null, "the record value is not UTF-8 text (" + bytes.length + " bytes)");
+        }
+    }
+
+    private static Map<String, Object> readJson(String text) {
+        try {
+            Object tree = JSON.readValue(text, new TypeReference<Object>() { });
+            if (tree instanceof Map<?, ?> map) {
+                return stringKeys(map, "");
+            }
+            throw new CommandFormatException(null, "a command must be a JSON object, got " + describe(tree));
+        } catch (JsonProcessingException e) {
+            String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+            throw new CommandFormatException(null, "the record value is not valid JSON ("
+                    + e.getOriginalMessage() + "): " + quote(shown));
+        }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map, String path) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw new CommandFormatException(path.isEmpty() ? null : path,
+                        "field names must be strings, got " + describe(e.getKey()));
+            }
+            out.put(key, e.getValue());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> structToMap(Struct struct) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field field : struct.schema().fields()) {
+            out.put(field.name(), structValue(struct.get(field)));
+        }
+        return out;
+    }
+
+    private static Object structValue(Object v) {
+        if (v instanceof Struct s) {
+            return structToMap(s);
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(structValue(item));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    OrderCommand parseMap(Map<String, Object> m) {
+        String actionName = requiredString(m, "action", "");
+        CommandAction action = CommandAction.fromName(actionName).orElseThrow(() -> new CommandFormatException(
+                "action", "unknown action " + quote(actionName) + "; expected one of place, cancel, cancel-all, "
+                        + "place-batch, cancel-batch, set-leverage, set-margin-type, deposit, withdraw"));
+        String id = optionalString(m, "id", "");
+        return switch (action) {
+            case PLACE -> {
+                checkKnown(m, union(ORDER_FIELDS, Set.of("action")), "");
+                OrderItem order = order(m, "");
+                yield new OrderCommand(action, id, List.of(order), null, order.symbol(), null, null, null, null);
+            }
+            case CANCEL -> {
+                checkKnown(m, union(CANCEL_FIELDS, Set.of("action")), "");
+                CancelItem cancel = cancel(m, "");
+                yield new OrderCommand(action, id, null, List.of(cancel), cancel.symbol(), null, null, null, null);
+            }
+            case CANCEL_ALL -> {
+                checkKnown(m, Set.of("action", "id", "symbol"), "");
+                yield new OrderCommand(action, id, null, null, optionalString(m, "symbol", ""), null, null, null,
+                        null);
+            }
+            case PLACE_BATCH -> {
+                checkKnown(m, Set.of("action", "id", "orders"), "");
+                List<OrderItem> orders = new ArrayList<>();
+                List<Map<String, Object>> items = list(m, "orders");
+                for (int i = 0; i < items.size(); i++) {
+                    String path = "orders[" + i + "].";
+                    checkKnown(items.get(i), ORDER_FIELDS, path);
+                    orders.add(order(items.get(i), path));
+                }
+                yield new OrderCommand(action, id, orders, null, null, null, null, null, null);
+            }
+            case CANCEL_BATCH -> {
+                checkKnown(m, Set.of("action", "id", "orders"), "");
+                List<CancelItem> cancels = new ArrayList<>();
+                List<Map<String, Object>> items = list(m, "orders");
+                for (int i = 0; i < items.size(); i++) {
+                    String path = "orders[" + i + "].";
+                    checkKnown(items.get(i), CANCEL_FIELDS, path);
+                    cancels.add(cancel(items.get(i), path));
+                }
+                yield new OrderCommand(action, id, null, cancels, null, null, null, null, null);
+            }
+            case SET_LEVERAGE -> {
+                checkKnown(m, Set.of("action", "id", "symbol", "leverage"), "");
+                yield new OrderCommand(action, id, null, null, requiredString(m, "symbol", ""),
+                        requiredInt(m, "leverage"), null, null, null);
+            }
+            case SET_MARGIN_TYPE -> {
+                checkKnown(m, Set.of("action", "id", "symbol", "marginType"), "");
+                yield new OrderCommand(action, id, null, null, requiredString(m, "symbol", ""), null,
+                        requiredEnum(m, ExchangeEnum.MARGIN_TYPE, ""), null, null);
+            }
+            case DEPOSIT, WITHDRAW -> {
+                checkKnown(m, Set.of("action", "id", "asset", "amount"), "");
+                BigDecimal amount = decimal(m, "amount", "");
+                if (amount == null) {
+                    throw new CommandFormatException("amount", "is required");
+                }
+                yield new OrderCommand(action, id, null, null, null, null, null, requiredString(m, "asset", ""),
+                        amount);
+            }
+        };
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static void checkKnown(Map<String, Object> m, Set<String> known, String path) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            // A Struct carries every field of its schema; only a set unknown field is a mistake.
+            if (!known.contains(e.getKey()) && e.getValue() != null) {
+                throw new CommandFormatException(path + e.getKey(), "unknown field (value "
+                        + describe(e.getValue()) + "); a misspelt field is refused rather than ignored");
+            }
+        }
+    }
+
+    private static OrderItem order(Map<String, Object> m, String path) {
+        BigDecimal price = decimal(m, "price", path);
+        BigDecimal orderPrice = decimal(m, "orderPrice", path);
+        if (price != null && orderPrice != null && price.compareTo(orderPrice) != 0) {
+            throw new CommandFormatException(path + "price", "price " + price.toPlainString()
+                    + " and orderPrice " + orderPrice.toPlainString() + " disagree");
+        }
+        return new OrderItem(
+                optionalString(m, "id", path),
+                requiredString(m, "symbol", path),
+                requiredEnum(m, ExchangeEnum.SIDE, path),
+                requiredEnum(m, ExchangeEnum.ORDER_TYPE, path),
+                price != null ? price : orderPrice,
+                decimal(m, "orderQty", path),
+                decimal(m, "stopPrice", path),
+                optionalEnum(m, ExchangeEnum.TIME_IN_FORCE, path),
+                bool(m, "postOnly", path),
+                optionalEnum(m, ExchangeEnum.EXEC_INST, path),
+                optionalEnum(m, ExchangeEnum.RESP_INST, path),
+                decimal(m, "posStopLossPrice", path),
+                decimal(m, "posTakeProfitPrice", path));
+    }
+
+    private static CancelItem cancel(Map<String, Object> m, String path) {
+        String orderId = optionalString(m, "orderId", path);
+        String origId = optionalString(m, "origId", path);
+        if (orderId == null && origId == null) {
+            throw new CommandFormatException(path + "orderId", "is required (or origId, the client id the order "
+                    + "was placed with)");
+        }
+        return new CancelItem(optionalString(m, "id", path), orderId, origId, requiredString(m, "symbol", path));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> m, String field) {
+        Object v = m.get(field);
+        if (v == null) {
+            throw new CommandFormatException(field, "is required (a list of orders)");
+        }
+        if (!(v instanceof List<?> items)) {
+            throw new CommandFormatException(field, "expected a list, got " + describe(v));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (!(item instanceof Map<?, ?> map)) {
+                throw new CommandFormatException(field + "[" + i + "]", "expected an object, got " + describe(item));
+            }
+            out.add(stringKeys(map, field + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    private static String requiredString(Map<String, Object> m, String field, String path) {
+        String s = optionalString(m, field, path);
+        if (s == null) {
+            throw new CommandFormatException(path + field, "is required");
+        }
+        return s;
+    }
+
+    private static String optionalString(Map<String, Object> m, String field, String path) {
+        Object v = m.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw new CommandFormatException(path + field, "expected a string, got " + describe(v));
+        }
+        String trimmed = s.trim();
+        if (trimmed.isEmpty()) {
+            throw new CommandFormatException(path + field, "must not be empty");
+        }
+        return trimmed;
+    }
+
+    private static String requiredEnum(Map<String, Object> m, ExchangeEnum e, String path) {
+        String s = optionalEnum(m, e, path);
+        if (s == null) {
+            throw new CommandFormatException(path + e.field(), "is required; expected one of " + e.spellings());
+        }
+        return s;
+    }
+
+    private static String optionalEnum(Map<String, Object> m, ExchangeEnum e, String path) {
+        String s = optionalString(m, e.field(), path);
+        if (s == null) {
+            return null;
+        }
+        return e.canonical(s).orElseThrow(() -> new CommandFormatException(path + e.field(),
+                "unknown value " + quote(s) + "; expected one of " + e.spellings()));
+    }
+
+    private static BigDecimal decimal(Map<String, Object> m, String field, String path) {
+        Object v = m.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return BigDecimal.valueOf(((Number) v).longValue());
+        }
+        if (v instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            throw new CommandFormatException(path + field, "got the floating-point number " + v
+                    + "; send decimals as strings (\"" + v + "\") so that no digit is lost");
+        }
+        if (v instanceof String s) {
+            try {
+                return new BigDecimal(s.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandFormatException(path + field, "expected a decimal number, got " + quote(s));
+            }
+        }
+        throw new CommandFormatException(path + field, "expected a decimal string, got " + describe(v));
+    }
+
+    private static Integer requiredInt(Map<String, Object> m, String field) {
+        Object v = m.get(field);
+        if (v == null) {
+            throw new CommandFormatException(field, "is required");
+        }
+        try {
+            if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+                return Math.toIntExact(((Number) v).longValue());
+            }
+            if (v instanceof BigDecimal d) {
+                return d.intValueExact();
+            }
+            if (v instanceof BigInteger i) {
+                return i.intValueExact();
+            }
+            if (v instanceof String s) {
+                return Integer.parseInt(s.trim());
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new CommandFormatException(field, "expected an integer, got " + describe(v));
+        }
+        throw new CommandFormatException(field, "expected an integer, got " + describe(v));
+    }
+
+    private static Boolean bool(Map<String, Object> m, String field, String path) {
+        Object v = m.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new CommandFormatException(path + field, "expected true or false, got " + describe(v));
+    }
+
+    static String describe(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String s) {
+            return quote(s) + " (a string)";
+        }
+        String text = String.valueOf(v);
+        if (text.length() > 60) {
+            text = text.substring(0, 60) + "...";
+        }
+        String type = v instanceof Map ? "an object" : v instanceof List ? "a list" : v.getClass().getSimpleName();
+        return text + " (" + type + ")";
+    }
+
+    static String quote(String s) {
+        String shown = s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        return "\"" + shown + "\"";
+    }
+}

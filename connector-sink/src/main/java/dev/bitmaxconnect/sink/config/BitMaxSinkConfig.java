@@ -1,0 +1,320 @@
+package dev.bitmaxconnect.sink.config;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** The sink connector's settings: each key a constant beside its definition. */
+public final class BitMaxSinkConfig extends AbstractConfig {
+
+    public static final String GROUP_EXCHANGE = "Exchange";
+    public static final String GROUP_RESULTS = "Results";
+    public static final String GROUP_BATCH = "Batching";
+    public static final String GROUP_RETRY = "Retries";
+    public static final String GROUP_RISK = "Validation and risk";
+    public static final String GROUP_RECORDS = "Records";
+
+    public static final String REST_URL = "bitmax.rest.url";
+    public static final String WS_URL = "bitmax.ws.url";
+    public static final String API_KEY = "bitmax.api.key";
+    public static final String API_SECRET = "bitmax.api.secret";
+    public static final String WS_SIGNED_PATH = "bitmax.ws.signed.path";
+    public static final String REST_KEY_ENCODING = "bitmax.rest.key.encoding";
+    public static final String WS_KEY_ENCODING = "bitmax.ws.key.encoding";
+    public static final String TRANSPORT = "bitmax.transport";
+    public static final String REQUEST_TIMEOUT_MS = "bitmax.request.timeout.ms";
+    public static final String FILTERS_REFRESH_MS = "bitmax.contracts.refresh.ms";
+
+    public static final String RESULTS_TOPIC = "topic.results";
+    public static final String RESULTS_PRODUCER_PREFIX = "results.producer.";
+
+    public static final String BATCH_ENABLED = "batch.enabled";
+    public static final String BATCH_LINGER_MS = "batch.linger.ms";
+    public static final String BATCH_MAX_SIZE = "batch.max.size";
+    public static final String BUFFER_MAX_COMMANDS = "buffer.max.commands";
+
+    public static final String RETRY_MAX = "retry.max.attempts";
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String RETRY_MAX_TIME_MS = "retry.max.time.ms";
+
+    public static final String RISK_ALLOWED_SYMBOLS = "risk.allowed.symbols";
+    public static final String RISK_MAX_ORDER_QTY = "risk.max.order.qty";
+    public static final String RISK_MAX_ORDER_NOTIONAL = "risk.max.order.notional";
+    public static final String RISK_TRADING_ENABLED = "risk.trading.enabled";
+    public static final String DRY_RUN = "dry.run";
+    public static final String TRANSFERS_ENABLED = "transfers.enabled";
+    public static final String TOMBSTONES = "tombstones";
+    public static final String RECOVERY_HISTORY_SIZE = "recovery.history.size";
+
+    /** Connect's own key, read (not defined) here to choose between failing and carrying on. */
+    public static final String ERRORS_TOLERANCE = "errors.tolerance";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    public BitMaxSinkConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props);
+        if (!resultsTopic().isEmpty() && resultsProducerProps().get("bootstrap.servers") == null) {
+            throw new ConfigException(RESULTS_PRODUCER_PREFIX + "bootstrap.servers", null,
+                    "is required when " + RESULTS_TOPIC + " is set: the results are written by the task's own "
+                            + "producer, which does not share the worker's settings");
+        }
+    }
+
+    private static ConfigDef configDef() {
+        ConfigDef def = new ConfigDef();
+        int o = 0;
+        def.define(REST_URL, Type.STRING, "https://api-test.bitmax-sandbox.io", new UrlValidator("http", "https"),
+                Importance.HIGH, "Base URL of the BitMax REST API, without a path.", GROUP_EXCHANGE, ++o, Width.LONG,
+                "REST URL");
+        def.define(WS_URL, Type.STRING, "wss://api-test.bitmax-sandbox.io", new UrlValidator("ws", "wss"),
+                Importance.MEDIUM, "Base URL of the BitMax WebSocket API, without a path; used when "
+                        + TRANSPORT + " is websocket.", GROUP_EXCHANGE, ++o, Width.LONG, "WebSocket URL");
+        def.define(API_KEY, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                "API key with trade permission (and transfer permission if " + TRANSFERS_ENABLED + " is true).",
+                GROUP_EXCHANGE, ++o, Width.MEDIUM, "API key");
+        def.define(API_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                "API secret; never logged. Use a Connect config provider to keep it out of the connector config.",
+                GROUP_EXCHANGE, ++o, Width.MEDIUM, "API secret");
+        def.define(TRANSPORT, Type.STRING, "rest", enumValidator("rest", "websocket"), Importance.MEDIUM,
+                "How orders are sent: rest (batch requests available) or websocket (the WebSocket request API: "
+                        + "place-order, cancel-order, cancel-all; other actions still go over REST).",
+                GROUP_EXCHANGE, ++o, Width.SHORT, "Transport", new EnumRecommender("rest", "websocket"));
+        def.define(WS_SIGNED_PATH, Type.STRING, "v2/stream", new ConfigDef.NonEmptyString(), Importance.LOW,
+                "Path signed for WebSocket authentication: v2/stream (the reference's correction) or stream.",
+                GROUP_EXCHANGE, ++o, Width.SHORT, "WebSocket signed path", new EnumRecommender("v2/stream", "stream"));
+        def.define(REST_KEY_ENCODING, Type.STRING, "raw", enumValidator("raw", "base64"), Importance.LOW,
+                "How the secret keys the REST HMAC: raw (its UTF-8 bytes, as the reference's vectors) or base64 "
+                        + "(decoded first).", GROUP_EXCHANGE, ++o, Width.SHORT, "REST key encoding",
+                new EnumRecommender("raw", "base64"));
+        def.define(WS_KEY_ENCODING, Type.STRING, "raw", enumValidator("raw", "base64"), Importance.LOW,
+                "How the secret keys the WebSocket HMAC: raw or base64.", GROUP_EXCHANGE, ++o, Width.SHORT,
+                "WebSocket key encoding", new EnumRecommender("raw", "base64"));
+        def.define(REQUEST_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.between(100, 120_000), Importance.LOW,
+                "Time to wait for the exchange's answer to one request; no answer in time is an ambiguous outcome, "
+                        + "resolved by looking the orders up.", GROUP_EXCHANGE, ++o, Width.SHORT, "Request timeout");
+        def.define(FILTERS_REFRESH_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(1_000), Importance.LOW,
+                "How often the contract filters (tick size, lot size, listed symbols) and mark prices are "
+                        + "reloaded.", GROUP_EXCHANGE, ++o, Width.SHORT, "Contract refresh");
+
+        o = 0;
+        def.define(RESULTS_TOPIC, Type.STRING, "bitmax-results", Importance.HIGH,
+                "Topic receiving one result record per command, keyed by the command's client id. Empty disables "
+                        + "results (not recommended).", GROUP_RESULTS, ++o, Width.LONG, "Results topic");
+        def.define(RESULTS_PRODUCER_PREFIX + "bootstrap.servers", Type.LIST, null, Importance.HIGH,
+                "Brokers of the results producer. Any producer setting can be given with the prefix "
+                        + RESULTS_PRODUCER_PREFIX + " (acks=all and idempotence are the defaults).",
+                GROUP_RESULTS, ++o, Width.LONG, "Results brokers");
+
+        o = 0;
+        def.define(BATCH_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Coalesce consecutive place (or cancel) commands of a partition into batch requests (REST only).",
+                GROUP_BATCH, ++o, Width.SHORT, "Batching");
+        def.define(BATCH_LINGER_MS, Type.LONG, 5L, ConfigDef.Range.between(0, 10_000), Importance.MEDIUM,
+                "Longest wait for more commands to fill a batch once one is waiting.", GROUP_BATCH, ++o,
+                Width.SHORT, "Batch linger");
+        def.define(BATCH_MAX_SIZE, Type.INT, 10, ConfigDef.Range.between(1, 10), Importance.MEDIUM,
+                "Most orders in one batch request (the exchange allows 10).", GROUP_BATCH, ++o, Width.SHORT,
+                "Batch size");
+        def.define(BUFFER_MAX_COMMANDS, Type.INT, 10_000, ConfigDef.Range.atLeast(10), Importance.LOW,
+                "Most commands held by the task before put() waits for the exchange to catch up.", GROUP_BATCH,
+                ++o, Width.SHORT, "Buffer size");
+
+        o = 0;
+        def.define(RETRY_MAX, Type.INT, 5, ConfigDef.Range.between(0, 100), Importance.MEDIUM,
+                "Retries of a retriable failure (transport, HTTP 5xx or 429, codes 100101 and 510001), each "
+                        + "after looking at the exchange.", GROUP_RETRY, ++o, Width.SHORT, "Retries");
+        def.define(RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                "First backoff before a retry; doubled each time, with up to 50% random jitter.", GROUP_RETRY,
+                ++o, Width.SHORT, "Backoff");
+        def.define(RETRY_BACKOFF_MAX_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                "Largest backoff between retries.", GROUP_RETRY, ++o, Width.SHORT, "Max backoff");
+        def.define(RETRY_MAX_TIME_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                "Longest time spent on one request including retries; then the command fails.", GROUP_RETRY, ++o,
+                Width.SHORT, "Retry time");
+
+        o = 0;
+        def.define(RISK_ALLOWED_SYMBOLS, Type.LIST, "", Importance.HIGH,
+                "Symbols that may be traded, e.g. BTC-PERP,ETH-PERP. Empty allows every listed contract.",
+                GROUP_RISK, ++o, Width.LONG, "Allowed symbols");
+        def.define(RISK_MAX_ORDER_QTY, Type.STRING, "", new DecimalValidator(), Importance.HIGH,
+                "Largest quantity of one order, a decimal. Empty for no limit.", GROUP_RISK, ++o, Width.SHORT,
+                "Max order quantity");
+        def.define(RISK_MAX_ORDER_NOTIONAL, Type.STRING, "", new DecimalValidator(), Importance.HIGH,
+                "Largest price times quantity of one order, a decimal (market orders use the stop price or the "
+                        + "mark price). Empty for no limit.", GROUP_RISK, ++o, Width.SHORT, "Max order notional");
+        def.define(RISK_TRADING_ENABLED, Type.BOOLEAN, true, Importance.HIGH,
+                "The trading switch: false stops sending order commands; each gets a skipped result.", GROUP_RISK,
+                ++o, Width.SHORT, "Trading enabled");
+        def.define(DRY_RUN, Type.BOOLEAN, false, Importance.HIGH,
+                "Validate every command and write its result (skipped, reason DRY_RUN) without sending anything.",
+                GROUP_RISK, ++o, Width.SHORT, "Dry run");
+        def.define(TRANSFERS_ENABLED, Type.BOOLEAN, false, Importance.HIGH,
+                "Allow deposit and withdraw commands. Off by default: they are rejected.", GROUP_RISK, ++o,
+                Width.SHORT, "Transfers enabled");
+
+        o = 0;
+        def.define(TOMBSTONES, Type.STRING, "ignore", enumValidator("ignore", "fail"), Importance.LOW,
+                "What a record without a value means: ignore (skipped, counted) or fail (a bad command).",
+                GROUP_RECORDS, ++o, Width.SHORT, "Tombstones", new EnumRecommender("ignore", "fail"));
+        def.define(RECOVERY_HISTORY_SIZE, Type.INT, 1000, ConfigDef.Range.between(1, 10_000), Importance.LOW,
+                "Orders of the current order history read, with the open orders, when partitions are assigned, to "
+                        + "recognise commands a previous task already sent.", GROUP_RECORDS, ++o, Width.SHORT,
+                "Recovery history");
+        return def;
+    }
+
+    public String restUrl() {
+        return stripSlash(getString(REST_URL));
+    }
+
+    public String wsUrl() {
+        return stripSlash(getString(WS_URL));
+    }
+
+    public String apiKey() {
+        return getString(API_KEY);
+    }
+
+    public Password apiSecret() {
+        return getPassword(API_SECRET);
+    }
+
+    public boolean websocketTransport() {
+        return "websocket".equals(getString(TRANSPORT).toLowerCase(Locale.ROOT));
+    }
+
+    public String resultsTopic() {
+        String t = getString(RESULTS_TOPIC);
+        return t == null ? "" : t.trim();
+    }
+
+    /** The results producer's settings: everything under {@code results.producer.} with the prefix removed. */
+    public Map<String, Object> resultsProducerProps() {
+        return originalsWithPrefix(RESULTS_PRODUCER_PREFIX);
+    }
+
+    public Set<String> allowedSymbols() {
+        return new HashSet<>(getList(RISK_ALLOWED_SYMBOLS));
+    }
+
+    public BigDecimal maxOrderQty() {
+        return decimalOrNull(getString(RISK_MAX_ORDER_QTY));
+    }
+
+    public BigDecimal maxOrderNotional() {
+        return decimalOrNull(getString(RISK_MAX_ORDER_NOTIONAL));
+    }
+
+    public boolean tombstonesFail() {
+        return "fail".equalsIgnoreCase(getString(TOMBSTONES));
+    }
+
+    /** Whether Connect was told to carry on after errors ({@code errors.tolerance=all}). */
+    public boolean toleratesErrors() {
+        Object v = originals().get(ERRORS_TOLERANCE);
+        return v != null && "all".equalsIgnoreCase(v.toString().trim());
+    }
+
+    private static BigDecimal decimalOrNull(String s) {
+        return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static ConfigDef.Validator enumValidator(String... values) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                if (value == null || Arrays.stream(values).noneMatch(v -> v.equalsIgnoreCase(value.toString()))) {
+                    throw new ConfigException(name, value, "must be one of " + String.join(", ", values));
+                }
+            }
+
+            @Override
+            public String toString() {
+                return String.join(", ", values);
+            }
+        };
+    }
+
+    /** Recommends the fixed values of a setting. */
+    static final class EnumRecommender implements ConfigDef.Recommender {
+        private final List<Object> values;
+
+        EnumRecommender(String... values) {
+            this.values = new ArrayList<>(Arrays.asList(values));
+        }
+
+        @Override
+        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
+            return values;
+        }
+
+        @Override
+        public boolean visible(String name, Map<String, Object> parsedConfig) {
+            return true;
+        }
+    }
+
+    /** An empty string or a positive decimal. */
+    static final class DecimalValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || value.toString().isBlank()) {
+                return;
+            }
+            try {
+                if (new BigDecimal(value.toString().trim()).signum() <= 0) {
+                    throw new ConfigException(name, value, "must be positive");
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name, value, "must be a decimal number such as 0.5");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or a positive decimal";
+        }
+    }
+
+    /** A URL with one of the given schemes. */
+    static final class UrlValidator implements ConfigDef.Validator {
+        private final List<String> schemes;
+
+        UrlValidator(String... schemes) {
+            this.schemes = List.of(schemes);
+        }
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = value == null ? "" : value.toString();
+            int colon = s.indexOf("://");
+            if (colon <= 0 || !schemes.contains(s.substring(0, colon).toLowerCase(Locale.ROOT))
+                    || s.length() == colon + 3) {
+                throw new ConfigException(name, value, "must be a URL starting with "
+                        + String.join(" or ", schemes.stream().map(x -> x + "://").toList()));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a " + String.join(" or ", schemes) + " URL";
+        }
+    }
+}

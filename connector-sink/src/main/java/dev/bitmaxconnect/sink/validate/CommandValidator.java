@@ -1,0 +1,199 @@
+package dev.bitmaxconnect.sink.validate;
+
+import dev.bitmaxconnect.sink.command.CancelItem;
+import dev.bitmaxconnect.sink.command.CommandAction;
+import dev.bitmaxconnect.sink.command.OrderCommand;
+import dev.bitmaxconnect.sink.command.OrderItem;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a parsed command against the reference (required fields, positive quantities, prices for limit
+ * orders, batch size), the live contract filters (known symbol, price range, tick size, lot size) and the
+ * user's risk limits. A command that fails any check is not sent.
+ */
+public final class CommandValidator {
+
+    /** The exchange's batch limit. */
+    public static final int MAX_BATCH = 10;
+    private static final int MIN_LEVERAGE = 1;
+    private static final int MAX_LEVERAGE = 100;
+
+    private final ContractFilters filters;
+    private final RiskLimits limits;
+
+    public CommandValidator(ContractFilters filters, RiskLimits limits) {
+        this.filters = filters;
+        this.limits = limits;
+    }
+
+    /** The first reason to refuse {@code command}, or empty when it may be sent. */
+    public Optional<Rejection> validate(OrderCommand command) {
+        CommandAction action = command.action();
+        if (action.isTransfer() && !limits.transfersEnabled()) {
+            return reject("TRANSFERS_DISABLED", "action: " + action + " is refused because transfers.enabled is false");
+        }
+        return switch (action) {
+            case PLACE, PLACE_BATCH -> orders(command);
+            case CANCEL, CANCEL_BATCH -> cancels(command);
+            case CANCEL_ALL -> command.symbol() == null ? Optional.empty() : symbol("symbol", command.symbol());
+            case SET_LEVERAGE -> {
+                Integer lev = command.leverage();
+                if (lev < MIN_LEVERAGE || lev > MAX_LEVERAGE) {
+                    yield reject("INVALID_LEVERAGE", "leverage: " + lev + " is outside 1..100");
+                }
+                yield symbol("symbol", command.symbol());
+            }
+            case SET_MARGIN_TYPE -> symbol("symbol", command.symbol());
+            case DEPOSIT, WITHDRAW -> command.amount().signum() > 0 ? Optional.empty()
+                    : reject("INVALID_AMOUNT", "amount: " + command.amount().toPlainString() + " must be positive");
+        };
+    }
+
+    private Optional<Rejection> orders(OrderCommand command) {
+        List<OrderItem> orders = command.orders();
+        if (orders.isEmpty()) {
+            return reject("EMPTY_BATCH", "orders: the batch holds no order");
+        }
+        if (orders.size() > MAX_BATCH) {
+            return reject("BATCH_TOO_LARGE", "orders: " + orders.size() + " orders; a batch holds at most " + MAX_BATCH);
+        }
+        boolean batch = command.action() == CommandAction.PLACE_BATCH;
+        for (int i = 0; i < orders.size(); i++) {
+            Optional<Rejection> r = order(orders.get(i), batch ? "orders[" + i + "]." : "");
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Rejection> order(OrderItem o, String path) {
+        if (o.orderQty() == null) {
+            return reject("MISSING_FIELD", path + "orderQty: is required");
+        }
+        if (o.orderQty().signum() <= 0) {
+            return reject("INVALID_QTY", path + "orderQty: " + plain(o.orderQty()) + " must be positive");
+        }
+        if (o.needsPrice() && o.price() == null) {
+            return reject("MISSING_FIELD", path + "price: is required for " + o.orderType() + " orders");
+        }
+        if (o.price() != null && o.price().signum() <= 0) {
+            return reject("INVALID_PRICE", path + "price: " + plain(o.price()) + " must be positive");
+        }
+        if (o.needsStopPrice() && o.stopPrice() == null) {
+            return reject("MISSING_FIELD", path + "stopPrice: is required for " + o.orderType() + " orders");
+        }
+        if (o.stopPrice() != null && o.stopPrice().signum() <= 0) {
+            return reject("INVALID_PRICE", path + "stopPrice: " + plain(o.stopPrice()) + " must be positive");
+        }
+        Optional<Rejection> sym = symbol(path + "symbol", o.symbol());
+        if (sym.isPresent()) {
+            return sym;
+        }
+        ContractFilter f = filters.filter(o.symbol()).orElseThrow();
+        for (String field : List.of("price", "stopPrice")) {
+            BigDecimal p = field.equals("price") ? o.price() : o.stopPrice();
+            if (p == null) {
+                continue;
+            }
+            if (f.minPrice() != null && p.compareTo(f.minPrice()) < 0) {
+                return reject("INVALID_PRICE", path + field + ": " + plain(p) + " is below the minimum price "
+                        + plain(f.minPrice()) + " of " + o.symbol());
+            }
+            if (f.maxPrice() != null && f.maxPrice().signum() > 0 && p.compareTo(f.maxPrice()) > 0) {
+                return reject("INVALID_PRICE", path + field + ": " + plain(p) + " is above the maximum price "
+                        + plain(f.maxPrice()) + " of " + o.symbol());
+            }
+            if (!multipleOf(p, f.tickSize())) {
+                return reject("TICK_SIZE_VIOLATION", path + field + ": " + plain(p)
+                        + " is not a multiple of the tick size " + plain(f.tickSize()) + " of " + o.symbol());
+            }
+        }
+        BigDecimal q = o.orderQty();
+        if (f.minQty() != null && q.compareTo(f.minQty()) < 0) {
+            return reject("INVALID_QTY", path + "orderQty: " + plain(q) + " is below the minimum quantity "
+                    + plain(f.minQty()) + " of " + o.symbol());
+        }
+        if (f.maxQty() != null && f.maxQty().signum() > 0 && q.compareTo(f.maxQty()) > 0) {
+            return reject("INVALID_QTY", path + "orderQty: " + plain(q) + " is above the maximum quantity "
+                    + plain(f.maxQty()) + " of " + o.symbol());
+        }
+        if (!multipleOf(q, f.lotSize())) {
+            return reject("LOT_SIZE_VIOLATION", path + "orderQty: " + plain(q) + " is not a multiple of the lot size "
+                    + plain(f.lotSize()) + " of " + o.symbol());
+        }
+        if (limits.maxOrderQty() != null && q.compareTo(limits.maxOrderQty()) > 0) {
+            return reject("RISK_MAX_QTY", path + "orderQty: " + plain(q) + " exceeds risk.max.order.qty "
+                    + plain(limits.maxOrderQty()));
+        }
+        if (limits.maxOrderNotional() != null) {
+            BigDecimal price = o.price() != null ? o.price()
+                    : o.stopPrice() != null ? o.stopPrice() : filters.markPrice(o.symbol()).orElse(null);
+            if (price == null) {
+                return reject("RISK_NO_REFERENCE_PRICE", path + "price: a " + o.orderType() + " order on "
+                        + o.symbol() + " has no price to check risk.max.order.notional against");
+            }
+            BigDecimal notional = price.multiply(q);
+            if (notional.compareTo(limits.maxOrderNotional()) > 0) {
+                return reject("RISK_MAX_NOTIONAL", path + "orderQty: notional " + plain(notional) + " ("
+                        + plain(q) + " x " + plain(price) + ") exceeds risk.max.order.notional "
+                        + plain(limits.maxOrderNotional()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Rejection> cancels(OrderCommand command) {
+        List<CancelItem> cancels = command.cancels();
+        if (cancels.isEmpty()) {
+            return reject("EMPTY_BATCH", "orders: the batch holds no order");
+        }
+        if (cancels.size() > MAX_BATCH) {
+            return reject("BATCH_TOO_LARGE", "orders: " + cancels.size() + " cancels; a batch holds at most "
+                    + MAX_BATCH);
+        }
+        boolean batch = command.action() == CommandAction.CANCEL_BATCH;
+        for (int i = 0; i < cancels.size(); i++) {
+            String path = batch ? "orders[" + i + "]." : "";
+            CancelItem c = cancels.get(i);
+            if (c.orderId() != null && c.orderId().length() != 32) {
+                return reject("INVALID_ORDER_ID", path + "orderId: \"" + c.orderId()
+                        + "\" is not a 32-character orderId");
+            }
+            Optional<Rejection> sym = symbol(path + "symbol", c.symbol());
+            if (sym.isPresent()) {
+                return sym;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Rejection> symbol(String field, String symbol) {
+        if (!limits.allowedSymbols().isEmpty() && !limits.allowedSymbols().contains(symbol)) {
+            return reject("RISK_SYMBOL_NOT_ALLOWED", field + ": \"" + symbol + "\" is not in risk.allowed.symbols "
+                    + limits.allowedSymbols());
+        }
+        Optional<ContractFilter> f = filters.filter(symbol);
+        if (f.isEmpty()) {
+            return reject("UNKNOWN_SYMBOL", field + ": \"" + symbol + "\" is not a futures contract listed by the exchange");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean multipleOf(BigDecimal value, BigDecimal step) {
+        if (step == null || step.signum() <= 0) {
+            return true;
+        }
+        return value.remainder(step).signum() == 0;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    private static Optional<Rejection> reject(String reason, String message) {
+        return Optional.of(new Rejection(reason, message));
+    }
+}

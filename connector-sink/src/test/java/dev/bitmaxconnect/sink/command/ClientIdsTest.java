@@ -1,0 +1,52 @@
+package dev.bitmaxconnect.sink.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClientIdsTest {
+
+    private final ClientIds ids = new ClientIds("orders-sink");
+
+    @Test
+    void usesTheCommandsOwnIdWhenItFixesTheOrderId() {
+        assertThat(ids.clientId("myOrder000001", "cmds", 0, 5, 0)).isEqualTo("myOrder000001");
+    }
+
+    @Test
+    void derivesAnIdWhenTheOwnIdIsMissingShortOrHasPunctuation() {
+        for (String given : new String[] {null, "short", "my-order-0001", "x".repeat(33)}) {
+            String id = ids.clientId(given, "cmds", 0, 5, 0);
+            assertThat(id).hasSize(18).matches(ClientIds.ORDER_ID_SOURCE).matches(ClientIds.EXCHANGE_RULE);
+        }
+    }
+
+    @Test
+    void derivedIdsAreStable() {
+        assertThat(ids.derived("cmds", 3, 1234, 2)).isEqualTo(new ClientIds("orders-sink").derived("cmds", 3, 1234, 2));
+        assertThat(ids.derived("cmds", 3, 1234, 2)).isNotEqualTo(new ClientIds("other").derived("cmds", 3, 1234, 2));
+    }
+
+    @Test
+    void rightNineCharactersDifferForEveryCommandAndOrderOfAPartition() {
+        Set<String> suffixes = new HashSet<>();
+        for (long offset = 0; offset < 20_000; offset++) {
+            for (int index = 0; index < 10; index++) {
+                assertThat(suffixes.add(ClientIds.orderIdSuffix(ids.derived("cmds", 0, offset, index)))).isTrue();
+            }
+        }
+        // and across partitions and topics of the same connector
+        for (int p = 1; p < 50; p++) {
+            assertThat(suffixes.add(ClientIds.orderIdSuffix(ids.derived("cmds", p, 7, 0)))).isTrue();
+            assertThat(suffixes.add(ClientIds.orderIdSuffix(ids.derived("other-topic", p, 7, 0)))).isTrue();
+        }
+    }
+
+    @Test
+    void restOrderIdFollowsTheReferenceExample() {
+        assertThat(ClientIds.restOrderId(1613878579169L, "U0123456789", "sampleRequestId2"))
+                .isEqualTo("a177c2a8cfe1U0123456789equestId2");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.bitmaxconnect.sink.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class SinkConfigReferenceTest {
+
+    @Test
+    void readmeReferenceMatchesTheConfigDef() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        assertThat(SinkConfigReference.block(readme).strip())
+                .as("README block between the sink-config markers is stale; regenerate it with "
+                        + "SinkConfigReference.main(\"README.md\")")
+                .isEqualTo(SinkConfigReference.markdown().strip());
+    }
+
+    @Test
+    void everyKeyIsDocumentedWithAGroup() {
+        BitMaxSinkConfig.CONFIG_DEF.configKeys().values().forEach(k -> {
+            assertThat(k.documentation).as(k.name).isNotBlank();
+            assertThat(k.group).as(k.name).isNotBlank();
+        });
+        assertThat(SinkConfigReference.markdown()).contains("`bitmax.api.secret` | password | (required)");
+    }
+
+    private static Map<String, String> minimal() {
+        Map<String, String> p = new HashMap<>();
+        p.put("bitmax.api.key", "key");
+        p.put("bitmax.api.secret", "secret");
+        p.put("results.producer.bootstrap.servers", "localhost:9092");
+        return p;
+    }
+
+    @Test
+    void defaultsAreSafe() {
+        BitMaxSinkConfig c = new BitMaxSinkConfig(minimal());
+        assertThat(c.getBoolean(BitMaxSinkConfig.TRANSFERS_ENABLED)).isFalse();
+        assertThat(c.getBoolean(BitMaxSinkConfig.DRY_RUN)).isFalse();
+        assertThat(c.websocketTransport()).isFalse();
+        assertThat(c.toleratesErrors()).isFalse();
+        assertThat(c.resultsProducerProps()).containsEntry("bootstrap.servers", "localhost:9092");
+        assertThat(c.apiSecret().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        Map<String, String> p = minimal();
+        p.put("bitmax.transport", "carrier-pigeon");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bitmax.transport").hasMessageContaining("rest, websocket");
+        Map<String, String> q = minimal();
+        q.put("risk.max.order.qty", "-3");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(q)).hasMessageContaining("risk.max.order.qty");
+        Map<String, String> r = minimal();
+        r.remove("results.producer.bootstrap.servers");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(r)).hasMessageContaining("results.producer.bootstrap.servers");
+        Map<String, String> u = minimal();
+        u.put("bitmax.rest.url", "ftp://x");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(u)).hasMessageContaining("bitmax.rest.url");
+    }
+}
