@@ -1,0 +1,13 @@
+package dev.bitmaxconnect.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Response of a batch place or cancel. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BatchOrderResult(
+    OrderMeta meta,
+    List<BatchOrderAck> orders) {
+}

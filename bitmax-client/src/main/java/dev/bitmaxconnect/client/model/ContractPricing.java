@@ -1,0 +1,17 @@
+package dev.bitmaxconnect.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Pricing of one contract (REST pricing data). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContractPricing(
+    Long time,
+    String symbol,
+    BigDecimal markPrice,
+    BigDecimal indexPrice,
+    BigDecimal fundingRate,
+    Long nextFundingTime) {
+}

@@ -1,0 +1,20 @@
+package dev.bitmaxconnect.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A futures contract (GET futures/contract). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FuturesContract(
+    String symbol,
+    String status,
+    String displayName,
+    String settlementAsset,
+    String underlying,
+    Long tradingStartTime,
+    PriceFilter priceFilter,
+    LotSizeFilter lotSizeFilter,
+    List<MarginRequirement> marginRequirements) {
+}

@@ -1,0 +1,15 @@
+package dev.bitmaxconnect.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A collateral balance in the position snapshot. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PositionCollateral(
+    String asset,
+    BigDecimal balance,
+    BigDecimal discountFactor,
+    BigDecimal referencePrice) {
+}

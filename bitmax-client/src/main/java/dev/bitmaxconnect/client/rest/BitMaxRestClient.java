@@ -1,0 +1,521 @@
+package dev.bitmaxconnect.client.rest;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bitmaxconnect.client.BitMaxApiException;
+import dev.bitmaxconnect.client.BitMaxClientConfig;
+import dev.bitmaxconnect.client.BitMaxTransportException;
+import dev.bitmaxconnect.client.auth.RequestSigner;
+import dev.bitmaxconnect.client.json.BitMaxJson;
+import dev.bitmaxconnect.client.model.AccountInfo;
+import dev.bitmaxconnect.client.model.BatchOrderResult;
+import dev.bitmaxconnect.client.model.CancelOrderRequest;
+import dev.bitmaxconnect.client.model.CollateralAsset;
+import dev.bitmaxconnect.client.model.FreeMargin;
+import dev.bitmaxconnect.client.model.FuturesContract;
+import dev.bitmaxconnect.client.model.FuturesPosition;
+import dev.bitmaxconnect.client.model.FuturesPricing;
+import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
+import dev.bitmaxconnect.client.model.LeverageChange;
+import dev.bitmaxconnect.client.model.MarginType;
+import dev.bitmaxconnect.client.model.NewOrderRequest;
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.model.OrderResult;
+import dev.bitmaxconnect.client.order.OrderIds;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every REST endpoint of the BitMax Futures v2 API, one blocking method each. Private calls are signed
+ * and carry the account group (set in the config or discovered once through account info). A non-zero
+ * {@code code} or an HTTP error becomes a {@link BitMaxApiException}; no answer becomes a
+ * {@link BitMaxTransportException}. Thread-safe; close it to release its connections.
+ */
+public final class BitMaxRestClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BitMaxRestClient.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    private static final String API = "api/pro/";
+
+    private final BitMaxClientConfig config;
+    private final HttpUrl baseUrl;
+    private final OkHttpClient http;
+    private final RequestSigner signer;
+    private final RequestRateLimiter rateLimiter;
+    private final ObjectMapper mapper = BitMaxJson.mapper();
+    private volatile AccountInfo cachedAccountInfo;
+
+    public BitMaxRestClient(BitMaxClientConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (config.restUrl() == null) {
+            throw new IllegalArgumentException("restUrl must be set for the REST client");
+        }
+        HttpUrl parsed = HttpUrl.parse(config.restUrl() + "/");
+        if (parsed == null) {
+            throw new IllegalArgumentException("restUrl is not an http(s) URL: '" + config.restUrl() + "'");
+        }
+        this.baseUrl = parsed;
+        this.signer = config.credentials().map(c -> new RequestSigner(c, config.restKeyEncoding())).orElse(null);
+        this.rateLimiter = new RequestRateLimiter(config.requestsPerSecond());
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.writeTimeout())
+            .callTimeout(config.callTimeout())
+            // never let OkHttp resend an order on its own: a resend is the caller's decision
+            .retryOnConnectionFailure(false)
+            .eventListenerFactory(call -> new SendTracker());
+        if (config.sslSocketFactory().isPresent()) {
+            builder.sslSocketFactory(config.sslSocketFactory().get(), config.trustManager().get());
+        }
+        this.http = builder.build();
+    }
+
+    public BitMaxClientConfig config() {
+        return config;
+    }
+
+    // ---------------------------------------------------------------- public data
+
+    /** GET /api/pro/v2/futures/contract */
+    public List<FuturesContract> futuresContracts() {
+        return execute(publicGet("v2/futures/contract"), listOf(FuturesContract.class));
+    }
+
+    /** GET /api/pro/v2/futures/collateral */
+    public List<CollateralAsset> collateralAssets() {
+        return execute(publicGet("v2/futures/collateral"), listOf(CollateralAsset.class));
+    }
+
+    /** GET /api/pro/v2/futures/pricing-data */
+    public FuturesPricing pricingData() {
+        return execute(publicGet("v2/futures/pricing-data"), type(FuturesPricing.class));
+    }
+
+    // ---------------------------------------------------------------- account
+
+    /** GET /api/pro/v2/account/info (signed, no account group); refreshes the cached account info. */
+    public AccountInfo accountInfo() {
+        AccountInfo info = execute(new Call0("GET", "v2/account/info", false, null, null), type(AccountInfo.class));
+        cachedAccountInfo = info;
+        return info;
+    }
+
+    /** The account group: from the config when set, else from account info, fetched once and cached. */
+    public int accountGroup() {
+        if (config.accountGroup().isPresent()) {
+            return config.accountGroup().getAsInt();
+        }
+        Integer group = cachedAccountInfo().accountGroup();
+        if (group == null) {
+            throw new BitMaxApiException(0, "NO_ACCOUNT_GROUP", "account info carries no accountGroup", 200);
+        }
+        return group;
+    }
+
+    /** The userUID from account info (cached); needed to predict orderIds. */
+    public String userUid() {
+        return cachedAccountInfo().userUID();
+    }
+
+    private AccountInfo cachedAccountInfo() {
+        AccountInfo info = cachedAccountInfo;
+        return info != null ? info : accountInfo();
+    }
+
+    /** The orderId the exchange will give this order when sent over REST, if its client id determines it. */
+    public Optional<String> predictOrderId(NewOrderRequest request) {
+        if (request.time() == null) {
+            throw new IllegalArgumentException("set the request's time before predicting its orderId");
+        }
+        return OrderIds.predict(OrderIds.Transport.REST, request.time(), userUid(), request.id());
+    }
+
+    /** GET /&lt;grp&gt;/api/pro/v2/futures/position */
+    public FuturesPosition position() {
+        return execute(privateCall("GET", "v2/futures/position", null, null), type(FuturesPosition.class));
+    }
+
+    /** GET /&lt;grp&gt;/api/pro/v2/futures/free-margin */
+    public FreeMargin freeMargin() {
+        return execute(privateCall("GET", "v2/futures/free-margin", null, null), type(FreeMargin.class));
+    }
+
+    /** POST /&lt;grp&gt;/api/pro/v2/futures/isolated-position-margin; a negative amount decreases the margin. */
+    public void changeIsolatedMargin(String symbol, BigDecimal amount) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("symbol", requireText(symbol, "symbol"));
+        body.put("amount", Objects.requireNonNull(amount, "amount").toPlainString());
+        execute(privateCall("POST", "v2/futures/isolated-position-margin", body, null), null);
+    }
+
+    /** POST /&lt;grp&gt;/api/pro/v2/futures/margin-type */
+    public void changeMarginType(String symbol, MarginType marginType) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("symbol", requireText(symbol, "symbol"));
+        body.put("marginType", Objects.requireNonNull(marginType, "marginType").wire());
+        execute(privateCall("POST", "v2/futures/margin-type", body, null), null);
+    }
+
+    /** POST /&lt;grp&gt;/api/pro/v2/futures/leverage; leverage 1 to 100. */
+    public LeverageChange changeLeverage(String symbol, int leverage) {
+        if (leverage < 1 || leverage > 100) {
+            throw new IllegalArgumentException("leverage must be between 1 and 100, was " + leverage);
+        }
+        ObjectNode body = mapper.createObjectNode();
+        body.put("symbol", requireText(symbol, "symbol"));
+        body.put("leverage", leverage);
+        return execute(privateCall("POST", "v2/futures/leverage", body, null), type(LeverageChange.class));
+    }
+
+    /** POST /&lt;grp&gt;/api/pro/v2/futures/transfer/deposit (cash account to futures account). */
+    public void deposit(String asset, BigDecimal amount) {
+        execute(privateCall("POST", "v2/futures/transfer/deposit", transferBody(asset, amount), null), null);
+    }
+
+    /** POST /&lt;grp&gt;/api/pro/v2/futures/transfer/withdraw (futures account to cash account). */
+    public void withdraw(String asset, BigDecimal amount) {
+        execute(privateCall("POST", "v2/futures/transfer/withdraw", transferBody(asset, amount), null), null);
+    }
+
+    private ObjectNode transferBody(String asset, BigDecimal amount) {
+        Objects.requireNonNull(amount, "amount");
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("amount must be positive, was " + amount.toPlainString());
+        }
+        ObjectNode body = mapper.createObjectNode();
+        body.put("asset", requireText(asset, "asset"));
+        body.put("amount", amount.toPlainString());
+        return body;
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /** POST /&lt;grp&gt;/api/pro/v2/futures/order; stamps {@code time} when the request has none. */
+    public OrderResult placeOrder(NewOrderRequest request) {
+        ObjectNode body = BitMaxJson.newOrder(stamp(request), BitMaxJson.PRICE);
+        return execute(privateCall("POST", "v2/futures/order", body, null), type(OrderResult.class));
+    }
+
+    /** POST /&lt;grp&gt;/api/pro/v2/futures/order/batch; 1 to 10 orders, all or none accepted. */
+    public BatchOrderResult placeBatch(List<NewOrderRequest> orders) {
+        requireBatch(orders);
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode items = body.putArray("orders");
+        for (NewOrderRequest order : orders) {
+            items.add(BitMaxJson.newOrder(stamp(order), BitMaxJson.ORDER_PRICE));
+        }
+        return execute(privateCall("POST", "v2/futures/order/batch", body, null), type(BatchOrderResult.class));
+    }
+
+    /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order (JSON body); stamps {@code time} when absent. */
+    public OrderResult cancelOrder(CancelOrderRequest request) {
+        ObjectNode body = BitMaxJson.cancelOrder(stamp(request));
+        return execute(privateCall("DELETE", "v2/futures/order", body, null), type(OrderResult.class));
+    }
+
+    /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order/batch; 1 to 10 cancels. */
+    public BatchOrderResult cancelBatch(List<CancelOrderRequest> cancels) {
+        requireBatch(cancels);
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode items = body.putArray("orders");
+        for (CancelOrderRequest cancel : cancels) {
+            items.add(BitMaxJson.cancelOrder(stamp(cancel)));
+        }
+        return execute(privateCall("DELETE", "v2/futures/order/batch", body, null), type(BatchOrderResult.class));
+    }
+
+    /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order/all: every open order. */
+    public void cancelAll() {
+        execute(privateCall("DELETE", "v2/futures/order/all", mapper.createObjectNode(), null), null);
+    }
+
+    /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order/all for one symbol. */
+    public void cancelAll(String symbol) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("symbol", requireText(symbol, "symbol"));
+        execute(privateCall("DELETE", "v2/futures/order/all", body, null), null);
+    }
+
+    /** GET /&lt;grp&gt;/api/pro/v2/futures/order/open (NOTES.md: GET, as ccxt does). */
+    public List<OrderInfo> openOrders() {
+        return execute(privateCall("GET", "v2/futures/order/open", null, List.of()), listOf(OrderInfo.class));
+    }
+
+    /** GET /&lt;grp&gt;/api/pro/v2/futures/order/open?symbol=... */
+    public List<OrderInfo> openOrders(String symbol) {
+        return execute(privateCall("GET", "v2/futures/order/open", null,
+            List.<String[]>of(new String[] {"symbol", requireText(symbol, "symbol")})), listOf(OrderInfo.class));
+    }
+
+    /** GET /&lt;grp&gt;/api/pro/v2/futures/order/hist/current?symbol=&amp;n=&amp;executedOnly= */
+    public List<OrderInfo> currentHistoryOrders(HistoryOrdersQuery query) {
+        List<String[]> params = new ArrayList<>();
+        if (query != null) {
+            if (query.symbol() != null) {
+                params.add(new String[] {"symbol", query.symbol()});
+            }
+            if (query.n() != null) {
+                params.add(new String[] {"n", query.n().toString()});
+            }
+            if (query.executedOnly() != null) {
+                params.add(new String[] {"executedOnly", query.executedOnly().toString()});
+            }
+        }
+        return execute(privateCall("GET", "v2/futures/order/hist/current", null, params), listOf(OrderInfo.class));
+    }
+
+    /** GET /&lt;grp&gt;/api/pro/v2/futures/order/status?orderId=...: one order. */
+    public OrderInfo queryOrder(String orderId) {
+        return execute(privateCall("GET", "v2/futures/order/status", null,
+            List.<String[]>of(new String[] {"orderId", requireText(orderId, "orderId")})), type(OrderInfo.class));
+    }
+
+    /** GET /&lt;grp&gt;/api/pro/v2/futures/order/status?orderId=a,b,...: several orders, always a list. */
+    public List<OrderInfo> queryOrders(Collection<String> orderIds) {
+        if (orderIds == null || orderIds.isEmpty()) {
+            throw new IllegalArgumentException("orderIds must not be empty");
+        }
+        for (String id : orderIds) {
+            requireText(id, "orderId");
+        }
+        String joined = String.join(",", orderIds);
+        if (orderIds.size() == 1) {
+            joined += ","; // a trailing comma asks for a list even for one id
+        }
+        return execute(privateCall("GET", "v2/futures/order/status", null,
+            List.<String[]>of(new String[] {"orderId", joined})), listOf(OrderInfo.class));
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    @Override
+    public String toString() {
+        return "BitMaxRestClient{" + config.restUrl() + "}";
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private NewOrderRequest stamp(NewOrderRequest r) {
+        return r.time() != null ? r : r.withTime(config.clock().millis());
+    }
+
+    private CancelOrderRequest stamp(CancelOrderRequest r) {
+        return r.time() != null ? r : r.withTime(config.clock().millis());
+    }
+
+    private static void requireBatch(List<?> items) {
+        if (items == null || items.isEmpty() || items.size() > 10) {
+            throw new IllegalArgumentException("a batch holds 1 to 10 orders, was " + (items == null ? 0 : items.size()));
+        }
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank, was '" + value + "'");
+        }
+        return value;
+    }
+
+    private JavaType type(Class<?> c) {
+        return mapper.getTypeFactory().constructType(c);
+    }
+
+    private JavaType listOf(Class<?> c) {
+        return mapper.getTypeFactory().constructCollectionType(List.class, c);
+    }
+
+    /** One request to make: method, api path (as signed), whether it carries the group, body or query. */
+    private record Call0(String method, String apiPath, boolean withGroup, JsonNode body, List<String[]> query) {
+    }
+
+    private Call0 publicGet(String apiPath) {
+        return new Call0("GET", apiPath, false, null, null);
+    }
+
+    private Call0 privateCall(String method, String apiPath, JsonNode body, List<String[]> query) {
+        return new Call0(method, apiPath, true, body, query);
+    }
+
+    private Request build(Call0 c, SendProgress progress) {
+        HttpUrl.Builder url = baseUrl.newBuilder();
+        if (c.withGroup()) {
+            url.addPathSegment(Integer.toString(accountGroup()));
+        }
+        url.addPathSegments(API + c.apiPath());
+        if (c.query() != null) {
+            for (String[] p : c.query()) {
+                url.addQueryParameter(p[0], p[1]);
+            }
+        }
+        RequestBody body = null;
+        if (c.body() != null) {
+            body = RequestBody.create(c.body().toString(), JSON);
+        }
+        Request.Builder rb = new Request.Builder().url(url.build()).method(c.method(), body)
+            .header("Accept", "application/json")
+            .tag(SendProgress.class, progress);
+        boolean signed = c.withGroup() || c.apiPath().equals("v2/account/info");
+        if (signed) {
+            if (signer == null) {
+                throw new IllegalStateException("credentials are required for " + c.method() + " " + c.apiPath());
+            }
+            long ts = config.clock().millis();
+            rb.header(RequestSigner.HEADER_KEY, signer.apiKey())
+                .header(RequestSigner.HEADER_TIMESTAMP, Long.toString(ts))
+                .header(RequestSigner.HEADER_SIGNATURE, signer.sign(ts, c.apiPath()));
+        }
+        return rb.build();
+    }
+
+    private <T> T execute(Call0 c, JavaType dataType) {
+        int attempt = 0;
+        while (true) {
+            acquirePermit(c);
+            SendProgress progress = new SendProgress();
+            Request request = build(c, progress);
+            String body;
+            int status;
+            Duration retryAfter;
+            try (Response response = http.newCall(request).execute()) {
+                status = response.code();
+                ResponseBody rb = response.body();
+                body = rb == null ? "" : rb.string();
+                retryAfter = status == 429 ? retryAfter(response.header("Retry-After")) : null;
+            } catch (IOException e) {
+                boolean sent = progress.sent;
+                String what = c.method() + " " + c.apiPath();
+                log.warn("BitMax {} failed: {}", what, e.toString());
+                throw new BitMaxTransportException(what + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), sent, e);
+            }
+            if (status == 429) {
+                rateLimiter.pauseFor(retryAfter.toNanos());
+                if (attempt++ < config.maxRetriesOn429()) {
+                    log.info("BitMax {} {} answered 429, retrying after {} ms", c.method(), c.apiPath(), retryAfter.toMillis());
+                    continue;
+                }
+            }
+            return parse(c, status, body, dataType, retryAfter);
+        }
+    }
+
+    private void acquirePermit(Call0 c) {
+        try {
+            rateLimiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BitMaxTransportException(c.method() + " " + c.apiPath() + " interrupted while rate limited",
+                false, new InterruptedIOException());
+        }
+    }
+
+    private static Duration retryAfter(String header) {
+        if (header != null) {
+            try {
+                long seconds = Long.parseLong(header.trim());
+                return seconds <= 0 ? DEFAULT_RETRY_AFTER
+                    : Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER.toSeconds()));
+            } catch (NumberFormatException ignored) {
+                // an HTTP date: fall back to the default wait
+            }
+        }
+        return DEFAULT_RETRY_AFTER;
+    }
+
+    private <T> T parse(Call0 c, int status, String body, JavaType dataType, Duration retryAfter) {
+        JsonNode root = null;
+        try {
+            if (!body.isEmpty()) {
+                root = mapper.readTree(body);
+            }
+        } catch (IOException e) {
+            root = null;
+        }
+        boolean httpOk = status >= 200 && status < 300;
+        int code = root != null && root.path("code").isNumber() ? root.path("code").asInt() : (httpOk ? -1 : 0);
+        if (!httpOk || code != 0) {
+            String reason = root == null ? null : text(root, "reason");
+            String message = root == null ? null : text(root, "message");
+            if (message == null && root != null) {
+                message = text(root, "err");
+            }
+            if (root == null && !httpOk) {
+                message = snippet(body);
+            } else if (root == null || code == -1) {
+                message = "response is not BitMax JSON: " + snippet(body);
+                code = 0;
+            }
+            BitMaxApiException e = new BitMaxApiException(code, reason, message, status, retryAfter);
+            log.info("BitMax {} {} rejected: {}", c.method(), c.apiPath(), e.getMessage());
+            throw e;
+        }
+        if (dataType == null) {
+            return null;
+        }
+        JsonNode data = root.get("data");
+        if (data == null || data.isNull()) {
+            if (dataType.isCollectionLikeType()) {
+                data = mapper.createArrayNode();
+            } else {
+                throw new BitMaxApiException(0, "NO_DATA", "response has no data: " + snippet(body), status);
+            }
+        }
+        try {
+            return mapper.convertValue(data, dataType);
+        } catch (IllegalArgumentException e) {
+            throw new BitMaxApiException(0, "UNREADABLE_DATA", "cannot read " + dataType.getTypeName() + " from "
+                + snippet(data.toString()) + ": " + e.getMessage(), status);
+        }
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static String snippet(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    /** Whether a call started writing its request: after that, a failure leaves the outcome unknown. */
+    private static final class SendProgress {
+        volatile boolean sent;
+    }
+
+    private static final class SendTracker extends EventListener {
+        @Override
+        public void requestHeadersStart(Call call) {
+            SendProgress p = call.request().tag(SendProgress.class);
+            if (p != null) {
+                p.sent = true;
+            }
+        }
+    }
+}
