@@ -36,6 +36,7 @@ public final class BitMaxSinkConfig extends AbstractConfig {
     public static final String TRANSPORT = "bitmax.transport";
     public static final String REQUEST_TIMEOUT_MS = "bitmax.request.timeout.ms";
     public static final String FILTERS_REFRESH_MS = "bitmax.contracts.refresh.ms";
+    public static final String REQUESTS_PER_SECOND = "bitmax.requests.per.second";
 
     public static final String RESULTS_TOPIC = "topic.results";
     public static final String RESULTS_PRODUCER_PREFIX = "results.producer.";
@@ -108,6 +109,10 @@ public final class BitMaxSinkConfig extends AbstractConfig {
         def.define(FILTERS_REFRESH_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(1_000), Importance.LOW,
                 "How often the contract filters (tick size, lot size, listed symbols) and mark prices are "
                         + "reloaded.", GROUP_EXCHANGE, ++o, Width.SHORT, "Contract refresh");
+        def.define(REQUESTS_PER_SECOND, Type.DOUBLE, 100.0, ConfigDef.Range.between(0.1, 100_000), Importance.MEDIUM,
+                "Most REST requests per second this task sends (a batch of 10 orders is one request); keep the sum "
+                        + "over tasks within the key's limitQuota.", GROUP_EXCHANGE, ++o, Width.SHORT,
+                "Request rate");
 
         o = 0;
         def.define(RESULTS_TOPIC, Type.STRING, "bitmax-results", Importance.HIGH,

@@ -1,0 +1,335 @@
+package dev.bitmaxconnect.sink;
+
+import dev.bitmaxconnect.client.BitMaxApiException;
+import dev.bitmaxconnect.client.BitMaxClientConfig;
+import dev.bitmaxconnect.client.BitMaxException;
+import dev.bitmaxconnect.client.KeyEncoding;
+import dev.bitmaxconnect.client.model.AccountInfo;
+import dev.bitmaxconnect.client.model.ContractPricing;
+import dev.bitmaxconnect.client.model.FuturesContract;
+import dev.bitmaxconnect.client.model.FuturesPricing;
+import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.sink.command.CommandFormatException;
+import dev.bitmaxconnect.sink.command.OrderCommand;
+import dev.bitmaxconnect.sink.command.OrderCommandParser;
+import dev.bitmaxconnect.sink.config.BitMaxSinkConfig;
+import dev.bitmaxconnect.sink.metrics.SinkMetrics;
+import dev.bitmaxconnect.sink.result.ResultsWriter;
+import dev.bitmaxconnect.sink.send.AccessDeniedException;
+import dev.bitmaxconnect.sink.send.CommandProcessor;
+import dev.bitmaxconnect.sink.send.OrderExecutor;
+import dev.bitmaxconnect.sink.send.PartitionLane;
+import dev.bitmaxconnect.sink.send.PendingCommand;
+import dev.bitmaxconnect.sink.send.RecoveryIndex;
+import dev.bitmaxconnect.sink.send.RetryPolicy;
+import dev.bitmaxconnect.sink.validate.CommandValidator;
+import dev.bitmaxconnect.sink.validate.ContractFilter;
+import dev.bitmaxconnect.sink.validate.ContractFilters;
+import dev.bitmaxconnect.sink.validate.RiskLimits;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes the commands of its partitions: each partition in its own lane, in offset order, partitions
+ * in parallel. Offsets are committed only up to the last command whose outcome is known and whose
+ * result record Kafka has acknowledged.
+ */
+public class BitMaxSinkTask extends SinkTask {
+
+    static final String TASK_ID = "bitmax.task.id";
+    private static final Logger log = LoggerFactory.getLogger(BitMaxSinkTask.class);
+
+    private final OrderCommandParser parser = new OrderCommandParser();
+    private final Map<TopicPartition, PartitionLane> lanes = new ConcurrentHashMap<>();
+    private BitMaxSinkConfig config;
+    private String connector;
+    private BitMaxRestClient rest;
+    private ContractFilters filters;
+    private ResultsWriter results;
+    private SinkMetrics metrics;
+    private RecoveryIndex recovery;
+    private CommandProcessor processor;
+    private ScheduledExecutorService refresher;
+    private int bufferMax;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new BitMaxSinkConfig(props);
+        connector = props.getOrDefault("name", "bitmax-sink");
+        String taskId = props.getOrDefault(TASK_ID, "0");
+        rest = new BitMaxRestClient(BitMaxClientConfig.builder()
+                .restUrl(config.restUrl())
+                .wsUrl(config.wsUrl())
+                .credentials(config.apiKey(), config.apiSecret().value())
+                .restKeyEncoding(encoding(config.getString(BitMaxSinkConfig.REST_KEY_ENCODING)))
+                .wsKeyEncoding(encoding(config.getString(BitMaxSinkConfig.WS_KEY_ENCODING)))
+                .wsSignedPath(config.getString(BitMaxSinkConfig.WS_SIGNED_PATH))
+                .callTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
+                .readTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
+                .requestsPerSecond(config.getDouble(BitMaxSinkConfig.REQUESTS_PER_SECOND))
+                .build());
+        AccountInfo account = checkAccount();
+        filters = new ContractFilters();
+        refreshContracts();
+        metrics = new SinkMetrics(connector, taskId);
+        if (!config.resultsTopic().isEmpty()) {
+            results = ResultsWriter.create(config.resultsTopic(), config.resultsProducerProps(),
+                    connector + "-results-" + taskId);
+        } else {
+            log.warn("{} is empty: command outcomes are only logged", BitMaxSinkConfig.RESULTS_TOPIC);
+        }
+        recovery = new RecoveryIndex(account.userUID());
+        RetryPolicy retry = new RetryPolicy(config.getInt(BitMaxSinkConfig.RETRY_MAX),
+                config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MS), config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MAX_MS),
+                config.getLong(BitMaxSinkConfig.RETRY_MAX_TIME_MS));
+        OrderExecutor executor = new OrderExecutor(rest, account.userUID(), retry, metrics, Clock.systemUTC(),
+                config.getInt(BitMaxSinkConfig.RECOVERY_HISTORY_SIZE));
+        RiskLimits limits = new RiskLimits(config.allowedSymbols(), config.maxOrderQty(), config.maxOrderNotional(),
+                config.getBoolean(BitMaxSinkConfig.RISK_TRADING_ENABLED),
+                config.getBoolean(BitMaxSinkConfig.TRANSFERS_ENABLED));
+        processor = new CommandProcessor(
+                new CommandProcessor.Settings(connector, config.getBoolean(BitMaxSinkConfig.DRY_RUN),
+                        limits.tradingEnabled(), config.toleratesErrors()),
+                new CommandValidator(filters, limits), executor, rest, recovery, results, errantRecordReporter(),
+                metrics, Clock.systemUTC());
+        bufferMax = config.getInt(BitMaxSinkConfig.BUFFER_MAX_COMMANDS);
+        long refreshMs = config.getLong(BitMaxSinkConfig.FILTERS_REFRESH_MS);
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, connector + "-contracts-" + taskId);
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
+        log.info("BitMax sink task {} of {} started against {} (dry run {}, trading {}, transfers {})", taskId,
+                connector, config.restUrl(), config.getBoolean(BitMaxSinkConfig.DRY_RUN), limits.tradingEnabled(),
+                limits.transfersEnabled());
+    }
+
+    private static KeyEncoding encoding(String value) {
+        return KeyEncoding.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    /** Fails the task with what to fix when the key is refused or cannot trade. */
+    private AccountInfo checkAccount() {
+        AccountInfo info;
+        try {
+            info = rest.accountInfo();
+        } catch (BitMaxApiException e) {
+            if (AccessDeniedException.isAccessDenied(e)) {
+                throw AccessDeniedException.of(e);
+            }
+            throw new ConnectException("BitMax account info failed: " + e.getMessage(), e);
+        } catch (BitMaxException e) {
+            throw new ConnectException("BitMax is unreachable at " + config.restUrl() + ": " + e.getMessage(), e);
+        }
+        if (!Boolean.TRUE.equals(info.tradePermission())) {
+            throw new AccessDeniedException("The API key has no trade permission: enable Trade permission on the "
+                    + "key (" + BitMaxSinkConfig.API_KEY + ") or use another key");
+        }
+        if (config.getBoolean(BitMaxSinkConfig.TRANSFERS_ENABLED) && !Boolean.TRUE.equals(info.transferPermission())) {
+            throw new AccessDeniedException(BitMaxSinkConfig.TRANSFERS_ENABLED + " is true but the API key has no "
+                    + "transfer permission: enable it on the key, or set " + BitMaxSinkConfig.TRANSFERS_ENABLED
+                    + "=false");
+        }
+        if (info.userUID() == null) {
+            throw new ConnectException("BitMax account info carries no userUID; orderIds cannot be predicted");
+        }
+        return info;
+    }
+
+    private void refreshContracts() {
+        List<ContractFilter> list = new ArrayList<>();
+        for (FuturesContract c : rest.futuresContracts()) {
+            list.add(new ContractFilter(c.symbol(), c.status(),
+                    c.priceFilter() == null ? null : c.priceFilter().minPrice(),
+                    c.priceFilter() == null ? null : c.priceFilter().maxPrice(),
+                    c.priceFilter() == null ? null : c.priceFilter().tickSize(),
+                    c.lotSizeFilter() == null ? null : c.lotSizeFilter().minQty(),
+                    c.lotSizeFilter() == null ? null : c.lotSizeFilter().maxQty(),
+                    c.lotSizeFilter() == null ? null : c.lotSizeFilter().lotSize()));
+        }
+        filters.replace(list, System.currentTimeMillis());
+        try {
+            FuturesPricing pricing = rest.pricingData();
+            if (pricing != null && pricing.contracts() != null) {
+                for (ContractPricing p : pricing.contracts()) {
+                    if (p.symbol() != null && p.markPrice() != null && p.markPrice().signum() > 0) {
+                        filters.markPrice(p.symbol(), p.markPrice());
+                    }
+                }
+            }
+        } catch (BitMaxException e) {
+            log.warn("Could not read mark prices: {}", e.getMessage());
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshContracts();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the contract filters (keeping the previous ones): {}", e.getMessage());
+        }
+    }
+
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context == null ? null : context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        // What a previous owner of these partitions may have sent without committing: look before sending.
+        try {
+            List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
+            seen.addAll(rest.currentHistoryOrders(
+                    new HistoryOrdersQuery(null, config.getInt(BitMaxSinkConfig.RECOVERY_HISTORY_SIZE), null)));
+            recovery.addAll(seen);
+        } catch (BitMaxApiException e) {
+            if (AccessDeniedException.isAccessDenied(e)) {
+                throw AccessDeniedException.of(e);
+            }
+            throw new ConnectException("Cannot read the open orders and order history needed to avoid sending a "
+                    + "command twice: " + e.getMessage(), e);
+        } catch (BitMaxException e) {
+            throw new ConnectException("Cannot read the open orders and order history needed to avoid sending a "
+                    + "command twice: " + e.getMessage(), e);
+        }
+        boolean batching = config.getBoolean(BitMaxSinkConfig.BATCH_ENABLED);
+        for (TopicPartition tp : partitions) {
+            lanes.computeIfAbsent(tp, p -> {
+                PartitionLane lane = new PartitionLane(p, processor,
+                        batching ? config.getInt(BitMaxSinkConfig.BATCH_MAX_SIZE) : 1,
+                        config.getLong(BitMaxSinkConfig.BATCH_LINGER_MS), connector + "-" + p);
+                lane.start();
+                return lane;
+            });
+        }
+        log.info("Opened {} partition(s); {} orders known at the exchange", partitions.size(), recovery.size());
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        checkLanes();
+        for (SinkRecord record : records) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
+            PartitionLane lane = lanes.get(tp);
+            if (lane == null) {
+                open(List.of(tp));
+                lane = lanes.get(tp);
+            }
+            metrics.commandIn();
+            lane.add(pending(record));
+        }
+        // Bounded buffer: wait for the exchange rather than holding an unbounded backlog in memory.
+        while (metrics.inFlight() > bufferMax) {
+            checkLanes();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("interrupted while waiting for the exchange", e);
+            }
+        }
+    }
+
+    private PendingCommand pending(SinkRecord record) {
+        long now = System.nanoTime();
+        if (record.value() == null && !config.tombstonesFail()) {
+            return new PendingCommand(record, null, null, now);
+        }
+        try {
+            OrderCommand command = parser.parse(record.value());
+            return new PendingCommand(record, command, null, now);
+        } catch (CommandFormatException e) {
+            return new PendingCommand(record, null, e, now);
+        }
+    }
+
+    private void checkLanes() {
+        for (PartitionLane lane : lanes.values()) {
+            RuntimeException failure = lane.failure();
+            if (failure != null) {
+                throw failure instanceof ConnectException ce ? ce : new ConnectException(failure.getMessage(), failure);
+            }
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        for (TopicPartition tp : currentOffsets.keySet()) {
+            PartitionLane lane = lanes.get(tp);
+            if (lane != null && lane.committableOffset() >= 0) {
+                commit.put(tp, new OffsetAndMetadata(lane.committableOffset()));
+            }
+        }
+        // Offsets read first, then the results they cover are made durable.
+        if (results != null) {
+            results.flush();
+        }
+        return commit;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            PartitionLane lane = lanes.remove(tp);
+            if (lane != null) {
+                int left = lane.stop(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS) + 1_000L);
+                metrics.abandoned(left);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (lanes != null) {
+            close(new ArrayList<>(lanes.keySet()));
+        }
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+        if (results != null) {
+            try {
+                results.flush();
+            } catch (RuntimeException e) {
+                log.warn("Results not all written at stop: {}", e.getMessage());
+            }
+            results.close();
+        }
+        if (rest != null) {
+            rest.close();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package dev.bitmaxconnect.sink.send;
+
+import dev.bitmaxconnect.client.model.MarginType;
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.sink.command.CancelItem;
+import dev.bitmaxconnect.sink.command.ClientIds;
+import dev.bitmaxconnect.sink.command.CommandAction;
+import dev.bitmaxconnect.sink.command.OrderCommand;
+import dev.bitmaxconnect.sink.command.OrderItem;
+import dev.bitmaxconnect.sink.metrics.SinkMetrics;
+import dev.bitmaxconnect.sink.result.CommandResult;
+import dev.bitmaxconnect.sink.result.ItemOutcome;
+import dev.bitmaxconnect.sink.result.ResultStatus;
+import dev.bitmaxconnect.sink.result.ResultsWriter;
+import dev.bitmaxconnect.sink.send.OrderExecutor.CancelTarget;
+import dev.bitmaxconnect.sink.send.OrderExecutor.PlaceItem;
+import dev.bitmaxconnect.sink.send.OrderExecutor.Sent;
+import dev.bitmaxconnect.sink.validate.CommandValidator;
+import dev.bitmaxconnect.sink.validate.Rejection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a unit of commands into exchange requests and result records: validate, apply the trading switch
+ * and dry run, skip what a previous task already sent, send, write one result per command, and hand
+ * errors to Connect's error handling (dead letter queue under {@code errors.tolerance=all}, task failure
+ * under {@code none}).
+ */
+public final class CommandProcessor implements PartitionLane.UnitProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+    private static final int COMMAND_INDEX = 15;
+
+    /** The switches that decide what is sent. */
+    public record Settings(String connector, boolean dryRun, boolean tradingEnabled, boolean toleratesErrors) {
+    }
+
+    private final Settings settings;
+    private final ClientIds ids;
+    private final CommandValidator validator;
+    private final OrderExecutor executor;
+    private final BitMaxRestClient rest;
+    private final RecoveryIndex recovery;
+    private final ResultsWriter results;
+    private final ErrantRecordReporter reporter;
+    private final SinkMetrics metrics;
+    private final Clock clock;
+
+    public CommandProcessor(Settings settings, CommandValidator validator, OrderExecutor executor,
+                            BitMaxRestClient rest, RecoveryIndex recovery, ResultsWriter results,
+                            ErrantRecordReporter reporter, SinkMetrics metrics, Clock clock) {
+        this.settings = settings;
+        this.ids = new ClientIds(settings.connector());
+        this.validator = validator;
+        this.executor = executor;
+        this.rest = rest;
+        this.recovery = recovery;
+        this.results = results;
+        this.reporter = reporter;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(TopicPartition partition, List<PendingCommand> unit) {
+        // Decide each command on its own first; what is left to send may go in one request.
+        List<PendingCommand> toSend = new ArrayList<>();
+        for (PendingCommand p : unit) {
+            if (p.ignored()) {
+                metrics.outcome("ignored", null, false, 0);
+                continue;
+            }
+            Optional<CommandResult> early = decideBeforeSending(p);
+            if (early.isPresent()) {
+                finish(p, early.get());
+            } else {
+                toSend.add(p);
+            }
+        }
+        if (toSend.isEmpty()) {
+            return;
+        }
+        if (toSend.size() > 1 || toSend.get(0).coalescable()) {
+            sendCoalesced(toSend);
+        } else {
+            sendOne(toSend.get(0));
+        }
+    }
+
+    /** The result of a command that is not sent (bad, refused, skipped, already at the exchange), if so. */
+    private Optional<CommandResult> decideBeforeSending(PendingCommand p) {
+        if (p.formatError() != null) {
+            return Optional.of(result(p, ResultStatus.REJECTED, null, null, "INVALID_COMMAND",
+                    p.formatError().getMessage(), null, 0, List.of()));
+        }
+        OrderCommand c = p.command();
+        Optional<Rejection> rejection = validator.validate(c);
+        if (rejection.isPresent()) {
+            return Optional.of(result(p, ResultStatus.REJECTED, null, null, rejection.get().reason(),
+                    rejection.get().message(), null, 0, List.of()));
+        }
+        if (c.action().isTrading() && !settings.tradingEnabled()) {
+            return Optional.of(result(p, ResultStatus.SKIPPED, null, null, "TRADING_DISABLED",
+                    "risk.trading.enabled is false; the command was validated and not sent", null, 0, List.of()));
+        }
+        if (settings.dryRun()) {
+            return Optional.of(result(p, ResultStatus.SKIPPED, null, null, "DRY_RUN",
+                    "dry.run is true; the command is valid and was not sent", null, 0, List.of()));
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------------------------- coalesced
+
+    private void sendCoalesced(List<PendingCommand> unit) {
+        CommandAction action = unit.get(0).command().action();
+        if (action == CommandAction.PLACE) {
+            List<PlaceItem> items = new ArrayList<>();
+            Map<String, PendingCommand> byId = new HashMap<>();
+            for (PendingCommand p : unit) {
+                PlaceItem item = new PlaceItem(orderClientId(p, p.command().orders().get(0), 0),
+                        p.command().orders().get(0));
+                Optional<OrderInfo> before = recovery.find(item.clientId(), item.order());
+                if (before.isPresent()) {
+                    finish(p, duplicate(p, item.clientId(), before.get().orderId()));
+                    continue;
+                }
+                items.add(item);
+                byId.put(item.clientId(), p);
+            }
+            if (items.isEmpty()) {
+                return;
+            }
+            Sent sent = executor.place(items, true);
+            for (int i = 0; i < items.size(); i++) {
+                PendingCommand p = byId.get(items.get(i).clientId());
+                finish(p, fromItems(p, List.of(sent.items().get(i)), sent));
+            }
+        } else {
+            List<CancelTarget> targets = new ArrayList<>();
+            List<PendingCommand> owners = new ArrayList<>();
+            for (PendingCommand p : unit) {
+                Optional<CancelTarget> t = target(p, p.command().cancels().get(0), 0);
+                if (t.isEmpty()) {
+                    finish(p, notFound(p, p.command().cancels().get(0)));
+                    continue;
+                }
+                targets.add(t.get());
+                owners.add(p);
+            }
+            if (targets.isEmpty()) {
+                return;
+            }
+            Sent sent = executor.cancel(targets, true);
+            for (int i = 0; i < targets.size(); i++) {
+                finish(owners.get(i), fromItems(owners.get(i), List.of(sent.items().get(i)), sent));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ single
+
+    private void sendOne(PendingCommand p) {
+        OrderCommand c = p.command();
+        String commandId = commandId(p);
+        Sent sent;
+        switch (c.action()) {
+            case PLACE_BATCH -> {
+                List<PlaceItem> items = new ArrayList<>();
+                List<ItemOutcome> known = new ArrayList<>();
+                for (int i = 0; i < c.orders().size(); i++) {
+                    OrderItem o = c.orders().get(i);
+                    PlaceItem item = new PlaceItem(orderClientId(p, o, i), o);
+                    Optional<OrderInfo> before = recovery.find(item.clientId(), o);
+                    if (before.isPresent()) {
+                        known.add(new ItemOutcome(item.clientId(), before.get().orderId(), ResultStatus.DUPLICATE,
+                                null, "ALREADY_AT_EXCHANGE", "placed before a restart; not sent again"));
+                    } else {
+                        items.add(item);
+                    }
+                }
+                if (items.isEmpty()) {
+                    finish(p, fromItems(p, known, new Sent(known, null, 0)));
+                    return;
+                }
+                sent = executor.place(items, false);
+                List<ItemOutcome> all = new ArrayList<>(known);
+                all.addAll(sent.items());
+                finish(p, fromItems(p, all, sent));
+                return;
+            }
+            case CANCEL_BATCH -> {
+                List<CancelTarget> targets = new ArrayList<>();
+                for (int i = 0; i < c.cancels().size(); i++) {
+                    Optional<CancelTarget> t = target(p, c.cancels().get(i), i);
+                    if (t.isEmpty()) {
+                        finish(p, notFound(p, c.cancels().get(i)));
+                        return;
+                    }
+                    targets.add(t.get());
+                }
+                sent = executor.cancel(targets, false);
+                finish(p, fromItems(p, sent.items(), sent));
+                return;
+            }
+            case CANCEL_ALL -> sent = executor.idempotent(commandId, () -> {
+                if (c.symbol() == null) {
+                    rest.cancelAll();
+                } else {
+                    rest.cancelAll(c.symbol());
+                }
+                return null;
+            });
+            case SET_LEVERAGE -> sent = executor.idempotent(commandId,
+                    () -> rest.changeLeverage(c.symbol(), c.leverage()));
+            case SET_MARGIN_TYPE -> sent = executor.idempotent(commandId, () -> {
+                rest.changeMarginType(c.symbol(), MarginType.of(c.marginType()));
+                return null;
+            });
+            case DEPOSIT -> sent = executor.transfer(commandId, () -> {
+                rest.deposit(c.asset(), c.amount());
+                return null;
+            });
+            case WITHDRAW -> sent = executor.transfer(commandId, () -> {
+                rest.withdraw(c.asset(), c.amount());
+                return null;
+            });
+            default -> throw new IllegalStateException("not a single command: " + c.action());
+        }
+        finish(p, fromItems(p, sent.items(), sent));
+    }
+
+    private Optional<CancelTarget> target(PendingCommand p, CancelItem cancel, int index) {
+        String given = p.command().action() == CommandAction.CANCEL ? p.command().id() : cancel.id();
+        String clientId = ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(), index);
+        if (cancel.orderId() != null) {
+            return Optional.of(new CancelTarget(clientId, cancel));
+        }
+        Optional<String> orderId = executor.resolve(cancel.origId(), recovery);
+        String id = clientId;
+        return orderId.map(o -> new CancelTarget(id, new CancelItem(cancel.id(), o, cancel.origId(), cancel.symbol())));
+    }
+
+    private CommandResult notFound(PendingCommand p, CancelItem cancel) {
+        return result(p, ResultStatus.REJECTED, null, null, "ORDER_NOT_FOUND", "origId: no order placed with client id \""
+                + cancel.origId() + "\" is known to this task or open at the exchange", null, 0, List.of());
+    }
+
+    // ----------------------------------------------------------------------------------------- results
+
+    private String orderClientId(PendingCommand p, OrderItem order, int index) {
+        String given = p.command().action() == CommandAction.PLACE ? p.command().id() : order.id();
+        return ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(), index);
+    }
+
+    private String commandId(PendingCommand p) {
+        OrderCommand c = p.command();
+        boolean batch = c != null && (c.action() == CommandAction.PLACE_BATCH || c.action() == CommandAction.CANCEL_BATCH);
+        String given = c == null ? null : c.id();
+        if (c != null && c.action() == CommandAction.CANCEL && c.cancels().get(0).id() != null) {
+            given = c.cancels().get(0).id();
+        }
+        return ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(),
+                batch ? COMMAND_INDEX : 0);
+    }
+
+    private CommandResult duplicate(PendingCommand p, String clientId, String orderId) {
+        ItemOutcome item = new ItemOutcome(clientId, orderId, ResultStatus.DUPLICATE, null, "ALREADY_AT_EXCHANGE",
+                "placed before a restart; not sent again");
+        return result(p, ResultStatus.DUPLICATE, orderId, null, item.reason(), item.message(), null, 0, List.of(item));
+    }
+
+    private CommandResult fromItems(PendingCommand p, List<ItemOutcome> items, Sent sent) {
+        ResultStatus status = overall(items);
+        ItemOutcome first = items.stream().filter(i -> i.status() == status).findFirst().orElse(items.get(0));
+        String orderId = items.size() == 1 ? items.get(0).orderId() : null;
+        return result(p, status, orderId, first.code(), first.reason(), first.message(), sent.requestTime(),
+                sent.attempts(), items);
+    }
+
+    /** A command is rejected or failed if any of its orders is; accepted if any was accepted; else duplicate. */
+    private static ResultStatus overall(List<ItemOutcome> items) {
+        for (ResultStatus s : List.of(ResultStatus.FAILED, ResultStatus.REJECTED, ResultStatus.ACCEPTED)) {
+            if (items.stream().anyMatch(i -> i.status() == s)) {
+                return s;
+            }
+        }
+        return ResultStatus.DUPLICATE;
+    }
+
+    private CommandResult result(PendingCommand p, ResultStatus status, String orderId, Integer code, String reason,
+                                 String message, Long requestTime, int attempts, List<ItemOutcome> items) {
+        SinkRecord r = p.record();
+        long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - p.receivedNanos());
+        return new CommandResult(commandId(p), p.command() == null ? null : p.command().id(),
+                p.command() == null ? null : p.command().action().wireName(), status, orderId, code, reason, message,
+                requestTime, latencyMs, attempts, items, r.topic(), r.kafkaPartition(), r.kafkaOffset(),
+                settings.connector(), clock.millis());
+    }
+
+    private void finish(PendingCommand p, CommandResult result) {
+        if (results != null) {
+            results.write(result);
+        }
+        metrics.outcome(result.status().wireName(), result.code(), result.status().isError(), result.latencyMs());
+        if (!result.status().isError()) {
+            log.debug("{} {}/{}@{}: {} {}", result.action(), result.topic(), result.partition(), result.offset(),
+                    result.status().wireName(), result.orderId());
+            return;
+        }
+        String what = "Command at " + result.topic() + "/" + result.partition() + "@" + result.offset() + " ("
+                + (result.action() == null ? "unreadable" : result.action()) + ", id " + result.commandId() + ") "
+                + result.status().wireName() + ": " + result.reason()
+                + (result.message() == null ? "" : " - " + abbreviate(result.message()));
+        log.warn(what);
+        if (!settings.toleratesErrors()) {
+            throw new ConnectException(what + ". The task stops because errors.tolerance is none; fix or remove "
+                    + "the command, or set errors.tolerance=all (with errors.deadletterqueue.topic.name) to carry on");
+        }
+        if (reporter != null) {
+            reporter.report(p.record(), new ConnectException(what));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+}

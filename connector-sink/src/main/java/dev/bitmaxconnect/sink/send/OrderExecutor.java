@@ -1,0 +1,534 @@
+package dev.bitmaxconnect.sink.send;
+
+import dev.bitmaxconnect.client.BitMaxApiException;
+import dev.bitmaxconnect.client.BitMaxException;
+import dev.bitmaxconnect.client.BitMaxTransportException;
+import dev.bitmaxconnect.client.model.BatchOrderAck;
+import dev.bitmaxconnect.client.model.BatchOrderResult;
+import dev.bitmaxconnect.client.model.CancelOrderRequest;
+import dev.bitmaxconnect.client.model.ExecInst;
+import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
+import dev.bitmaxconnect.client.model.NewOrderRequest;
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.model.OrderResult;
+import dev.bitmaxconnect.client.model.OrderStatus;
+import dev.bitmaxconnect.client.model.OrderType;
+import dev.bitmaxconnect.client.model.RespInst;
+import dev.bitmaxconnect.client.model.Side;
+import dev.bitmaxconnect.client.model.TimeInForce;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.sink.command.CancelItem;
+import dev.bitmaxconnect.sink.command.ClientIds;
+import dev.bitmaxconnect.sink.command.OrderItem;
+import dev.bitmaxconnect.sink.metrics.SinkMetrics;
+import dev.bitmaxconnect.sink.result.ItemOutcome;
+import dev.bitmaxconnect.sink.result.ResultStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends orders and cancels to the exchange over REST, exactly once. Every order carries a deterministic
+ * client id and a fixed request {@code time}, so its orderId is known before sending. A retriable failure
+ * is retried with the same request (same time, same ids) after backoff; when the request may have reached
+ * the exchange, the orders are looked up by orderId first and those found are not sent again.
+ */
+public final class OrderExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderExecutor.class);
+    /** The exchange ignores requests whose time is more than 30 s old; past this age a copy cannot land. */
+    private static final long STALE_REQUEST_MS = 31_000;
+    private static final long FRESH_REQUEST_MS = 20_000;
+
+    private final BitMaxRestClient rest;
+    private final String userUid;
+    private final RetryPolicy retry;
+    private final SinkMetrics metrics;
+    private final Clock clock;
+    private final int historySize;
+    private final Map<String, String> placedByClientId = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 100_000;
+                }
+            });
+
+    public OrderExecutor(BitMaxRestClient rest, String userUid, RetryPolicy retry, SinkMetrics metrics, Clock clock,
+                         int historySize) {
+        this.rest = rest;
+        this.userUid = userUid;
+        this.retry = retry;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.historySize = historySize;
+    }
+
+    /** An order to place with the client id it is sent under. */
+    public record PlaceItem(String clientId, OrderItem order) {
+    }
+
+    /** A cancel with the client id it is sent under. */
+    public record CancelTarget(String clientId, CancelItem cancel) {
+    }
+
+    /** The outcome of a request: one outcome per item, the request time and the number of sends. */
+    public record Sent(List<ItemOutcome> items, Long requestTime, int attempts) {
+    }
+
+    // ------------------------------------------------------------------------------------------- place
+
+    /**
+     * Places the items, in one batch request when there are several. When the exchange refuses a batch and
+     * {@code splitOnVerdict} is set (a batch the sink coalesced), the orders are sent one by one so that one
+     * bad order does not sink the others; a batch the user asked for stays all-or-none.
+     */
+    public Sent place(List<PlaceItem> items, boolean splitOnVerdict) {
+        long time = clock.millis();
+        Map<String, PlaceItem> pending = new LinkedHashMap<>();
+        for (PlaceItem i : items) {
+            pending.put(i.clientId(), i);
+        }
+        Map<String, ItemOutcome> done = new HashMap<>();
+        boolean ambiguous = false;
+        int attempts = 0;
+        int retries = 0;
+        long start = clock.millis();
+        while (!pending.isEmpty()) {
+            attempts++;
+            List<NewOrderRequest> requests = new ArrayList<>();
+            for (PlaceItem i : pending.values()) {
+                requests.add(request(i, time));
+            }
+            try {
+                metrics.request(requests.size());
+                if (requests.size() == 1 && items.size() == 1) {
+                    OrderResult r = rest.placeOrder(requests.get(0));
+                    PlaceItem only = pending.values().iterator().next();
+                    String orderId = r != null && r.order() != null && r.order().orderId() != null
+                            ? r.order().orderId() : expectedOrderId(time, only.clientId());
+                    done.put(only.clientId(), accepted(only.clientId(), orderId));
+                } else {
+                    BatchOrderResult r = rest.placeBatch(requests);
+                    Map<String, String> acked = new HashMap<>();
+                    if (r != null && r.orders() != null) {
+                        for (BatchOrderAck ack : r.orders()) {
+                            if (ack.id() != null && ack.orderId() != null) {
+                                acked.put(ack.id(), ack.orderId());
+                            }
+                        }
+                    }
+                    for (PlaceItem i : pending.values()) {
+                        String orderId = acked.getOrDefault(i.clientId(), expectedOrderId(time, i.clientId()));
+                        done.put(i.clientId(), accepted(i.clientId(), orderId));
+                    }
+                }
+                pending.clear();
+            } catch (BitMaxApiException e) {
+                if (AccessDeniedException.isAccessDenied(e)) {
+                    throw AccessDeniedException.of(e);
+                }
+                if (!e.isRetriable()) {
+                    if (ambiguous) {
+                        // Our earlier copy may be what the exchange is objecting to (a duplicate orderId).
+                        Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time);
+                        found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
+                        if (pending.isEmpty()) {
+                            break;
+                        }
+                    }
+                    if (pending.size() > 1 && splitOnVerdict) {
+                        log.info("Batch of {} orders refused ({}); sending them one by one", pending.size(),
+                                e.getMessage());
+                        for (PlaceItem i : new ArrayList<>(pending.values())) {
+                            Sent one = place(List.of(i), false);
+                            done.put(i.clientId(), one.items().get(0));
+                            attempts += one.attempts();
+                        }
+                    } else {
+                        for (String id : pending.keySet()) {
+                            done.put(id, refused(id, e));
+                        }
+                    }
+                    pending.clear();
+                    break;
+                }
+                ambiguous |= e.httpStatus() != 429;
+                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, ambiguous);
+                if (retries < 0) {
+                    break;
+                }
+                time = refreshTimeIfStale(time, pending, done);
+            } catch (BitMaxTransportException e) {
+                ambiguous |= e.mayHaveReachedExchange();
+                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, ambiguous);
+                if (retries < 0) {
+                    break;
+                }
+                time = refreshTimeIfStale(time, pending, done);
+            }
+        }
+        List<ItemOutcome> out = new ArrayList<>();
+        for (PlaceItem i : items) {
+            ItemOutcome o = done.get(i.clientId());
+            out.add(o);
+            if (o != null && o.orderId() != null && o.status() != ResultStatus.REJECTED) {
+                placedByClientId.put(i.clientId(), o.orderId());
+            }
+        }
+        return new Sent(out, time, attempts);
+    }
+
+    /**
+     * After a retriable failure: wait and look up what may have landed, or give up. Returns the retry count
+     * to go on with, or -1 when the remaining items have been given an outcome.
+     */
+    private int retryOrGiveUp(BitMaxException e, int retries, long start, Map<String, PlaceItem> pending,
+                              Map<String, ItemOutcome> done, long time, boolean ambiguous) {
+        if (!retry.allows(retries - 1, clock.millis() - start)) {
+            if (ambiguous) {
+                Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time);
+                found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
+                for (String id : pending.keySet()) {
+                    done.put(id, new ItemOutcome(id, found.isPresent() ? null : expectedOrderId(time, id),
+                            ResultStatus.FAILED, code(e), found.isPresent() ? "RETRIES_EXHAUSTED" : "OUTCOME_UNKNOWN",
+                            found.isPresent() ? "not at the exchange after " + retries + " tries: " + e.getMessage()
+                                    : "the exchange could not be asked whether the order landed; look for orderId "
+                                            + expectedOrderId(time, id) + ": " + e.getMessage()));
+                }
+            } else {
+                for (String id : pending.keySet()) {
+                    done.put(id, new ItemOutcome(id, null, ResultStatus.FAILED, code(e), "RETRIES_EXHAUSTED",
+                            e.getMessage()));
+                }
+            }
+            pending.clear();
+            return -1;
+        }
+        metrics.retry();
+        log.info("Retriable failure sending {} order(s), retry {} of {}: {}", pending.size(), retries,
+                retry.maxRetries(), e.getMessage());
+        sleep(retry.backoff(retries));
+        if (ambiguous) {
+            lookUpPlaced(pending.keySet(), time)
+                    .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
+        }
+        return retries;
+    }
+
+    /**
+     * Keeps the request time while a copy of the request could still land; once it is too old to be
+     * accepted, looks up one last time and moves to a new time (new orderIds) for what is still missing.
+     */
+    private long refreshTimeIfStale(long time, Map<String, PlaceItem> pending, Map<String, ItemOutcome> done) {
+        if (pending.isEmpty() || clock.millis() - time < FRESH_REQUEST_MS) {
+            return time;
+        }
+        long wait = time + STALE_REQUEST_MS - clock.millis();
+        if (wait > 0) {
+            sleep(wait);
+        }
+        lookUpPlaced(pending.keySet(), time)
+                .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
+        return clock.millis();
+    }
+
+    private void takeDuplicates(Map<String, String> found, Map<String, PlaceItem> pending,
+                                Map<String, ItemOutcome> done, String when) {
+        for (Map.Entry<String, String> f : found.entrySet()) {
+            if (pending.remove(f.getKey()) != null) {
+                done.put(f.getKey(), new ItemOutcome(f.getKey(), f.getValue(), ResultStatus.DUPLICATE, null,
+                        "ALREADY_AT_EXCHANGE", "found at the exchange " + when + "; not sent again"));
+            }
+        }
+    }
+
+    /** Client id to orderId of the items the exchange holds, or empty when the exchange could not be asked. */
+    private Optional<Map<String, String>> lookUpPlaced(java.util.Collection<String> clientIds, long time) {
+        Map<String, String> expected = new HashMap<>();
+        for (String id : clientIds) {
+            expected.put(expectedOrderId(time, id), id);
+        }
+        Map<String, String> found = new HashMap<>();
+        try {
+            metrics.request(0);
+            for (OrderInfo o : rest.queryOrders(new ArrayList<>(expected.keySet()))) {
+                if (o != null && o.orderId() != null && expected.containsKey(o.orderId())) {
+                    found.put(expected.get(o.orderId()), o.orderId());
+                }
+            }
+            return Optional.of(found);
+        } catch (BitMaxApiException e) {
+            if (e.isRetriable()) {
+                return Optional.empty();
+            }
+            // Some exchanges answer "not found" for the whole query: read the open orders and history instead.
+        } catch (BitMaxTransportException e) {
+            return Optional.empty();
+        }
+        try {
+            metrics.request(0);
+            List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
+            metrics.request(0);
+            seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
+            for (OrderInfo o : seen) {
+                if (o.orderId() != null && expected.containsKey(o.orderId())) {
+                    found.put(expected.get(o.orderId()), o.orderId());
+                }
+            }
+            return Optional.of(found);
+        } catch (BitMaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private NewOrderRequest request(PlaceItem i, long time) {
+        OrderItem o = i.order();
+        return new NewOrderRequest(i.clientId(), time, o.symbol(), o.price(), o.orderQty(),
+                OrderType.of(o.orderType()), Side.of(o.side()),
+                o.respInst() == null ? null : RespInst.of(o.respInst()), o.postOnly(), o.stopPrice(),
+                o.timeInForce() == null ? null : TimeInForce.of(o.timeInForce()),
+                o.execInst() == null ? null : ExecInst.of(o.execInst()), o.posStopLossPrice(),
+                o.posTakeProfitPrice());
+    }
+
+    private String expectedOrderId(long time, String clientId) {
+        return ClientIds.restOrderId(time, userUid, clientId);
+    }
+
+    // ------------------------------------------------------------------------------------------ cancel
+
+    /** The orderId an order placed with {@code clientId} got, from this task's memory or the exchange. */
+    public Optional<String> resolve(String clientId, RecoveryIndex recovery) {
+        String known = placedByClientId.get(clientId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> recovered = recovery.orderIdOf(clientId);
+        if (recovered.isPresent()) {
+            return recovered;
+        }
+        if (!ClientIds.usable(clientId)) {
+            return Optional.empty();
+        }
+        String suffix = ClientIds.orderIdSuffix(clientId);
+        try {
+            metrics.request(0);
+            List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
+            metrics.request(0);
+            seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
+            return seen.stream().map(OrderInfo::orderId)
+                    .filter(id -> id != null && id.endsWith(suffix) && id.contains(userUid)).findFirst();
+        } catch (BitMaxApiException e) {
+            if (AccessDeniedException.isAccessDenied(e)) {
+                throw AccessDeniedException.of(e);
+            }
+            return Optional.empty();
+        } catch (BitMaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Cancels the orders, in one batch request when there are several (split one by one when refused and
+     * {@code splitOnVerdict}). A cancel the exchange refuses because the order is already canceled is a
+     * duplicate.
+     */
+    public Sent cancel(List<CancelTarget> targets, boolean splitOnVerdict) {
+        long time = clock.millis();
+        int attempts = 0;
+        int retries = 0;
+        long start = clock.millis();
+        boolean ambiguous = false;
+        while (true) {
+            attempts++;
+            List<CancelOrderRequest> requests = new ArrayList<>();
+            for (CancelTarget t : targets) {
+                requests.add(new CancelOrderRequest(t.clientId(), t.cancel().orderId(), t.cancel().symbol(), time,
+                        null));
+            }
+            try {
+                metrics.request(requests.size());
+                if (targets.size() == 1) {
+                    rest.cancelOrder(requests.get(0));
+                } else {
+                    rest.cancelBatch(requests);
+                }
+                List<ItemOutcome> out = new ArrayList<>();
+                for (CancelTarget t : targets) {
+                    out.add(accepted(t.clientId(), t.cancel().orderId()));
+                }
+                return new Sent(out, time, attempts);
+            } catch (BitMaxApiException e) {
+                if (AccessDeniedException.isAccessDenied(e)) {
+                    throw AccessDeniedException.of(e);
+                }
+                if (!e.isRetriable()) {
+                    if (targets.size() > 1 && splitOnVerdict) {
+                        List<ItemOutcome> out = new ArrayList<>();
+                        for (CancelTarget t : targets) {
+                            Sent one = cancel(List.of(t), false);
+                            out.add(one.items().get(0));
+                            attempts += one.attempts();
+                        }
+                        return new Sent(out, time, attempts);
+                    }
+                    List<ItemOutcome> out = new ArrayList<>();
+                    for (CancelTarget t : targets) {
+                        out.add(alreadyCanceled(t).orElse(refused(t.clientId(), t.cancel().orderId(), e)));
+                    }
+                    return new Sent(out, time, attempts);
+                }
+                ambiguous |= e.httpStatus() != 429;
+            } catch (BitMaxTransportException e) {
+                ambiguous |= e.mayHaveReachedExchange();
+                if (!retry.allows(retries, clock.millis() - start)) {
+                    List<ItemOutcome> out = new ArrayList<>();
+                    for (CancelTarget t : targets) {
+                        out.add(alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(), t.cancel().orderId(),
+                                ResultStatus.FAILED, null, ambiguous ? "OUTCOME_UNKNOWN" : "RETRIES_EXHAUSTED",
+                                e.getMessage())));
+                    }
+                    return new Sent(out, time, attempts);
+                }
+            }
+            if (!retry.allows(retries, clock.millis() - start)) {
+                List<ItemOutcome> out = new ArrayList<>();
+                for (CancelTarget t : targets) {
+                    out.add(alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(), t.cancel().orderId(),
+                            ResultStatus.FAILED, null, "RETRIES_EXHAUSTED", "the exchange kept failing")));
+                }
+                return new Sent(out, time, attempts);
+            }
+            retries++;
+            metrics.retry();
+            sleep(retry.backoff(retries));
+            if (ambiguous) {
+                List<CancelTarget> still = new ArrayList<>();
+                for (CancelTarget t : targets) {
+                    if (alreadyCanceled(t).isEmpty()) {
+                        still.add(t);
+                    }
+                }
+                if (still.isEmpty()) {
+                    List<ItemOutcome> out = new ArrayList<>();
+                    for (CancelTarget t : targets) {
+                        out.add(alreadyCanceled(t).orElseThrow());
+                    }
+                    return new Sent(out, time, attempts);
+                }
+            }
+            if (clock.millis() - time > FRESH_REQUEST_MS) {
+                time = clock.millis();
+            }
+        }
+    }
+
+    private Optional<ItemOutcome> alreadyCanceled(CancelTarget t) {
+        try {
+            metrics.request(0);
+            OrderInfo o = rest.queryOrder(t.cancel().orderId());
+            if (o != null && o.status() != null && o.status().is(OrderStatus.Known.CANCELED)) {
+                return Optional.of(new ItemOutcome(t.clientId(), t.cancel().orderId(), ResultStatus.DUPLICATE, null,
+                        "ALREADY_CANCELED", "the order is already canceled; nothing sent"));
+            }
+        } catch (BitMaxException e) {
+            // Unknown: the caller reports the cancel's own outcome.
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------------------- other requests
+
+    /**
+     * Runs a request whose repetition does no harm (cancel-all, leverage, margin type), retrying retriable
+     * failures.
+     */
+    public Sent idempotent(String clientId, Supplier<?> call) {
+        return run(clientId, call, true);
+    }
+
+    /**
+     * Runs a transfer: retried only when the request certainly did not take effect (never sent, or HTTP 429);
+     * any other failure leaves the outcome unknown and is reported, not repeated.
+     */
+    public Sent transfer(String clientId, Supplier<?> call) {
+        return run(clientId, call, false);
+    }
+
+    private Sent run(String clientId, Supplier<?> call, boolean repeatable) {
+        long time = clock.millis();
+        long start = time;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            BitMaxException failure;
+            boolean safeToRepeat;
+            try {
+                metrics.request(0);
+                call.get();
+                return new Sent(List.of(accepted(clientId, null)), time, attempts);
+            } catch (BitMaxApiException e) {
+                if (AccessDeniedException.isAccessDenied(e)) {
+                    throw AccessDeniedException.of(e);
+                }
+                if (!e.isRetriable()) {
+                    return new Sent(List.of(refused(clientId, e)), time, attempts);
+                }
+                failure = e;
+                safeToRepeat = repeatable || e.httpStatus() == 429;
+            } catch (BitMaxTransportException e) {
+                failure = e;
+                safeToRepeat = repeatable || !e.mayHaveReachedExchange();
+            }
+            if (!safeToRepeat) {
+                return new Sent(List.of(new ItemOutcome(clientId, null, ResultStatus.FAILED, code(failure),
+                        "OUTCOME_UNKNOWN", "the transfer may or may not have happened; check the account before "
+                                + "sending it again: " + failure.getMessage())), time, attempts);
+            }
+            if (!retry.allows(attempts - 1, clock.millis() - start)) {
+                return new Sent(List.of(new ItemOutcome(clientId, null, ResultStatus.FAILED, code(failure),
+                        "RETRIES_EXHAUSTED", failure.getMessage())), time, attempts);
+            }
+            metrics.retry();
+            sleep(retry.backoff(attempts));
+            time = clock.millis();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- helpers
+
+    private static ItemOutcome accepted(String clientId, String orderId) {
+        return ItemOutcome.accepted(clientId, orderId);
+    }
+
+    private static ItemOutcome refused(String clientId, BitMaxApiException e) {
+        return refused(clientId, null, e);
+    }
+
+    private static ItemOutcome refused(String clientId, String orderId, BitMaxApiException e) {
+        return new ItemOutcome(clientId, orderId, ResultStatus.REJECTED, e.code(),
+                e.reason() == null ? "HTTP_" + e.httpStatus() : e.reason(), e.apiMessage());
+    }
+
+    private static Integer code(BitMaxException e) {
+        return e instanceof BitMaxApiException api ? api.code() : null;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.apache.kafka.connect.errors.ConnectException("interrupted while waiting to retry", e);
+        }
+    }
+}
