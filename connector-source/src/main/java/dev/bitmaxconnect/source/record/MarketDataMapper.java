@@ -1,0 +1,129 @@
+package dev.bitmaxconnect.source.record;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+
+import dev.bitmaxconnect.client.stream.StreamMessage;
+
+/** Maps public-channel messages (trades, depth, bbo, bar, pricing data) to record values. */
+public final class MarketDataMapper {
+    private final RecordSchemas schemas;
+    private final DecimalFormat decimals;
+
+    public MarketDataMapper(RecordSchemas schemas, DecimalFormat decimals) {
+        this.schemas = schemas;
+        this.decimals = decimals;
+    }
+
+    /** One trade of a trades message. */
+    public Struct trade(String symbol, StreamMessage.Trade trade, boolean gapBefore) {
+        return new Struct(schemas.trade())
+                .put("symbol", require("trades", "symbol", symbol))
+                .put("seqnum", require("trades", "seqnum", trade.seqnum()))
+                .put("price", decimals.value(trade.price()))
+                .put("quantity", decimals.value(trade.quantity()))
+                .put("time", new Date(require("trades", "ts", trade.ts())))
+                .put("buyerIsMaker", Boolean.TRUE.equals(trade.buyerIsMaker()))
+                .put("gapBefore", gapBefore);
+    }
+
+    public Struct depth(StreamMessage.DepthUpdate depth, boolean gapBefore) {
+        StreamMessage.DepthData data = require("depth", "data", depth.data());
+        return new Struct(schemas.depthUpdate())
+                .put("symbol", require("depth", "symbol", depth.symbol()))
+                .put("seqnum", require("depth", "seqnum", data.seqnum()))
+                .put("time", new Date(require("depth", "ts", data.ts())))
+                .put("asks", levels(data.asks()))
+                .put("bids", levels(data.bids()))
+                .put("gapBefore", gapBefore);
+    }
+
+    private List<Struct> levels(List<StreamMessage.PriceLevel> levels) {
+        List<Struct> structs = new ArrayList<>();
+        if (levels != null) {
+            for (StreamMessage.PriceLevel level : levels) {
+                structs.add(new Struct(schemas.priceLevel())
+                        .put("price", decimals.value(level.price()))
+                        .put("size", decimals.value(level.size())));
+            }
+        }
+        return structs;
+    }
+
+    public Struct bbo(StreamMessage.Bbo bbo) {
+        StreamMessage.BboData data = require("bbo", "data", bbo.data());
+        StreamMessage.PriceLevel bid = data.bid();
+        StreamMessage.PriceLevel ask = data.ask();
+        return new Struct(schemas.bbo())
+                .put("symbol", require("bbo", "symbol", bbo.symbol()))
+                .put("time", new Date(require("bbo", "ts", data.ts())))
+                .put("bidPrice", bid == null ? null : decimals.value(bid.price()))
+                .put("bidSize", bid == null ? null : decimals.value(bid.size()))
+                .put("askPrice", ask == null ? null : decimals.value(ask.price()))
+                .put("askSize", ask == null ? null : decimals.value(ask.size()));
+    }
+
+    public Struct bar(StreamMessage.Bar bar) {
+        StreamMessage.BarData data = require("bar", "data", bar.data());
+        return new Struct(schemas.bar())
+                .put("symbol", require("bar", "s", bar.symbol()))
+                .put("interval", require("bar", "i", data.interval()))
+                .put("time", new Date(require("bar", "ts", data.ts())))
+                .put("open", decimals.value(data.open()))
+                .put("close", decimals.value(data.close()))
+                .put("high", decimals.value(data.high()))
+                .put("low", decimals.value(data.low()))
+                .put("volume", decimals.value(data.volume()));
+    }
+
+    /** A pricing data message; its time is the latest of its contracts' times. */
+    public Struct pricing(StreamMessage.PricingData pricing) {
+        List<Struct> contracts = new ArrayList<>();
+        long time = Long.MIN_VALUE;
+        if (pricing.contracts() != null) {
+            for (StreamMessage.ContractPrice contract : pricing.contracts()) {
+                long t = require("futures-pricing-data", "con.t", contract.time());
+                time = Math.max(time, t);
+                contracts.add(contractPricing(schemas.contractPricing(), contract.symbol(), t, contract.markPrice(),
+                        contract.indexPrice(), contract.fundingRate(), contract.nextFundingTime()));
+            }
+        }
+        if (time == Long.MIN_VALUE) {
+            throw new MessageMappingException("futures-pricing-data", "con", null);
+        }
+        List<Struct> collaterals = new ArrayList<>();
+        if (pricing.collaterals() != null) {
+            for (StreamMessage.CollateralPrice collateral : pricing.collaterals()) {
+                collaterals.add(new Struct(schemas.collateralPrice())
+                        .put("asset", require("futures-pricing-data", "col.a", collateral.asset()))
+                        .put("referencePrice", decimals.value(collateral.referencePrice())));
+            }
+        }
+        return new Struct(schemas.pricingData())
+                .put("time", new Date(time))
+                .put("contracts", contracts)
+                .put("collaterals", collaterals);
+    }
+
+    Struct contractPricing(Schema schema, String symbol, long time, java.math.BigDecimal markPrice,
+            java.math.BigDecimal indexPrice, java.math.BigDecimal fundingRate, Long nextFundingTime) {
+        return new Struct(schema)
+                .put("symbol", require("pricing", "symbol", symbol))
+                .put("time", new Date(time))
+                .put("markPrice", decimals.value(markPrice))
+                .put("indexPrice", decimals.value(indexPrice))
+                .put("fundingRate", decimals.value(fundingRate))
+                .put("nextFundingTime", nextFundingTime == null ? null : new Date(nextFundingTime));
+    }
+
+    static <T> T require(String messageType, String field, T value) {
+        if (value == null || (value instanceof String && ((String) value).isEmpty())) {
+            throw new MessageMappingException(messageType, field, null);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.bitmaxconnect.source.stream;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Tracks the last sequence number emitted per stream (channel and symbol): refuses numbers at or below it (repeats,
+ * or records committed before a restart) and reports a gap before the next accepted number when messages were
+ * missed: a jump in a consecutive sequence (depth), or an interruption of the stream (reconnect, dropped message).
+ */
+public final class SequenceTracker {
+
+    /** The verdict on one sequence number. */
+    public enum Verdict {
+        /** New and contiguous: emit it. */
+        EMIT,
+        /** New, but messages were missed before it: emit it marked with a gap. */
+        EMIT_AFTER_GAP,
+        /** At or below the last emitted number: drop it. */
+        REPEAT
+    }
+
+    private static final class State {
+        long last = Long.MIN_VALUE;
+        boolean interrupted;
+    }
+
+    private final boolean consecutive;
+    private final Map<String, State> states = new HashMap<>();
+
+    /** @param consecutive whether the exchange numbers this channel's messages one by one (so a jump is a gap) */
+    public SequenceTracker(boolean consecutive) {
+        this.consecutive = consecutive;
+    }
+
+    /** Starts a stream from a committed sequence number (after a restart): anything up to it is a repeat. */
+    public void resumeFrom(String stream, long committed) {
+        State state = states.computeIfAbsent(stream, s -> new State());
+        state.last = Math.max(state.last, committed);
+        state.interrupted = true;
+    }
+
+    /** Notes that messages of the stream may have been lost (reconnect, message dropped by a full queue). */
+    public void interrupted(String stream) {
+        State state = states.get(stream);
+        if (state != null && state.last != Long.MIN_VALUE) {
+            state.interrupted = true;
+        }
+    }
+
+    public void interruptedAll() {
+        for (State state : states.values()) {
+            if (state.last != Long.MIN_VALUE) {
+                state.interrupted = true;
+            }
+        }
+    }
+
+    public Verdict accept(String stream, long sequence) {
+        State state = states.computeIfAbsent(stream, s -> new State());
+        if (state.last != Long.MIN_VALUE && sequence <= state.last) {
+            return Verdict.REPEAT;
+        }
+        boolean gap;
+        if (state.last == Long.MIN_VALUE) {
+            gap = false;
+        } else if (consecutive) {
+            gap = sequence != state.last + 1;
+        } else {
+            gap = state.interrupted;
+        }
+        state.last = sequence;
+        state.interrupted = false;
+        return gap ? Verdict.EMIT_AFTER_GAP : Verdict.EMIT;
+    }
+
+    public long last(String stream) {
+        State state = states.get(stream);
+        return state == null ? Long.MIN_VALUE : state.last;
+    }
+}

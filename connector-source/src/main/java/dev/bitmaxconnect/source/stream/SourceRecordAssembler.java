@@ -1,0 +1,258 @@
+package dev.bitmaxconnect.source.stream;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
+import dev.bitmaxconnect.source.config.Channel;
+import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
+import dev.bitmaxconnect.source.record.DecimalFormat;
+import dev.bitmaxconnect.source.record.MarketDataMapper;
+import dev.bitmaxconnect.source.record.MessageMappingException;
+import dev.bitmaxconnect.source.record.PrivateDataMapper;
+import dev.bitmaxconnect.source.record.RecordHeaders;
+import dev.bitmaxconnect.source.record.RecordSchemas;
+import dev.bitmaxconnect.source.record.SourcePartitions;
+
+/**
+ * Turns the events a task's streams queued into source records, on the poll thread: maps each message, drops
+ * repeats (at or below the last emitted or committed sequence), marks gaps, and lets private events through the
+ * {@link PrivateStreamReconciler}.
+ */
+public final class SourceRecordAssembler {
+    private static final Logger log = LoggerFactory.getLogger(SourceRecordAssembler.class);
+    private static final int MAX_LOGGED_CHARS = 300;
+
+    private final BitMaxSourceConfig config;
+    private final SourceTaskMetrics metrics;
+    private final RecordSchemas schemas;
+    private final MarketDataMapper marketData;
+    private final PrivateDataMapper privateData;
+    private final SequenceTracker depth = new SequenceTracker(true);
+    private final SequenceTracker trades = new SequenceTracker(false);
+    private final PrivateStreamReconciler reconciler;
+    private long privateLosses;
+
+    public SourceRecordAssembler(BitMaxSourceConfig config, DecimalFormat decimals, SourceTaskMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+        this.schemas = new RecordSchemas(decimals);
+        this.marketData = new MarketDataMapper(schemas, decimals);
+        this.privateData = new PrivateDataMapper(schemas, decimals);
+        this.reconciler = new PrivateStreamReconciler(Math.max(10_000, config.queueCapacity()));
+    }
+
+    public RecordSchemas schemas() {
+        return schemas;
+    }
+
+    /** Continues a depth or trades stream after the sequence number committed for it. */
+    public void resumeMarket(Channel channel, String symbol, long committedSeqnum) {
+        tracker(channel).resumeFrom(channel.exchangeName() + ":" + symbol, committedSeqnum);
+    }
+
+    /** Continues a private stream after the sequence number committed for it. */
+    public void resumePrivate(PrivateEvent.Kind kind, long committedSn) {
+        reconciler.resumeFrom(kind, committedSn);
+    }
+
+    /** The private stream is starting: hold its events until the first recovery arrives. */
+    public void privateStreamStarting() {
+        reconciler.sessionStarted();
+    }
+
+    /** Streams that lost messages to a full queue: their next record is marked with a gap. */
+    public void messagesDropped(Iterable<String> streams) {
+        for (String stream : streams) {
+            if (stream.startsWith("depth:")) {
+                depth.interrupted(stream);
+            } else if (stream.startsWith("trades:")) {
+                trades.interrupted(stream);
+            }
+        }
+    }
+
+    /** Appends the records an event yields; throws {@link ConnectException} for a fatal event. */
+    public void assemble(TaskEvent event, List<SourceRecord> out) {
+        if (event instanceof TaskEvent.Message message) {
+            metrics.messageIn();
+            try {
+                assembleMessage(message.message(), out);
+            } catch (MessageMappingException | org.apache.kafka.connect.errors.DataException | NullPointerException e) {
+                metrics.undecodable();
+                log.warn("Skipped a {} message that cannot be mapped: {}; message: {}", message.message().type(),
+                        e.getMessage(), truncated(message.message()));
+            }
+        } else if (event instanceof TaskEvent.SessionLost lost) {
+            if (lost.privateStream()) {
+                privateLosses++;
+                reconciler.sessionStarted();
+            } else {
+                depth.interruptedAll();
+                trades.interruptedAll();
+            }
+        } else if (event instanceof TaskEvent.Recovery recovery) {
+            metrics.messageIn();
+            if (recovery.generation() < privateLosses) {
+                reconciler.onStaleRecovery(recovery.events());
+            } else {
+                for (PrivateEvent privateEvent : reconciler.onRecovery(recovery.events())) {
+                    emitPrivate(privateEvent, out);
+                }
+            }
+        } else if (event instanceof TaskEvent.Records records) {
+            out.addAll(records.records());
+        } else if (event instanceof TaskEvent.Fatal fatal) {
+            throw new ConnectException(fatal.message(), fatal.cause());
+        }
+    }
+
+    private void assembleMessage(StreamMessage message, List<SourceRecord> out) {
+        if (message instanceof StreamMessage.Trades t) {
+            String symbol = t.symbol();
+            String stream = "trades:" + symbol;
+            for (StreamMessage.Trade trade : t.data()) {
+                long seqnum = trade.seqnum() == null ? Long.MIN_VALUE : trade.seqnum();
+                Struct value = marketData.trade(symbol, trade, false);
+                SequenceTracker.Verdict verdict = trades.accept(stream, seqnum);
+                if (verdict == SequenceTracker.Verdict.REPEAT) {
+                    continue;
+                }
+                boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
+                if (gap) {
+                    metrics.gap();
+                    value.put("gapBefore", true);
+                }
+                out.add(record(Channel.TRADES, SourcePartitions.market("trades", symbol),
+                        SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, trade.ts()), symbol,
+                        schemas.trade(), value, trade.ts(), "trades", seqnum, gap, null));
+            }
+        } else if (message instanceof StreamMessage.DepthUpdate d) {
+            Struct value = marketData.depth(d, false);
+            long seqnum = d.data().seqnum();
+            SequenceTracker.Verdict verdict = depth.accept("depth:" + d.symbol(), seqnum);
+            if (verdict == SequenceTracker.Verdict.REPEAT) {
+                return;
+            }
+            boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
+            if (gap) {
+                metrics.gap();
+                value.put("gapBefore", true);
+            }
+            long ts = d.data().ts();
+            out.add(record(Channel.DEPTH, SourcePartitions.market("depth", d.symbol()),
+                    SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, ts), d.symbol(),
+                    schemas.depthUpdate(), value, ts, "depth", seqnum, gap, null));
+        } else if (message instanceof StreamMessage.Bbo b) {
+            Struct value = marketData.bbo(b);
+            long ts = b.data().ts();
+            out.add(record(Channel.BBO, SourcePartitions.market("bbo", b.symbol()), SourcePartitions.timeOffset(ts),
+                    b.symbol(), schemas.bbo(), value, ts, "bbo", null, false, null));
+        } else if (message instanceof StreamMessage.Bar b) {
+            Struct value = marketData.bar(b);
+            long ts = b.data().ts();
+            out.add(record(Channel.BAR, SourcePartitions.bar(b.symbol(), b.data().interval()),
+                    SourcePartitions.timeOffset(ts), b.symbol(), schemas.bar(), value, ts, "bar", null, false, null));
+        } else if (message instanceof StreamMessage.PricingData p) {
+            Struct value = marketData.pricing(p);
+            long ts = ((java.util.Date) value.get("time")).getTime();
+            out.add(record(Channel.PRICING, SourcePartitions.pricing(), SourcePartitions.timeOffset(ts),
+                    Channel.PRICING.exchangeName(), schemas.pricingData(), value, ts, "futures-pricing-data", null, false,
+                    null));
+        } else if (message instanceof StreamMessage.OrderReport o) {
+            if (!config.channels().contains(Channel.ORDER)) {
+                return;
+            }
+            privateData.order(o); // validates before the event takes part in sequencing
+            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ORDER, o.orderId(), o.sn(), o))) {
+                emitPrivate(event, out);
+            }
+        } else if (message instanceof StreamMessage.AccountUpdate a) {
+            if (!config.channels().contains(Channel.ACCOUNT)) {
+                return;
+            }
+            privateData.accountUpdate(a);
+            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ACCOUNT, a.accountId(), a.sn(), a))) {
+                emitPrivate(event, out);
+            }
+        } else if (message instanceof StreamMessage.Unknown u) {
+            metrics.undecodable();
+            log.warn("Skipped a message that cannot be decoded: {}", truncate(u.raw()));
+        } else if (message instanceof StreamMessage.ErrorMessage e) {
+            log.warn("The exchange reported an error: code {} reason {} {}", e.code(), e.reason(),
+                    truncate(e.info() != null ? e.info() : e.error()));
+        }
+    }
+
+    private void emitPrivate(PrivateEvent event, List<SourceRecord> out) {
+        Object message = event.message();
+        if (message instanceof StreamMessage.OrderReport o) {
+            Struct value = privateData.order(o);
+            out.add(record(Channel.ORDER, SourcePartitions.account("futures-order", o.accountId()),
+                    SourcePartitions.sequenceOffset(SourcePartitions.SN, o.sn(), o.lastExecTime()), o.accountId(),
+                    schemas.order(), value, o.lastExecTime(), "futures-order", o.sn(), false, PrivateDataMapper.SOURCE_STREAM));
+        } else if (message instanceof OrderInfo o) {
+            if (!config.channels().contains(Channel.ORDER)) {
+                return;
+            }
+            Struct value = privateData.order(o);
+            long time = ((java.util.Date) value.get("lastExecTime")).getTime();
+            metrics.recoveredOrderState();
+            out.add(record(Channel.ORDER, SourcePartitions.account("futures-order", o.accountId()),
+                    SourcePartitions.sequenceOffset(SourcePartitions.SN, o.seqNum(), time), o.accountId(),
+                    schemas.order(), value, time, "futures-order", o.seqNum(), false, PrivateDataMapper.SOURCE_RECOVERY));
+        } else if (message instanceof StreamMessage.AccountUpdate a) {
+            Struct value = privateData.accountUpdate(a);
+            out.add(record(Channel.ACCOUNT, SourcePartitions.account("futures-account-update", a.accountId()),
+                    SourcePartitions.sequenceOffset(SourcePartitions.SN, a.sn(), a.time()), a.accountId(),
+                    schemas.accountUpdate(), value, a.time(), "futures-account-update", a.sn(), false, "update"));
+        } else if (message instanceof StreamMessage.AccountSnapshot s) {
+            Struct value = privateData.accountSnapshot(s);
+            out.add(record(Channel.ACCOUNT, SourcePartitions.account("futures-account-update", s.accountId()),
+                    SourcePartitions.sequenceOffset(SourcePartitions.SN, s.sn(), s.time()), s.accountId(),
+                    schemas.accountUpdate(), value, s.time(), "futures-account-snapshot", s.sn(), false, "snapshot"));
+        }
+    }
+
+    private SourceRecord record(Channel channel, Map<String, ?> partition, Map<String, ?> offset, String key,
+            Schema valueSchema, Struct value, long timestamp, String messageType, Long sequence, boolean gap, String origin) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(RecordHeaders.CHANNEL, messageType);
+        if (sequence != null) {
+            headers.addLong(RecordHeaders.SEQUENCE, sequence);
+        }
+        if (gap) {
+            headers.addBoolean(RecordHeaders.GAP, true);
+        }
+        if (origin != null) {
+            headers.addString(RecordHeaders.ORIGIN, origin);
+        }
+        return new SourceRecord(partition, offset, config.topicFor(channel), null, RecordSchemas.KEY_SCHEMA, key,
+                valueSchema, value, timestamp, headers);
+    }
+
+    private SequenceTracker tracker(Channel channel) {
+        return channel == Channel.DEPTH ? depth : trades;
+    }
+
+    private static String truncated(StreamMessage message) {
+        return truncate(String.valueOf(message));
+    }
+
+    static String truncate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= MAX_LOGGED_CHARS ? text : text.substring(0, MAX_LOGGED_CHARS) + "...(" + text.length() + " chars)";
+    }
+}
