@@ -226,11 +226,8 @@ public final class BitMaxStream implements AutoCloseable {
 
     private CompletableFuture<Void> sendSubscription(Session session, String op, StreamChannel channel) {
         String id = nextId();
-        ObjectNode msg = mapper.createObjectNode();
-        msg.put("op", op);
-        msg.put("id", id);
-        msg.put("ch", channel.name());
-        return send(session, id, op + " " + channel, msg, SubscriptionAck.class).thenApply(ack -> null);
+        return send(session, id, op + " " + channel, StreamRequests.subscription(op, id, channel), SubscriptionAck.class)
+            .thenApply(ack -> null);
     }
 
     // ------------------------------------------------------------------ requests
@@ -239,11 +236,7 @@ public final class BitMaxStream implements AutoCloseable {
     public CompletableFuture<AccountSnapshot> accountSnapshot() {
         requireAuthenticated("futures-account-snapshot");
         String id = nextId();
-        ObjectNode msg = mapper.createObjectNode();
-        msg.put("op", "req");
-        msg.put("id", id);
-        msg.put("action", "futures-account-snapshot");
-        return send(id, "futures-account-snapshot", msg, AccountSnapshot.class);
+        return send(id, "futures-account-snapshot", StreamRequests.accountSnapshot(id), AccountSnapshot.class);
     }
 
     /**
@@ -252,37 +245,33 @@ public final class BitMaxStream implements AutoCloseable {
      */
     public CompletableFuture<OrderAck> placeOrder(NewOrderRequest order) {
         NewOrderRequest stamped = order.time() != null ? order : order.withTime(config.clock().millis());
-        return orderAction("place-order", BitMaxJson.newOrder(stamped, BitMaxJson.ORDER_PRICE));
+        requireAuthenticated("place-order");
+        String id = nextId();
+        return send(id, "place-order", StreamRequests.placeOrder(id, stamped), OrderAck.class);
     }
 
     /** {@code cancel-order}. */
     public CompletableFuture<OrderAck> cancelOrder(CancelOrderRequest cancel) {
         CancelOrderRequest stamped = cancel.time() != null ? cancel : cancel.withTime(config.clock().millis());
-        return orderAction("cancel-order", BitMaxJson.cancelOrder(stamped));
+        requireAuthenticated("cancel-order");
+        String id = nextId();
+        return send(id, "cancel-order", StreamRequests.cancelOrder(id, stamped), OrderAck.class);
     }
 
     /** {@code cancel-all} for every symbol. */
     public CompletableFuture<OrderAck> cancelAll() {
-        return orderAction("cancel-all", mapper.createObjectNode());
+        return cancelAllOrders(null);
     }
 
     /** {@code cancel-all} for one symbol. */
     public CompletableFuture<OrderAck> cancelAll(String symbol) {
-        ObjectNode args = mapper.createObjectNode();
-        args.put("symbol", Objects.requireNonNull(symbol, "symbol"));
-        return orderAction("cancel-all", args);
+        return cancelAllOrders(Objects.requireNonNull(symbol, "symbol"));
     }
 
-    private CompletableFuture<OrderAck> orderAction(String action, ObjectNode args) {
-        requireAuthenticated(action);
+    private CompletableFuture<OrderAck> cancelAllOrders(String symbol) {
+        requireAuthenticated("cancel-all");
         String id = nextId();
-        ObjectNode msg = mapper.createObjectNode();
-        msg.put("op", "req");
-        msg.put("action", action);
-        msg.put("ac", "futures");
-        msg.put("id", id);
-        msg.set("args", args);
-        return send(id, action, msg, OrderAck.class);
+        return send(id, "cancel-all", StreamRequests.cancelAll(id, symbol), OrderAck.class);
     }
 
     /**
@@ -291,11 +280,8 @@ public final class BitMaxStream implements AutoCloseable {
      */
     public CompletableFuture<DepthSnapshot> depthSnapshot(String symbol) {
         Objects.requireNonNull(symbol, "symbol");
-        ObjectNode msg = mapper.createObjectNode();
-        msg.put("op", "req");
-        msg.put("action", "depth-snapshot");
-        msg.putObject("args").put("symbol", symbol);
-        return send("depth-snapshot:" + symbol, "depth-snapshot " + symbol, msg, DepthSnapshot.class);
+        return send("depth-snapshot:" + symbol, "depth-snapshot " + symbol, StreamRequests.depthSnapshot(symbol),
+            DepthSnapshot.class);
     }
 
     private void requireAuthenticated(String action) {
@@ -373,12 +359,7 @@ public final class BitMaxStream implements AutoCloseable {
         if (authMethod == AuthMethod.MESSAGE) {
             long ts = config.clock().millis();
             String id = nextId();
-            ObjectNode msg = mapper.createObjectNode();
-            msg.put("op", "auth");
-            msg.put("id", id);
-            msg.put("t", ts);
-            msg.put("key", signer.apiKey());
-            msg.put("sig", signer.sign(ts, config.wsSignedPath()));
+            ObjectNode msg = StreamRequests.auth(id, ts, signer.apiKey(), signer.sign(ts, config.wsSignedPath()));
             send(session, id, "auth", msg, AuthResult.class).whenComplete((result, error) -> {
                 if (error != null) {
                     authFailed(session, error);
@@ -463,7 +444,7 @@ public final class BitMaxStream implements AutoCloseable {
             sessionLost(session, "no message for " + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
             return;
         }
-        session.webSocket.send("{\"op\":\"ping\"}");
+        session.webSocket.send(StreamRequests.PING);
     }
 
     private void sessionLost(Session session, String reason) {
@@ -521,7 +502,7 @@ public final class BitMaxStream implements AutoCloseable {
         received.incrementAndGet();
         StreamMessage message = decoder.decode(text);
         if (message instanceof Ping) {
-            session.webSocket.send("{\"op\":\"pong\"}");
+            session.webSocket.send(StreamRequests.PONG);
             return;
         }
         if (message instanceof Pong) {
