@@ -11,6 +11,7 @@ import dev.bitmaxconnect.client.model.FuturesPricing;
 import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.sink.command.CommandFormatException;
 import dev.bitmaxconnect.sink.command.OrderCommand;
 import dev.bitmaxconnect.sink.command.OrderCommandParser;
@@ -64,6 +65,7 @@ public class BitMaxSinkTask extends SinkTask {
     private BitMaxSinkConfig config;
     private String connector;
     private BitMaxRestClient rest;
+    private BitMaxStream stream;
     private ContractFilters filters;
     private ResultsWriter results;
     private SinkMetrics metrics;
@@ -107,8 +109,12 @@ public class BitMaxSinkTask extends SinkTask {
         RetryPolicy retry = new RetryPolicy(config.getInt(BitMaxSinkConfig.RETRY_MAX),
                 config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MS), config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MAX_MS),
                 config.getLong(BitMaxSinkConfig.RETRY_MAX_TIME_MS));
-        OrderExecutor executor = new OrderExecutor(rest, account.userUID(), retry, metrics, Clock.systemUTC(),
-                config.getInt(BitMaxSinkConfig.RECOVERY_HISTORY_SIZE));
+        if (config.websocketTransport()) {
+            stream = connectStream();
+        }
+        OrderExecutor executor = new OrderExecutor(rest, stream,
+                config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS) + 5_000L, account.userUID(), retry, metrics,
+                Clock.systemUTC(), config.getInt(BitMaxSinkConfig.RECOVERY_HISTORY_SIZE));
         RiskLimits limits = new RiskLimits(config.allowedSymbols(), config.maxOrderQty(), config.maxOrderNotional(),
                 config.getBoolean(BitMaxSinkConfig.RISK_TRADING_ENABLED),
                 config.getBoolean(BitMaxSinkConfig.TRANSFERS_ENABLED));
@@ -128,6 +134,32 @@ public class BitMaxSinkTask extends SinkTask {
         log.info("BitMax sink task {} of {} started against {} (dry run {}, trading {}, transfers {})", taskId,
                 connector, config.restUrl(), config.getBoolean(BitMaxSinkConfig.DRY_RUN), limits.tradingEnabled(),
                 limits.transfersEnabled());
+    }
+
+    /** The authenticated WebSocket session of the websocket transport; it reconnects on its own. */
+    private BitMaxStream connectStream() {
+        BitMaxStream s = BitMaxStream.builder(rest.config())
+                .privateEndpoint(rest.accountGroup())
+                .listener(message -> { })
+                .build();
+        try {
+            s.connect().get(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS) + 5_000L, TimeUnit.MILLISECONDS);
+            return s;
+        } catch (java.util.concurrent.ExecutionException e) {
+            s.close();
+            if (e.getCause() instanceof BitMaxApiException api && AccessDeniedException.isAccessDenied(api)) {
+                throw AccessDeniedException.of(api);
+            }
+            throw new ConnectException("Cannot open the BitMax WebSocket session at " + config.wsUrl() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            s.close();
+            throw new ConnectException("The BitMax WebSocket session at " + config.wsUrl() + " did not open in time");
+        } catch (InterruptedException e) {
+            s.close();
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while opening the WebSocket session", e);
+        }
     }
 
     private static KeyEncoding encoding(String value) {
@@ -222,7 +254,8 @@ public class BitMaxSinkTask extends SinkTask {
             throw new ConnectException("Cannot read the open orders and order history needed to avoid sending a "
                     + "command twice: " + e.getMessage(), e);
         }
-        boolean batching = config.getBoolean(BitMaxSinkConfig.BATCH_ENABLED);
+        // The WebSocket request API has no batch: over it every single command is its own request.
+        boolean batching = config.getBoolean(BitMaxSinkConfig.BATCH_ENABLED) && stream == null;
         for (TopicPartition tp : partitions) {
             lanes.computeIfAbsent(tp, p -> {
                 PartitionLane lane = new PartitionLane(p, processor,
@@ -324,6 +357,9 @@ public class BitMaxSinkTask extends SinkTask {
                 log.warn("Results not all written at stop: {}", e.getMessage());
             }
             results.close();
+        }
+        if (stream != null) {
+            stream.close();
         }
         if (rest != null) {
             rest.close();

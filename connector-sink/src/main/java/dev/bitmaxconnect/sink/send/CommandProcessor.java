@@ -216,11 +216,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
                 return;
             }
             case CANCEL_ALL -> sent = executor.idempotent(commandId, () -> {
-                if (c.symbol() == null) {
-                    rest.cancelAll();
-                } else {
-                    rest.cancelAll(c.symbol());
-                }
+                executor.cancelAll(c.symbol());
                 return null;
             });
             case SET_LEVERAGE -> sent = executor.idempotent(commandId,

@@ -17,6 +17,8 @@ import dev.bitmaxconnect.client.model.RespInst;
 import dev.bitmaxconnect.client.model.Side;
 import dev.bitmaxconnect.client.model.TimeInForce;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.client.stream.BitMaxStream;
+import dev.bitmaxconnect.client.stream.StreamMessage.OrderAck;
 import dev.bitmaxconnect.sink.command.CancelItem;
 import dev.bitmaxconnect.sink.command.ClientIds;
 import dev.bitmaxconnect.sink.command.OrderItem;
@@ -31,6 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +55,8 @@ public final class OrderExecutor {
     private static final long FRESH_REQUEST_MS = 20_000;
 
     private final BitMaxRestClient rest;
+    private final BitMaxStream ws;
+    private final long wsWaitMs;
     private final String userUid;
     private final RetryPolicy retry;
     private final SinkMetrics metrics;
@@ -62,9 +70,15 @@ public final class OrderExecutor {
                 }
             });
 
-    public OrderExecutor(BitMaxRestClient rest, String userUid, RetryPolicy retry, SinkMetrics metrics, Clock clock,
-                         int historySize) {
+    /**
+     * @param ws the WebSocket session single places, single cancels and cancel-all go through, or null to
+     *           send everything over REST
+     */
+    public OrderExecutor(BitMaxRestClient rest, BitMaxStream ws, long wsWaitMs, String userUid, RetryPolicy retry,
+                         SinkMetrics metrics, Clock clock, int historySize) {
         this.rest = rest;
+        this.ws = ws;
+        this.wsWaitMs = wsWaitMs;
         this.userUid = userUid;
         this.retry = retry;
         this.metrics = metrics;
@@ -93,6 +107,7 @@ public final class OrderExecutor {
      */
     public Sent place(List<PlaceItem> items, boolean splitOnVerdict) {
         long time = clock.millis();
+        boolean viaWs = ws != null && items.size() == 1;
         Map<String, PlaceItem> pending = new LinkedHashMap<>();
         for (PlaceItem i : items) {
             pending.put(i.clientId(), i);
@@ -111,10 +126,17 @@ public final class OrderExecutor {
             try {
                 metrics.request(requests.size());
                 if (requests.size() == 1 && items.size() == 1) {
-                    OrderResult r = rest.placeOrder(requests.get(0));
                     PlaceItem only = pending.values().iterator().next();
-                    String orderId = r != null && r.order() != null && r.order().orderId() != null
-                            ? r.order().orderId() : expectedOrderId(time, only.clientId());
+                    String orderId;
+                    if (viaWs) {
+                        OrderAck ack = await(ws.placeOrder(requests.get(0)));
+                        orderId = ack != null && ack.info() != null && ack.info().orderId() != null
+                                ? ack.info().orderId() : null;
+                    } else {
+                        OrderResult r = rest.placeOrder(requests.get(0));
+                        orderId = r != null && r.order() != null && r.order().orderId() != null
+                                ? r.order().orderId() : expectedOrderId(time, only.clientId());
+                    }
                     done.put(only.clientId(), accepted(only.clientId(), orderId));
                 } else {
                     BatchOrderResult r = rest.placeBatch(requests);
@@ -139,7 +161,7 @@ public final class OrderExecutor {
                 if (!e.isRetriable()) {
                     if (ambiguous) {
                         // Our earlier copy may be what the exchange is objecting to (a duplicate orderId).
-                        Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time);
+                        Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time, viaWs);
                         found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
                         if (pending.isEmpty()) {
                             break;
@@ -162,18 +184,18 @@ public final class OrderExecutor {
                     break;
                 }
                 ambiguous |= e.httpStatus() != 429;
-                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, ambiguous);
+                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, ambiguous, viaWs);
                 if (retries < 0) {
                     break;
                 }
-                time = refreshTimeIfStale(time, pending, done);
+                time = refreshTimeIfStale(time, pending, done, viaWs);
             } catch (BitMaxTransportException e) {
                 ambiguous |= e.mayHaveReachedExchange();
-                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, ambiguous);
+                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, ambiguous, viaWs);
                 if (retries < 0) {
                     break;
                 }
-                time = refreshTimeIfStale(time, pending, done);
+                time = refreshTimeIfStale(time, pending, done, viaWs);
             }
         }
         List<ItemOutcome> out = new ArrayList<>();
@@ -192,17 +214,19 @@ public final class OrderExecutor {
      * to go on with, or -1 when the remaining items have been given an outcome.
      */
     private int retryOrGiveUp(BitMaxException e, int retries, long start, Map<String, PlaceItem> pending,
-                              Map<String, ItemOutcome> done, long time, boolean ambiguous) {
+                              Map<String, ItemOutcome> done, long time, boolean ambiguous, boolean viaWs) {
         if (!retry.allows(retries - 1, clock.millis() - start)) {
             if (ambiguous) {
-                Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time);
+                Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time, viaWs);
                 found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
                 for (String id : pending.keySet()) {
-                    done.put(id, new ItemOutcome(id, found.isPresent() ? null : expectedOrderId(time, id),
+                    String where = viaWs ? "an orderId ending in " + ClientIds.orderIdSuffix(id)
+                            : "orderId " + expectedOrderId(time, id);
+                    done.put(id, new ItemOutcome(id, found.isPresent() || viaWs ? null : expectedOrderId(time, id),
                             ResultStatus.FAILED, code(e), found.isPresent() ? "RETRIES_EXHAUSTED" : "OUTCOME_UNKNOWN",
                             found.isPresent() ? "not at the exchange after " + retries + " tries: " + e.getMessage()
-                                    : "the exchange could not be asked whether the order landed; look for orderId "
-                                            + expectedOrderId(time, id) + ": " + e.getMessage()));
+                                    : "the exchange could not be asked whether the order landed; look for "
+                                            + where + ": " + e.getMessage()));
                 }
             } else {
                 for (String id : pending.keySet()) {
@@ -218,7 +242,7 @@ public final class OrderExecutor {
                 retry.maxRetries(), e.getMessage());
         sleep(retry.backoff(retries));
         if (ambiguous) {
-            lookUpPlaced(pending.keySet(), time)
+            lookUpPlaced(pending.keySet(), time, viaWs)
                     .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
         }
         return retries;
@@ -228,7 +252,8 @@ public final class OrderExecutor {
      * Keeps the request time while a copy of the request could still land; once it is too old to be
      * accepted, looks up one last time and moves to a new time (new orderIds) for what is still missing.
      */
-    private long refreshTimeIfStale(long time, Map<String, PlaceItem> pending, Map<String, ItemOutcome> done) {
+    private long refreshTimeIfStale(long time, Map<String, PlaceItem> pending, Map<String, ItemOutcome> done,
+                                    boolean viaWs) {
         if (pending.isEmpty() || clock.millis() - time < FRESH_REQUEST_MS) {
             return time;
         }
@@ -236,7 +261,7 @@ public final class OrderExecutor {
         if (wait > 0) {
             sleep(wait);
         }
-        lookUpPlaced(pending.keySet(), time)
+        lookUpPlaced(pending.keySet(), time, viaWs)
                 .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
         return clock.millis();
     }
@@ -252,7 +277,12 @@ public final class OrderExecutor {
     }
 
     /** Client id to orderId of the items the exchange holds, or empty when the exchange could not be asked. */
-    private Optional<Map<String, String>> lookUpPlaced(java.util.Collection<String> clientIds, long time) {
+    private Optional<Map<String, String>> lookUpPlaced(java.util.Collection<String> clientIds, long time,
+                                                       boolean viaWs) {
+        if (viaWs) {
+            // Nothing may rely on a WebSocket orderId being known in advance: match the client id's characters.
+            return scanBySuffix(clientIds);
+        }
         Map<String, String> expected = new HashMap<>();
         for (String id : clientIds) {
             expected.put(expectedOrderId(time, id), id);
@@ -287,6 +317,60 @@ public final class OrderExecutor {
             return Optional.of(found);
         } catch (BitMaxException e) {
             return Optional.empty();
+        }
+    }
+
+    private Optional<Map<String, String>> scanBySuffix(java.util.Collection<String> clientIds) {
+        Map<String, String> bySuffix = new HashMap<>();
+        for (String id : clientIds) {
+            bySuffix.put(ClientIds.orderIdSuffix(id), id);
+        }
+        try {
+            metrics.request(0);
+            List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
+            metrics.request(0);
+            seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
+            Map<String, String> found = new HashMap<>();
+            for (OrderInfo o : seen) {
+                String id = o.orderId();
+                if (id != null && id.length() > 9 && id.contains(userUid)) {
+                    String client = bySuffix.get(id.substring(id.length() - 9));
+                    if (client != null) {
+                        found.put(client, id);
+                    }
+                }
+            }
+            return Optional.of(found);
+        } catch (BitMaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Waits for a WebSocket reply, turning its failure back into the client's exception. */
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(wsWaitMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BitMaxException be) {
+                throw be;
+            }
+            throw new BitMaxTransportException("WebSocket request failed: " + e.getCause(), true, e.getCause());
+        } catch (TimeoutException e) {
+            throw new BitMaxTransportException("WebSocket request got no reply in " + wsWaitMs + " ms", true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.apache.kafka.connect.errors.ConnectException("interrupted while waiting for the exchange", e);
+        }
+    }
+
+    /** Cancels every open order (of one symbol when given), over the WebSocket session when there is one. */
+    public void cancelAll(String symbol) {
+        if (ws != null) {
+            await(symbol == null ? ws.cancelAll() : ws.cancelAll(symbol));
+        } else if (symbol == null) {
+            rest.cancelAll();
+        } else {
+            rest.cancelAll(symbol);
         }
     }
 
@@ -357,7 +441,9 @@ public final class OrderExecutor {
             }
             try {
                 metrics.request(requests.size());
-                if (targets.size() == 1) {
+                if (targets.size() == 1 && ws != null) {
+                    await(ws.cancelOrder(requests.get(0)));
+                } else if (targets.size() == 1) {
                     rest.cancelOrder(requests.get(0));
                 } else {
                     rest.cancelBatch(requests);
