@@ -14,12 +14,15 @@ public class BitMaxSourceTaskConfig extends BitMaxSourceConfig {
     public static final String TASK_SUBSCRIPTIONS = "task.subscriptions";
     /** Whether this task runs the private channels (order, account); exactly one task does. */
     public static final String TASK_PRIVATE = "task.private";
+    /** The task's number, for its metrics. */
+    public static final String TASK_INDEX = "task.index";
     /** Whether this task reads the reference data; exactly one task does. */
     public static final String TASK_REFERENCE = "task.reference";
 
     static final ConfigDef TASK_CONFIG_DEF = new ConfigDef(CONFIG_DEF)
             .define(TASK_SUBSCRIPTIONS, Type.LIST, "", Importance.HIGH, "Assigned subscriptions (set by the connector).")
             .define(TASK_PRIVATE, Type.BOOLEAN, false, Importance.HIGH, "Runs the private channels (set by the connector).")
+            .define(TASK_INDEX, Type.INT, 0, Importance.LOW, "Task number (set by the connector).")
             .define(TASK_REFERENCE, Type.BOOLEAN, false, Importance.HIGH, "Reads reference data (set by the connector).");
 
     public BitMaxSourceTaskConfig(Map<?, ?> originals) {

@@ -59,6 +59,7 @@ public final class TaskAssignment {
         for (int i = 0; i < tasks; i++) {
             Map<String, String> taskConfig = new HashMap<>(config.originalsStrings());
             taskConfig.put(BitMaxSourceTaskConfig.TASK_SUBSCRIPTIONS, String.join(",", perTask.get(i)));
+            taskConfig.put(BitMaxSourceTaskConfig.TASK_INDEX, String.valueOf(i));
             taskConfig.put(BitMaxSourceTaskConfig.TASK_PRIVATE, String.valueOf(i == 0 && config.hasPrivateChannels()));
             taskConfig.put(BitMaxSourceTaskConfig.TASK_REFERENCE,
                     String.valueOf(i == 0 && !config.referenceData().isEmpty()));

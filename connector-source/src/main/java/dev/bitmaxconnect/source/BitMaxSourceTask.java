@@ -1,0 +1,239 @@
+package dev.bitmaxconnect.source;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.bitmaxconnect.client.BitMaxClientConfig;
+import dev.bitmaxconnect.client.model.AccountInfo;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.client.stream.BitMaxStream;
+import dev.bitmaxconnect.client.stream.StreamChannel;
+import dev.bitmaxconnect.source.config.BitMaxSourceTaskConfig;
+import dev.bitmaxconnect.source.config.Channel;
+import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
+import dev.bitmaxconnect.source.record.DecimalFormat;
+import dev.bitmaxconnect.source.record.SourcePartitions;
+import dev.bitmaxconnect.source.stream.AuthFailures;
+import dev.bitmaxconnect.source.stream.EventQueue;
+import dev.bitmaxconnect.source.stream.ExchangeClientConfig;
+import dev.bitmaxconnect.source.stream.PrivateEvent;
+import dev.bitmaxconnect.source.stream.PrivateStreamListener;
+import dev.bitmaxconnect.source.stream.PrivateStreamRecovery;
+import dev.bitmaxconnect.source.stream.PublicStreamListener;
+import dev.bitmaxconnect.source.stream.ReferenceDataPoller;
+import dev.bitmaxconnect.source.stream.SourceRecordAssembler;
+import dev.bitmaxconnect.source.stream.TaskEvent;
+
+/**
+ * Streams its share of the subscriptions from BitMax into records: a public WebSocket for market data, a private
+ * one (on exactly one task) for orders and account updates, and REST for recovery and reference data.
+ */
+public class BitMaxSourceTask extends SourceTask {
+    private static final Logger log = LoggerFactory.getLogger(BitMaxSourceTask.class);
+
+    private BitMaxSourceTaskConfig config;
+    private SourceTaskMetrics metrics;
+    private EventQueue queue;
+    private SourceRecordAssembler assembler;
+    private BitMaxRestClient rest;
+    private BitMaxStream publicStream;
+    private BitMaxStream privateStream;
+    private PrivateStreamRecovery recovery;
+    private ReferenceDataPoller referenceData;
+    private final List<TaskEvent> drained = new ArrayList<>();
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new BitMaxSourceTaskConfig(props);
+        String connector = props.getOrDefault("name", "bitmax-source");
+        String taskId = props.getOrDefault(BitMaxSourceTaskConfig.TASK_INDEX, "0");
+        metrics = new SourceTaskMetrics().register(connector, taskId);
+        queue = new EventQueue(config.queueCapacity(), config.queueFullBehavior(), metrics);
+        metrics.queueDepth(queue::size);
+        DecimalFormat decimals = new DecimalFormat(config.decimalHandlingMode(), config.decimalPreciseScale());
+        assembler = new SourceRecordAssembler(config, decimals, metrics);
+        BitMaxClientConfig clientConfig = ExchangeClientConfig.from(config);
+        rest = new BitMaxRestClient(clientConfig);
+        try {
+            startPublicStream(clientConfig);
+            if (config.runsPrivateChannels()) {
+                startPrivateStream(clientConfig);
+            }
+            if (config.readsReferenceData()) {
+                referenceData = new ReferenceDataPoller(rest, queue, config, decimals);
+                referenceData.start();
+            }
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        log.info("BitMax source task {} started: {} public subscriptions{}{}", taskId, config.subscriptions().size(),
+                config.runsPrivateChannels() ? ", private channels" : "", config.readsReferenceData() ? ", reference data" : "");
+    }
+
+    private void startPublicStream(BitMaxClientConfig clientConfig) {
+        List<String> subscriptions = config.subscriptions();
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        resumeMarketData(subscriptions);
+        publicStream = BitMaxStream.builder(clientConfig).publicEndpoint()
+                .listener(new PublicStreamListener(queue, metrics)).build();
+        for (String subscription : subscriptions) {
+            publicStream.subscribe(new StreamChannel(subscription));
+        }
+        publicStream.connect();
+    }
+
+    /** Loads the committed sequence numbers of depth and trades, so that nothing at or below them is emitted again. */
+    private void resumeMarketData(List<String> subscriptions) {
+        List<Map<String, String>> partitions = new ArrayList<>();
+        for (String subscription : subscriptions) {
+            String[] parts = subscription.split(":");
+            if (parts.length == 2 && (parts[0].equals("depth") || parts[0].equals("trades"))) {
+                partitions.add(SourcePartitions.market(parts[0], parts[1]));
+            }
+        }
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<Map<String, String>, Map<String, Object>> offsets = context.offsetStorageReader().offsets(partitions);
+        for (Map.Entry<Map<String, String>, Map<String, Object>> entry : offsets.entrySet()) {
+            Long committed = SourcePartitions.committedSequence(entry.getValue(), SourcePartitions.SEQNUM);
+            if (committed != null) {
+                Channel channel = entry.getKey().get(SourcePartitions.CHANNEL).equals("depth") ? Channel.DEPTH : Channel.TRADES;
+                assembler.resumeMarket(channel, entry.getKey().get(SourcePartitions.SYMBOL), committed);
+            }
+        }
+    }
+
+    private void startPrivateStream(BitMaxClientConfig clientConfig) {
+        AccountInfo account;
+        int accountGroup;
+        try {
+            account = rest.accountInfo();
+            accountGroup = rest.accountGroup();
+        } catch (RuntimeException e) {
+            Optional<String> auth = AuthFailures.describe(e);
+            throw new ConnectException(auth.orElse("Could not read the BitMax account info: " + e.getMessage()), e);
+        }
+        if (account.futuresAccount() == null || account.futuresAccount().isEmpty()) {
+            throw new ConnectException("The BitMax account of " + BitMaxSourceTaskConfig.API_KEY + " has no futures account; "
+                    + "the order and account channels need one");
+        }
+        String accountId = account.futuresAccount().get(0);
+        resumePrivate(accountId);
+        assembler.privateStreamStarting();
+
+        boolean orders = config.channels().contains(Channel.ORDER);
+        boolean balances = config.channels().contains(Channel.ACCOUNT);
+        Set<String> channels = new LinkedHashSet<>();
+        if (orders) {
+            channels.add(StreamChannel.FUTURES_ORDER);
+        }
+        if (balances) {
+            channels.add(StreamChannel.ACCOUNT_UPDATE);
+        }
+        PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, channels);
+        recovery = new PrivateStreamRecovery(rest, queue, listener, orders, balances, config.recoveryHistorySize(),
+                config.requestTimeoutMs(), config.reconnectBackoffMs(), config.reconnectBackoffMaxMs());
+        listener.recovery(recovery);
+        privateStream = BitMaxStream.builder(clientConfig).privateEndpoint(accountGroup).listener(listener).build();
+        recovery.stream(privateStream);
+        for (String channel : channels) {
+            privateStream.subscribe(new StreamChannel(channel));
+        }
+        privateStream.connect().whenComplete((ok, error) -> {
+            if (error != null) {
+                String message = AuthFailures.describe(error)
+                        .orElse("The private BitMax stream could not connect: " + error.getMessage());
+                try {
+                    queue.put(new TaskEvent.Fatal(message, null));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+    }
+
+    private void resumePrivate(String accountId) {
+        Map<String, String> orderPartition = SourcePartitions.account("futures-order", accountId);
+        Map<String, String> accountPartition = SourcePartitions.account("futures-account-update", accountId);
+        Map<Map<String, String>, Map<String, Object>> offsets =
+                context.offsetStorageReader().offsets(List.of(orderPartition, accountPartition));
+        Long orderSn = SourcePartitions.committedSequence(offsets.get(orderPartition), SourcePartitions.SN);
+        Long accountSn = SourcePartitions.committedSequence(offsets.get(accountPartition), SourcePartitions.SN);
+        if (orderSn != null) {
+            assembler.resumePrivate(PrivateEvent.Kind.ORDER, orderSn);
+        }
+        if (accountSn != null) {
+            assembler.resumePrivate(PrivateEvent.Kind.ACCOUNT, accountSn);
+        }
+        log.info("Private stream of account {} resumes after order sn {} and account sn {}", accountId, orderSn, accountSn);
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        drained.clear();
+        queue.drainTo(drained, config.pollMaxRecords(), config.pollTimeoutMs());
+        assembler.messagesDropped(queue.takeDroppedStreams());
+        if (drained.isEmpty()) {
+            return null;
+        }
+        List<SourceRecord> records = new ArrayList<>(drained.size());
+        for (TaskEvent event : drained) {
+            assembler.assemble(event, records);
+        }
+        drained.clear();
+        if (records.isEmpty()) {
+            return null;
+        }
+        long now = System.currentTimeMillis();
+        for (SourceRecord record : records) {
+            if (record.timestamp() != null) {
+                metrics.lag(now - record.timestamp());
+            }
+        }
+        metrics.recordsOut(records.size());
+        return records;
+    }
+
+    @Override
+    public void stop() {
+        closeQuietly(referenceData);
+        closeQuietly(recovery);
+        if (queue != null) {
+            queue.close();
+        }
+        closeQuietly(publicStream);
+        closeQuietly(privateStream);
+        closeQuietly(rest);
+        closeQuietly(metrics);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Closing {} failed: {}", closeable.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

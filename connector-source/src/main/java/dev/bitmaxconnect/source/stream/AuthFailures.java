@@ -1,0 +1,44 @@
+package dev.bitmaxconnect.source.stream;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import dev.bitmaxconnect.client.BitMaxApiException;
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
+
+/** Recognises the exchange refusing the API key, and says what the user has to fix. */
+public final class AuthFailures {
+    /** AUTHORIZATION_NEEDED, AUTHENTICATION_FAILED, ACCOUNT_NOT_FOUND, "Unable to find User Account Data", PERMISSION_DENIED. */
+    private static final Set<Integer> AUTH_CODES = Set.of(100009, 200001, 200003, 200006, 200015);
+
+    private AuthFailures() {
+    }
+
+    /** A message for the task failure when {@code error} (or its cause) is an authentication refusal. */
+    public static Optional<String> describe(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompletionException || current instanceof ExecutionException) {
+            if (current.getCause() == null) {
+                break;
+            }
+            current = current.getCause();
+        }
+        for (Throwable t = current; t != null; t = t.getCause()) {
+            if (t instanceof BitMaxApiException api && isAuthRefusal(api)) {
+                return Optional.of("BitMax refused the API credentials (" + api.getMessage() + "). Check "
+                        + BitMaxSourceConfig.API_KEY + " and " + BitMaxSourceConfig.API_SECRET + " (a key with view "
+                        + "permission on the futures account), the HMAC key encodings " + BitMaxSourceConfig.REST_KEY_ENCODING
+                        + "/" + BitMaxSourceConfig.WS_KEY_ENCODING + " (raw or base64), "
+                        + BitMaxSourceConfig.WS_SIGNED_PATH + ", and that this host's clock is within 30 s of UTC.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isAuthRefusal(BitMaxApiException api) {
+        return api.httpStatus() == 401 || api.httpStatus() == 403 || AUTH_CODES.contains(api.code())
+                || "AUTHENTICATION_FAILED".equals(api.reason());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.bitmaxconnect.source.stream;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.bitmaxconnect.client.stream.StreamListener;
+import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
+
+/**
+ * Hands the private WebSocket's order and account messages to the task's queue (they are never dropped), counts
+ * lost sessions, and starts the {@link PrivateStreamRecovery} once each new session is subscribed.
+ */
+public final class PrivateStreamListener implements StreamListener {
+    private static final Logger log = LoggerFactory.getLogger(PrivateStreamListener.class);
+
+    private final EventQueue queue;
+    private final SourceTaskMetrics metrics;
+    private final Set<String> privateChannels;
+    private final Set<String> acked = ConcurrentHashMap.newKeySet();
+    private volatile long generation;
+    private volatile PrivateStreamRecovery recovery;
+
+    public PrivateStreamListener(EventQueue queue, SourceTaskMetrics metrics, Set<String> privateChannels) {
+        this.queue = queue;
+        this.metrics = metrics;
+        this.privateChannels = Set.copyOf(privateChannels);
+    }
+
+    public void recovery(PrivateStreamRecovery recovery) {
+        this.recovery = recovery;
+    }
+
+    /** Whether the current session has acknowledged every private subscription. */
+    public boolean subscribed() {
+        return acked.containsAll(privateChannels);
+    }
+
+    @Override
+    public void onMessage(StreamMessage message) {
+        try {
+            if (message instanceof StreamMessage.OrderReport || message instanceof StreamMessage.AccountUpdate
+                    || message instanceof StreamMessage.Unknown) {
+                queue.put(new TaskEvent.Message(message, true, System.currentTimeMillis()));
+            } else if (message instanceof StreamMessage.SubscriptionAck ack && "sub".equals(ack.type())) {
+                if (ack.code() == null || ack.code() == 0) {
+                    acked.add(ack.channel());
+                } else {
+                    queue.put(new TaskEvent.Fatal("The exchange refused the subscription to " + ack.channel()
+                            + " (code " + ack.code() + " " + ack.error() + "); check that the API key may read "
+                            + "the futures account", null));
+                }
+            } else if (message instanceof StreamMessage.ErrorMessage error) {
+                Optional<String> auth = Optional.ofNullable(error.code()).filter(c -> c >= 200000 && c < 200100)
+                        .map(c -> "The exchange refused the private stream (code " + c + " " + error.reason() + "); "
+                                + "check bitmax.api.key and bitmax.api.secret");
+                if (auth.isPresent()) {
+                    queue.put(new TaskEvent.Fatal(auth.get(), null));
+                } else {
+                    queue.put(new TaskEvent.Message(message, true, System.currentTimeMillis()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void onConnected() {
+        sessionReady();
+    }
+
+    @Override
+    public void onReconnected() {
+        metrics.reconnect();
+        sessionReady();
+    }
+
+    private void sessionReady() {
+        PrivateStreamRecovery current = recovery;
+        if (current != null) {
+            current.recoverAfterSubscribed(generation);
+        }
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        acked.clear();
+        generation++;
+        try {
+            queue.put(new TaskEvent.SessionLost(true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        Optional<String> auth = AuthFailures.describe(error);
+        if (auth.isPresent()) {
+            try {
+                queue.put(new TaskEvent.Fatal(auth.get(), null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            log.warn("Private stream error: {}", error.toString());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.bitmaxconnect.source.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.client.stream.BitMaxStream;
+import dev.bitmaxconnect.client.stream.StreamMessage;
+
+/**
+ * After each private session is subscribed, reads what the stream may have missed: the account snapshot (over the
+ * WebSocket), the open orders and the current order history (over REST); and queues them as one
+ * {@link TaskEvent.Recovery}. Runs on its own thread, retrying transient failures with backoff.
+ */
+public final class PrivateStreamRecovery implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PrivateStreamRecovery.class);
+
+    private final BitMaxRestClient rest;
+    private final EventQueue queue;
+    private final PrivateStreamListener listener;
+    private final boolean orders;
+    private final boolean account;
+    private final int historySize;
+    private final long requestTimeoutMs;
+    private final long backoffMs;
+    private final long backoffMaxMs;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "bitmax-source-private-recovery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile BitMaxStream stream;
+    private volatile boolean closed;
+
+    public PrivateStreamRecovery(BitMaxRestClient rest, EventQueue queue, PrivateStreamListener listener, boolean orders,
+            boolean account, int historySize, long requestTimeoutMs, long backoffMs, long backoffMaxMs) {
+        this.rest = rest;
+        this.queue = queue;
+        this.listener = listener;
+        this.orders = orders;
+        this.account = account;
+        this.historySize = historySize;
+        this.requestTimeoutMs = requestTimeoutMs;
+        this.backoffMs = backoffMs;
+        this.backoffMaxMs = backoffMaxMs;
+    }
+
+    public void stream(BitMaxStream stream) {
+        this.stream = stream;
+    }
+
+    /** Schedules the recovery of the session that followed {@code generation} losses. */
+    public void recoverAfterSubscribed(long generation) {
+        if (!closed) {
+            executor.execute(() -> recover(generation));
+        }
+    }
+
+    private void recover(long generation) {
+        long wait = backoffMs;
+        while (!closed && listener.generation() == generation) {
+            try {
+                awaitSubscriptions(generation);
+                List<PrivateEvent> events = read();
+                queue.put(new TaskEvent.Recovery(generation, events));
+                log.info("Private stream recovery read {} order and account states", events.size());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                Optional<String> auth = AuthFailures.describe(e);
+                if (auth.isPresent()) {
+                    putQuietly(new TaskEvent.Fatal(auth.get(), null));
+                    return;
+                }
+                if (closed) {
+                    return;
+                }
+                log.warn("Private stream recovery failed, retrying in {} ms: {}", wait, e.toString());
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                wait = Math.min(backoffMaxMs, wait * 2);
+            }
+        }
+    }
+
+    /** Waits for the sub acks of this session, so that nothing can happen between the REST reads and the stream. */
+    private void awaitSubscriptions(long generation) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs);
+        while (!listener.subscribed() && System.nanoTime() < deadline && listener.generation() == generation && !closed) {
+            Thread.sleep(5);
+        }
+    }
+
+    private List<PrivateEvent> read() throws InterruptedException {
+        List<PrivateEvent> events = new ArrayList<>();
+        if (account) {
+            StreamMessage.AccountSnapshot snapshot;
+            try {
+                snapshot = stream.accountSnapshot().get(requestTimeoutMs, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the account snapshot did not arrive within " + requestTimeoutMs + " ms");
+            }
+            if (snapshot.sn() != null && snapshot.accountId() != null) {
+                events.add(new PrivateEvent(PrivateEvent.Kind.ACCOUNT, snapshot.accountId(), snapshot.sn(), snapshot));
+            }
+        }
+        if (orders) {
+            List<OrderInfo> states = new ArrayList<>(rest.openOrders());
+            states.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, false)));
+            for (OrderInfo order : states) {
+                if (order.orderId() != null && order.seqNum() != null) {
+                    events.add(new PrivateEvent(PrivateEvent.Kind.ORDER, order.orderId(), order.seqNum(), order));
+                }
+            }
+        }
+        return events;
+    }
+
+    private void putQuietly(TaskEvent event) {
+        try {
+            queue.put(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

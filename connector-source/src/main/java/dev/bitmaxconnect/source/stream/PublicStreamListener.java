@@ -1,0 +1,60 @@
+package dev.bitmaxconnect.source.stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.bitmaxconnect.client.stream.StreamListener;
+import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
+
+/** Hands the public WebSocket's market data to the task's queue, and notes lost sessions. */
+public final class PublicStreamListener implements StreamListener {
+    private static final Logger log = LoggerFactory.getLogger(PublicStreamListener.class);
+
+    private final EventQueue queue;
+    private final SourceTaskMetrics metrics;
+
+    public PublicStreamListener(EventQueue queue, SourceTaskMetrics metrics) {
+        this.queue = queue;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onMessage(StreamMessage message) {
+        try {
+            if (message instanceof StreamMessage.Trades t) {
+                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), "trades:" + t.symbol());
+            } else if (message instanceof StreamMessage.DepthUpdate d) {
+                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), "depth:" + d.symbol());
+            } else if (message instanceof StreamMessage.Bbo || message instanceof StreamMessage.Bar
+                    || message instanceof StreamMessage.PricingData) {
+                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), null);
+            } else if (message instanceof StreamMessage.SubscriptionAck ack && ack.code() != null && ack.code() != 0) {
+                log.warn("The exchange refused the subscription to {}: code {} {}", ack.channel(), ack.code(), ack.error());
+            } else if (message instanceof StreamMessage.Unknown || message instanceof StreamMessage.ErrorMessage) {
+                queue.put(new TaskEvent.Message(message, false, System.currentTimeMillis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void onReconnected() {
+        metrics.reconnect();
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+        try {
+            queue.put(new TaskEvent.SessionLost(false));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        log.warn("Public stream error: {}", error.toString());
+    }
+}
