@@ -1,0 +1,111 @@
+package dev.bitmaxconnect.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/** Admin endpoints under {@code /_sim}: fault switches, ground truth, mark price, health. */
+final class AdminHandler {
+
+    private final Exchange exchange;
+    private final Faults faults;
+    private final GroundTruth truth;
+    private final ObjectMapper json;
+
+    AdminHandler(Exchange exchange, Faults faults, GroundTruth truth, ObjectMapper json) {
+        this.exchange = exchange;
+        this.faults = faults;
+        this.truth = truth;
+        this.json = json;
+    }
+
+    boolean handle(String path, Request request, Response response, Callback callback) throws Exception {
+        String route = request.getMethod() + " " + path.substring(SimulatorDefaults.ADMIN_PREFIX.length());
+        Fields query = Request.extractQueryParameters(request);
+        Object body;
+        int status = 200;
+        try {
+            body = switch (route) {
+                case "GET /health" -> Map.of("status", "ok");
+                case "GET /ground-truth" -> truth.describe();
+                case "GET /ground-truth/counts" -> truth.counts();
+                case "GET /faults" -> faults.describe();
+                case "POST /faults/reset" -> faults.reset().describe();
+                case "POST /faults/drop-connections" -> faults.dropAllConnections().describe();
+                case "POST /faults/stop-answering-pings" -> faults.stopAnsweringPings(on(query)).describe();
+                case "POST /faults/pause-market-data" -> faults.pauseMarketData(on(query)).describe();
+                case "POST /faults/refuse-auth" -> faults.refuseAuth(on(query)).describe();
+                case "POST /faults/fail-next-rest" -> faults.failNextRestRequests(integer(query, "count", 1),
+                        integer(query, "status", 503), integer(query, "code", ErrorCode.SERVER_ERROR.code)).describe();
+                case "POST /faults/delay" -> faults.delayResponses(
+                        Duration.ofMillis(integer(query, "millis", 0))).describe();
+                case "POST /faults/apply-then-drop" -> faults.applyThenDropNextOrders(integer(query, "count", 1))
+                        .describe();
+                case "POST /mark-price" -> markPrice(query);
+                default -> null;
+            };
+            if (body == null) {
+                status = 404;
+                body = Map.of("error", "No admin endpoint " + route);
+            }
+        } catch (IllegalArgumentException | ExchangeException e) {
+            status = 400;
+            body = Map.of("error", String.valueOf(e.getMessage()));
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(body)), callback);
+        return true;
+    }
+
+    private Object markPrice(Fields query) throws ExchangeException {
+        String symbol = query.getValue("symbol");
+        String price = query.getValue("price");
+        BigDecimal value;
+        try {
+            value = price == null || price.isBlank() ? null : new BigDecimal(price);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid price: '" + price + "'");
+        }
+        exchange.pinMarkPrice(symbol, value, System.currentTimeMillis());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("symbol", symbol);
+        result.put("markPrice", exchange.prices.markPrice(symbol).toPlainString());
+        result.put("pinned", value != null);
+        return result;
+    }
+
+    private static boolean on(Fields query) {
+        String value = query.getValue("on");
+        if (value == null) {
+            value = query.getValue("enabled");
+        }
+        if (value == null) {
+            return true;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("Invalid on: '" + value + "' (true or false)");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static int integer(Fields query, String name, int fallback) {
+        String value = query.getValue(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid " + name + ": '" + value + "' (an integer)");
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package dev.bitmaxconnect.simulator;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.pathmap.RegexPathSpec;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local BitMax Futures Pro (v2) exchange: the reference's REST and WebSocket API on one port, a matching engine,
+ * built-in market activity from a seeded random walk, fault switches and the ground truth of what happened.
+ */
+public final class BitMaxSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BitMaxSimulator.class);
+
+    private final Builder config;
+    private final Faults faults = new Faults();
+    private final GroundTruth truth = new GroundTruth();
+    private final StreamHub hub = new StreamHub();
+    private final Exchange exchange;
+    private final MarketActivity market;
+    private Server server;
+    private ScheduledExecutorService pinger;
+    private StreamService streams;
+    private int port = -1;
+
+    private BitMaxSimulator(Builder config) {
+        this.config = config;
+        this.exchange = new Exchange(config.seed, hub, truth, System.currentTimeMillis());
+        List<AccountSpec> accounts = new ArrayList<>(config.accounts);
+        if (accounts.isEmpty() || config.defaultKeySet) {
+            accounts.add(0, AccountSpec.defaults().withKey(config.apiKey, config.apiSecret));
+        }
+        for (AccountSpec spec : accounts) {
+            exchange.addAccount(spec);
+        }
+        this.market = new MarketActivity(exchange, faults, config.marketDataRate, config.seed);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the server and the market activity; returns this simulator. */
+    public synchronized BitMaxSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectMapper adminJson = new ObjectMapper().registerModule(new SimpleModule()
+                .addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
+                    @Override
+                    public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider)
+                            throws IOException {
+                        gen.writeString(value.toPlainString());
+                    }
+                }));
+        Authenticator restAuth = new Authenticator(exchange, faults, new SignatureVerifier(config.restKeyEncoding),
+                ErrorCode.AUTHENTICATION_FAILED);
+        Authenticator wsAuth = new Authenticator(exchange, faults, new SignatureVerifier(config.wsKeyEncoding),
+                ErrorCode.USER_ACCOUNT_NOT_FOUND);
+        streams = new StreamService(exchange, faults, truth, wsAuth, config.wsSignedPath, config.pingInterval, json);
+        faults.connectionDropper(streams::dropAll);
+        AdminHandler admin = new AdminHandler(exchange, faults, truth, adminJson);
+        RestHandler rest = new RestHandler(exchange, faults, truth, restAuth, admin, json);
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("bitmax-simulator");
+        threads.setDaemon(true);
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host);
+        connector.setPort(config.port);
+        connector.setAcceptQueueSize(1024);
+        server.addConnector(connector);
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
+            container.setIdleTimeout(Duration.ofMinutes(30));
+            container.setMaxTextMessageSize(1 << 20);
+            container.addMapping(new RegexPathSpec("^(/\\d+)?/api/pro/v2/stream$"), streams.creator());
+        });
+        ws.setHandler(rest);
+        server.setHandler(ws);
+        server.setStopTimeout(1000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the simulator on " + config.host + ":" + config.port, e);
+        }
+        port = connector.getLocalPort();
+        pinger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bitmax-simulator-ping");
+            t.setDaemon(true);
+            return t;
+        });
+        long checkMillis = Math.max(10, config.pingInterval.toMillis() / 4);
+        pinger.scheduleAtFixedRate(this::checkPings, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        market.start();
+        LOG.info("BitMax simulator listening on {} (seed {}, {} market data messages/s)", restUrl(), config.seed,
+                config.marketDataRate);
+        return this;
+    }
+
+    private void checkPings() {
+        try {
+            streams.checkPings();
+        } catch (RuntimeException e) {
+            LOG.warn("Ping check failed: {}", e.toString());
+        }
+    }
+
+    /** Stops the server; open connections are closed. */
+    @Override
+    public synchronized void close() {
+        market.stop();
+        if (pinger != null) {
+            pinger.shutdownNow();
+        }
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                LOG.warn("Simulator did not stop cleanly: {}", e.toString());
+            }
+            server = null;
+        }
+    }
+
+    /** The port the server listens on (after {@link #start()}). */
+    public int port() {
+        if (port < 0) {
+            throw new IllegalStateException("The simulator is not started");
+        }
+        return port;
+    }
+
+    /** REST base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String restUrl() {
+        return "http://" + config.host + ":" + port();
+    }
+
+    /** WebSocket base URL, e.g. {@code ws://127.0.0.1:8080}; append {@code /api/pro/v2/stream} or the private path. */
+    public String wsUrl() {
+        return "ws://" + config.host + ":" + port();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public GroundTruth groundTruth() {
+        return truth;
+    }
+
+    /** The contracts the simulator trades. */
+    public List<String> symbols() {
+        return List.copyOf(exchange.contracts.keySet());
+    }
+
+    public BigDecimal markPrice(String symbol) {
+        return exchange.prices.markPrice(symbol);
+    }
+
+    /** Best bid and best ask of a symbol (an element is null when that side is empty). */
+    public BigDecimal[] bestBidAsk(String symbol) {
+        return exchange.engine(symbol).bestBidAsk();
+    }
+
+    /** Pins the mark price of {@code symbol} (triggering stops at once); null lets the random walk move it again. */
+    public void setMarkPrice(String symbol, BigDecimal price) {
+        try {
+            exchange.pinMarkPrice(symbol, price, System.currentTimeMillis());
+        } catch (ExchangeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Market data messages dropped because a WebSocket client read too slowly, summed over open sessions. */
+    public long droppedMarketDataMessages() {
+        long total = 0;
+        for (StreamSession session : hub.sessions) {
+            total += session.droppedMarketData.sum();
+        }
+        return total;
+    }
+
+    /** Configures a simulator. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private long seed = SimulatorDefaults.SEED;
+        private int marketDataRate = SimulatorDefaults.MARKET_DATA_RATE;
+        private String apiKey = SimulatorDefaults.API_KEY;
+        private String apiSecret = SimulatorDefaults.API_SECRET;
+        private boolean defaultKeySet;
+        private final List<AccountSpec> accounts = new ArrayList<>();
+        private String wsSignedPath = "v2/stream";
+        private KeyEncoding restKeyEncoding = KeyEncoding.RAW;
+        private KeyEncoding wsKeyEncoding = KeyEncoding.RAW;
+        private Duration pingInterval = Duration.ofSeconds(15);
+
+        private Builder() {
+        }
+
+        /** Port to listen on; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Interface to listen on (default 127.0.0.1). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Seed of the market random walk and of random orderId parts. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Public market data messages per second, all symbols together; 0 leaves the book still. */
+        public Builder marketDataRate(int messagesPerSecond) {
+            if (messagesPerSecond < 0) {
+                throw new IllegalArgumentException("marketDataRate must not be negative, got " + messagesPerSecond);
+            }
+            this.marketDataRate = messagesPerSecond;
+            return this;
+        }
+
+        /** Key and secret of the default account ({@link SimulatorDefaults} for its other ids). */
+        public Builder apiKey(String key, String secret) {
+            this.apiKey = Objects.requireNonNull(key, "key");
+            this.apiSecret = Objects.requireNonNull(secret, "secret");
+            this.defaultKeySet = true;
+            return this;
+        }
+
+        /**
+         * Adds an account. When accounts are added and {@link #apiKey} is not called, only the added accounts exist.
+         */
+        public Builder account(AccountSpec spec) {
+            accounts.add(Objects.requireNonNull(spec, "spec"));
+            return this;
+        }
+
+        /** The path in the WebSocket prehash {@code <timestamp>+<path>}: {@code v2/stream} (default) or {@code stream}. */
+        public Builder wsSignedPath(String path) {
+            this.wsSignedPath = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /** How REST signatures are keyed: the secret's bytes (RAW, default) or its base64 decoding. */
+        public Builder restKeyEncoding(KeyEncoding encoding) {
+            this.restKeyEncoding = Objects.requireNonNull(encoding, "encoding");
+            return this;
+        }
+
+        /** How WebSocket signatures are keyed: the secret's bytes (RAW, default) or its base64 decoding. */
+        public Builder wsKeyEncoding(KeyEncoding encoding) {
+            this.wsKeyEncoding = Objects.requireNonNull(encoding, "encoding");
+            return this;
+        }
+
+        /** Quiet time before the server pings a WebSocket client (default 15 s); two missed pings disconnect. */
+        public Builder pingInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("pingInterval must be positive, got " + interval);
+            }
+            this.pingInterval = interval;
+            return this;
+        }
+
+        public BitMaxSimulator build() {
+            return new BitMaxSimulator(this);
+        }
+    }
+}

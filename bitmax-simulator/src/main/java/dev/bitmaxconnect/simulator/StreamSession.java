@@ -1,0 +1,111 @@
+package dev.bitmaxconnect.simulator;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/** One WebSocket connection: its authentication, subscriptions, health points and outgoing queue depth. */
+final class StreamSession implements Session.Listener.AutoDemanding {
+
+    /** Market data beyond this many queued messages is dropped for this session (a slow consumer). */
+    static final int MAX_QUEUED_MARKET_DATA = 50_000;
+
+    final StreamService service;
+    final Integer pathGroup;
+    final Set<String> publicKeys = ConcurrentHashMap.newKeySet();
+    volatile Account account;
+    volatile boolean subscribedOrders;
+    volatile boolean subscribedAccount;
+    volatile long lastClientMessageNanos = System.nanoTime();
+    final AtomicInteger missedPings = new AtomicInteger();
+    final LongAdder droppedMarketData = new LongAdder();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Callback dequeued = new Callback() {
+        @Override
+        public void succeed() {
+            queued.decrementAndGet();
+        }
+
+        @Override
+        public void fail(Throwable x) {
+            queued.decrementAndGet();
+        }
+    };
+    private volatile Session session;
+
+    StreamSession(StreamService service, Integer pathGroup, Account headerAccount) {
+        this.service = service;
+        this.pathGroup = pathGroup;
+        this.account = headerAccount;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.session = session;
+        service.opened(this);
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        lastClientMessageNanos = System.nanoTime();
+        missedPings.set(0);
+        service.received(this, message);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        service.closed(this);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        service.closed(this);
+    }
+
+    boolean isOpen() {
+        Session s = session;
+        return s != null && s.isOpen();
+    }
+
+    /** Sends a message that must not be lost (acks, private data). */
+    void send(String text) {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        queued.incrementAndGet();
+        s.sendText(text, dequeued);
+    }
+
+    /** Sends market data unless this session is too far behind, in which case it is dropped and counted. */
+    void offer(String text) {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        if (queued.get() >= MAX_QUEUED_MARKET_DATA) {
+            droppedMarketData.increment();
+            return;
+        }
+        queued.incrementAndGet();
+        s.sendText(text, dequeued);
+    }
+
+    /** Closes the TCP connection without a close frame. */
+    void disconnect() {
+        Session s = session;
+        if (s != null) {
+            s.disconnect();
+        }
+    }
+
+    void close(int code, String reason) {
+        Session s = session;
+        if (s != null) {
+            s.close(code, reason, Callback.NOOP);
+        }
+    }
+}
