@@ -1,0 +1,59 @@
+package dev.bitmaxconnect.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.junit.jupiter.api.Test;
+
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
+
+class BitMaxSourceConnectorTest {
+
+    private static Map<String, String> props(String channels) {
+        Map<String, String> props = new HashMap<>();
+        props.put(BitMaxSourceConfig.REST_URL, "http://127.0.0.1:1");
+        props.put(BitMaxSourceConfig.WS_URL, "ws://127.0.0.1:1");
+        props.put(BitMaxSourceConfig.SYMBOLS, "BTC-PERP");
+        props.put(BitMaxSourceConfig.CHANNELS, channels);
+        props.put(BitMaxSourceConfig.API_KEY, "k");
+        props.put(BitMaxSourceConfig.API_SECRET, "s");
+        return props;
+    }
+
+    @Test
+    void exactlyOnceOnlyForSequencedChannels() {
+        BitMaxSourceConnector connector = new BitMaxSourceConnector();
+        assertThat(connector.exactlyOnceSupport(props("trades,depth,order,account"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.exactlyOnceSupport(props("trades,bbo"))).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
+        Map<String, String> withReference = props("order");
+        withReference.put(BitMaxSourceConfig.REFERENCE_DATA, "contracts");
+        assertThat(connector.exactlyOnceSupport(withReference)).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
+        assertThat(connector.canDefineTransactionBoundaries(props("order")))
+                .isEqualTo(ConnectorTransactionBoundaries.UNSUPPORTED);
+    }
+
+    @Test
+    void validateNamesTheMissingSecretForPrivateChannels() {
+        Map<String, String> props = props("order");
+        props.remove(BitMaxSourceConfig.API_SECRET);
+        Config result = new BitMaxSourceConnector().validate(props);
+        ConfigValue secret = result.configValues().stream()
+                .filter(v -> v.name().equals(BitMaxSourceConfig.API_SECRET)).findFirst().orElseThrow();
+        assertThat(secret.errorMessages()).anySatisfy(m -> assertThat(m).contains("API secret"));
+    }
+
+    @Test
+    void fixedSymbolsNeedNoExchangeAndSpreadOverTasks() {
+        BitMaxSourceConnector connector = new BitMaxSourceConnector();
+        connector.start(props("trades,depth"));
+        assertThat(connector.taskConfigs(4)).hasSize(2);
+        assertThat(connector.taskClass()).isEqualTo(BitMaxSourceTask.class);
+        connector.stop();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.bitmaxconnect.source.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bitmaxconnect.source.config.QueueFullBehavior;
+import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
+
+class EventQueueTest {
+
+    @Test
+    void dropModeDropsMarketDataCountsItAndRemembersTheStream() throws Exception {
+        SourceTaskMetrics metrics = new SourceTaskMetrics();
+        EventQueue queue = new EventQueue(2, QueueFullBehavior.DROP, metrics);
+        for (int i = 0; i < 5; i++) {
+            queue.offerMarketData(new TaskEvent.SessionLost(false), "trades:BTC-PERP");
+        }
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(metrics.getDroppedMessages()).isEqualTo(3);
+        assertThat(queue.takeDroppedStreams()).containsExactly("trades:BTC-PERP");
+        assertThat(queue.takeDroppedStreams()).isEmpty();
+    }
+
+    @Test
+    void blockModeWaitsForRoomAndCloseReleasesTheWaiter() throws Exception {
+        EventQueue queue = new EventQueue(1, QueueFullBehavior.BLOCK, new SourceTaskMetrics());
+        queue.offerMarketData(new TaskEvent.SessionLost(false), "depth:X");
+        CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
+            try {
+                queue.offerMarketData(new TaskEvent.SessionLost(false), "depth:X");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(200);
+        assertThat(blocked).isNotDone();
+        List<TaskEvent> out = new ArrayList<>();
+        assertThat(queue.drainTo(out, 10, 100)).isEqualTo(1);
+        blocked.get(2, TimeUnit.SECONDS);
+        assertThat(queue.size()).isEqualTo(1);
+
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+            try {
+                queue.put(new TaskEvent.SessionLost(true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(200);
+        assertThat(waiting).isNotDone();
+        queue.close();
+        waiting.get(2, TimeUnit.SECONDS);
+    }
+}

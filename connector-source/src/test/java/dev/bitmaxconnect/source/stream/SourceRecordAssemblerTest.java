@@ -1,0 +1,169 @@
+package dev.bitmaxconnect.source.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
+import dev.bitmaxconnect.source.config.Channel;
+import dev.bitmaxconnect.source.config.DecimalHandlingMode;
+import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
+import dev.bitmaxconnect.source.record.DecimalFormat;
+import dev.bitmaxconnect.source.record.Fixtures;
+import dev.bitmaxconnect.source.record.RecordHeaders;
+import dev.bitmaxconnect.source.record.SourcePartitions;
+
+class SourceRecordAssemblerTest {
+    private final SourceTaskMetrics metrics = new SourceTaskMetrics();
+    private final SourceRecordAssembler assembler = new SourceRecordAssembler(config(),
+            new DecimalFormat(DecimalHandlingMode.STRING, 0), metrics);
+
+    private static BitMaxSourceConfig config() {
+        return new BitMaxSourceConfig(Map.of(
+                BitMaxSourceConfig.REST_URL, "http://127.0.0.1:1",
+                BitMaxSourceConfig.WS_URL, "ws://127.0.0.1:1",
+                BitMaxSourceConfig.SYMBOLS, "BTC-PERP",
+                BitMaxSourceConfig.CHANNELS, "trades,depth,bbo,bar,pricing,order,account",
+                BitMaxSourceConfig.API_KEY, "k",
+                BitMaxSourceConfig.API_SECRET, "s"));
+    }
+
+    private List<SourceRecord> assemble(TaskEvent... events) {
+        List<SourceRecord> out = new ArrayList<>();
+        for (TaskEvent event : events) {
+            assembler.assemble(event, out);
+        }
+        return out;
+    }
+
+    private static TaskEvent.Message message(StreamMessage message) {
+        return new TaskEvent.Message(message, false, 0L);
+    }
+
+    private static StreamMessage.Trades trades(long... seqnums) {
+        List<StreamMessage.Trade> list = new ArrayList<>();
+        for (long seqnum : seqnums) {
+            list.add(new StreamMessage.Trade(new BigDecimal("100.5"), new BigDecimal("2"), 1_000 + seqnum, true, seqnum));
+        }
+        return new StreamMessage.Trades("BTC-PERP", list);
+    }
+
+    private static StreamMessage.DepthUpdate depth(long seqnum) {
+        return new StreamMessage.DepthUpdate("BTC-PERP", new StreamMessage.DepthData(5_000 + seqnum, seqnum,
+                List.of(new StreamMessage.PriceLevel(new BigDecimal("101"), new BigDecimal("1"))), List.of()));
+    }
+
+    @Test
+    void tradesAreFlattenedWithKeyTimestampHeadersPartitionAndOffset() {
+        List<SourceRecord> records = assemble(message(trades(7, 9)));
+        assertThat(records).hasSize(2);
+        SourceRecord second = records.get(1);
+        assertThat(second.topic()).isEqualTo("bitmax.trades");
+        assertThat(second.key()).isEqualTo("BTC-PERP");
+        assertThat(second.timestamp()).isEqualTo(1_009L);
+        assertThat(second.sourcePartition()).isEqualTo(Map.of("channel", "trades", "symbol", "BTC-PERP"));
+        assertThat(second.sourceOffset()).isEqualTo(Map.of("seqnum", 9L, "time", 1_009L));
+        assertThat(second.headers().lastWithName(RecordHeaders.CHANNEL).value()).isEqualTo("trades");
+        assertThat(second.headers().lastWithName(RecordHeaders.SEQUENCE).value()).isEqualTo(9L);
+        assertThat(((Struct) second.value()).getString("price")).isEqualTo("100.5");
+    }
+
+    @Test
+    void nothingAtOrBelowTheCommittedSequenceIsEmittedAgain() {
+        assembler.resumeMarket(Channel.TRADES, "BTC-PERP", 8);
+        assembler.resumeMarket(Channel.DEPTH, "BTC-PERP", 20);
+        List<SourceRecord> records = assemble(message(trades(7, 8, 9)), message(depth(19)), message(depth(20)), message(depth(21)));
+        assertThat(records).extracting(r -> r.topic() + ":" + r.headers().lastWithName(RecordHeaders.SEQUENCE).value())
+                .containsExactly("bitmax.trades:9", "bitmax.depth:21");
+    }
+
+    @Test
+    void depthGapIsCountedAndMarkedOnTheNextRecord() {
+        List<SourceRecord> records = assemble(message(depth(1)), message(depth(2)), message(depth(5)), message(depth(6)));
+        assertThat(records).extracting(r -> ((Struct) r.value()).getBoolean("gapBefore")).containsExactly(false, false, true, false);
+        assertThat(records.get(2).headers().lastWithName(RecordHeaders.GAP).value()).isEqualTo(true);
+        assertThat(metrics.getGaps()).isEqualTo(1);
+    }
+
+    @Test
+    void lostSessionAndDroppedMessagesMarkTradeGaps() {
+        assemble(message(trades(1)));
+        List<SourceRecord> afterLoss = assemble(new TaskEvent.SessionLost(false), message(trades(5)), message(trades(6)));
+        assertThat(afterLoss).extracting(r -> ((Struct) r.value()).getBoolean("gapBefore")).containsExactly(true, false);
+        assembler.messagesDropped(List.of("trades:BTC-PERP"));
+        assertThat(assemble(message(trades(9))).get(0).headers().lastWithName(RecordHeaders.GAP)).isNotNull();
+    }
+
+    @Test
+    void perMessageChannelsGoToTheirTopics() {
+        List<SourceRecord> records = assemble(
+                message(Fixtures.message("channel-level-1-order-book-data-bbo--bbo-message.json", StreamMessage.Bbo.class)),
+                message(Fixtures.message("channel-bar-data--bar-data-message.json", StreamMessage.Bar.class)),
+                message(Fixtures.message("channel-futures-pricing-data--sample-futures-pricing-data-message.json",
+                        StreamMessage.PricingData.class)));
+        assertThat(records).extracting(SourceRecord::topic).containsExactly("bitmax.bbo", "bitmax.bar", "bitmax.pricing");
+        assertThat(records.get(1).sourcePartition()).isEqualTo(SourcePartitions.bar("BTC-PERP", "1"));
+        assertThat(records.get(2).key()).isEqualTo("futures-pricing-data");
+        assertThat(records.get(2).timestamp()).isEqualTo(1609371076960L);
+    }
+
+    @Test
+    void privateEventsWaitForTheRecoveryThenFlowOnceKeyedByAccount() {
+        StreamMessage.OrderReport report = Fixtures.message("channel-order.json", StreamMessage.OrderReport.class);
+        assembler.privateStreamStarting();
+        assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
+        OrderInfo missed = Fixtures.restData("list-open-orders--response.json", OrderInfo.class).get(0);
+        List<SourceRecord> recovered = assemble(new TaskEvent.Recovery(0, List.of(
+                new PrivateEvent(PrivateEvent.Kind.ORDER, missed.orderId(), missed.seqNum(), missed))));
+        assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.SEQUENCE).value()).containsExactly(14L, 127L);
+        assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.ORIGIN).value())
+                .containsExactly("recovery", "stream");
+        assertThat(recovered.get(1).key()).isEqualTo("sample-futures-account-id");
+        assertThat(recovered.get(1).topic()).isEqualTo("bitmax.order");
+        assertThat(recovered.get(1).sourceOffset()).isEqualTo(Map.of("sn", 127L, "time", 1606335352348L));
+        assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
+        assertThat(metrics.getRecoveredOrderStates()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecoveryOvertakenByAnotherLossKeepsHolding() {
+        assembler.privateStreamStarting();
+        StreamMessage.AccountUpdate update = Fixtures.message("channel-account-update.json", StreamMessage.AccountUpdate.class);
+        List<SourceRecord> records = assemble(new TaskEvent.SessionLost(true),
+                new TaskEvent.Recovery(0, List.of()),
+                new TaskEvent.Message(update, true, 0L));
+        assertThat(records).isEmpty();
+        records = assemble(new TaskEvent.Recovery(1, List.of()));
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo("bitmax.account");
+            assertThat(r.headers().lastWithName(RecordHeaders.ORIGIN).value()).isEqualTo("update");
+        });
+    }
+
+    @Test
+    void undecodableMessagesAreCountedAndSkipped() {
+        List<SourceRecord> records = assemble(
+                message(new StreamMessage.Unknown("weird", "{\"m\":\"weird\"}")),
+                message(new StreamMessage.Trades("BTC-PERP", List.of(new StreamMessage.Trade(null, null, null, null, 3L)))),
+                message(trades(4)));
+        assertThat(records).hasSize(1);
+        assertThat(metrics.getUndecodableMessages()).isEqualTo(2);
+    }
+
+    @Test
+    void fatalEventFailsThePoll() {
+        assertThatThrownBy(() -> assemble(new TaskEvent.Fatal("check bitmax.api.key", null)))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("bitmax.api.key");
+    }
+}
