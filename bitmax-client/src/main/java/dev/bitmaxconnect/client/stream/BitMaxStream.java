@@ -382,8 +382,7 @@ public final class BitMaxStream implements AutoCloseable {
         }
         if (fatal) {
             // bad credentials on the first try: tell the caller instead of retrying for ever
-            firstSession.completeExceptionally(cause);
-            close();
+            closeWith(cause);
         } else {
             emit(new Lifecycle(Lifecycle.Kind.ERROR, null, cause));
             session.webSocket.cancel();
@@ -633,6 +632,11 @@ public final class BitMaxStream implements AutoCloseable {
     /** Closes the session and stops reconnecting; pending requests fail; buffered messages are still delivered. */
     @Override
     public void close() {
+        closeWith(new IllegalStateException("stream closed"));
+    }
+
+    /** Closes; {@code reason} fails {@link #connect()}'s future if the first session never came up. */
+    private void closeWith(Throwable reason) {
         Session session;
         synchronized (lock) {
             if (state == State.CLOSED) {
@@ -655,7 +659,7 @@ public final class BitMaxStream implements AutoCloseable {
             session.webSocket.close(1000, "client closing");
         }
         failPending("stream closed");
-        firstSession.completeExceptionally(new IllegalStateException("stream closed"));
+        firstSession.completeExceptionally(reason);
         scheduler.shutdownNow();
         if (dispatcher.isAlive()) {
             events.offer(STOP);
@@ -715,8 +719,7 @@ public final class BitMaxStream implements AutoCloseable {
                     fatal = !everConnected;
                 }
                 if (fatal) {
-                    firstSession.completeExceptionally(rejected);
-                    close();
+                    closeWith(rejected);
                     return;
                 }
                 emit(new Lifecycle(Lifecycle.Kind.ERROR, null, rejected));
