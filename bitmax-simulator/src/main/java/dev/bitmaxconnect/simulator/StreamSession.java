@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
-/** One WebSocket connection: its authentication, subscriptions, health points and outgoing queue depth. */
-final class StreamSession implements Session.Listener.AutoDemanding {
+/** (Public only because Jetty requires public listener classes.) One WebSocket connection: its authentication, subscriptions, health points and outgoing queue depth. */
+public final class StreamSession implements Session.Listener.AutoDemanding {
 
     /** Market data beyond this many queued messages is dropped for this session (a slow consumer). */
     static final int MAX_QUEUED_MARKET_DATA = 50_000;

@@ -1,0 +1,48 @@
+package dev.bitmaxconnect.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Field-name paths of a JSON document ("data.order.seqNum", "data[].symbol"), and the reference's examples. */
+final class FieldNames {
+
+    /** {@code <module>/../../shared/spec/examples}, as CI lays it out. */
+    static final Path EXAMPLES = Path.of("").toAbsolutePath().resolve("../../shared/spec/examples").normalize();
+
+    private FieldNames() {
+    }
+
+    static JsonNode example(String name) throws IOException {
+        return RestTestClient.JSON.readTree(Files.readString(EXAMPLES.resolve(name + ".json")));
+    }
+
+    static TreeSet<String> of(JsonNode node) {
+        TreeSet<String> paths = new TreeSet<>();
+        collect(node, "", paths);
+        return paths;
+    }
+
+    static TreeSet<String> ofExample(String name) throws IOException {
+        return of(example(name));
+    }
+
+    private static void collect(JsonNode node, String prefix, TreeSet<String> paths) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+                paths.add(path);
+                collect(field.getValue(), path, paths);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                collect(element, prefix + "[]", paths);
+            }
+        }
+    }
+}
