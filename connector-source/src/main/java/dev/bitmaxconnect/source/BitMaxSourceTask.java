@@ -1,6 +1,8 @@
 package dev.bitmaxconnect.source;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,19 +174,30 @@ public class BitMaxSourceTask extends SourceTask {
     }
 
     private void resumePrivate(String accountId) {
-        Map<String, String> orderPartition = SourcePartitions.account("futures-order", accountId);
         Map<String, String> accountPartition = SourcePartitions.account("futures-account-update", accountId);
-        Map<Map<String, String>, Map<String, Object>> offsets =
-                context.offsetStorageReader().offsets(List.of(orderPartition, accountPartition));
-        Long orderSn = SourcePartitions.committedSequence(offsets.get(orderPartition), SourcePartitions.SN);
-        Long accountSn = SourcePartitions.committedSequence(offsets.get(accountPartition), SourcePartitions.SN);
-        if (orderSn != null) {
-            assembler.resumePrivate(PrivateEvent.Kind.ORDER, orderSn);
-        }
+        Long accountSn = SourcePartitions.committedSequence(
+                context.offsetStorageReader().offset(accountPartition), SourcePartitions.SN);
         if (accountSn != null) {
             assembler.resumePrivate(PrivateEvent.Kind.ACCOUNT, accountSn);
         }
-        log.info("Private stream of account {} resumes after order sn {} and account sn {}", accountId, orderSn, accountSn);
+        assembler.committedOrderStates(orderIds -> committedOrderStates(accountId, orderIds));
+        log.info("Private stream of account {} resumes after account sn {}", accountId, accountSn);
+    }
+
+    /** The last state committed for each order (offsets of its partition), for the recovery after a restart. */
+    private Map<String, String> committedOrderStates(String accountId, Collection<String> orderIds) {
+        List<Map<String, String>> partitions = new ArrayList<>();
+        for (String orderId : orderIds) {
+            partitions.add(SourcePartitions.order(accountId, orderId));
+        }
+        Map<String, String> states = new HashMap<>();
+        for (Map.Entry<Map<String, String>, Map<String, Object>> entry
+                : context.offsetStorageReader().offsets(partitions).entrySet()) {
+            if (entry.getValue() != null && entry.getValue().get(SourcePartitions.STATE) != null) {
+                states.put(entry.getKey().get(SourcePartitions.ORDER_ID), entry.getValue().get(SourcePartitions.STATE).toString());
+            }
+        }
+        return states;
     }
 
     @Override

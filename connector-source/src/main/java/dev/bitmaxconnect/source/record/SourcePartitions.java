@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * Source partitions and offsets. Market data: one partition per channel and symbol (and bar interval), offset
- * {@code seqnum} (depth, trades) and {@code time}. Private data: one partition per channel and account, offset
- * {@code sn} and {@code time}. Reference data: one partition per kind, offset {@code time}.
+ * {@code seqnum} (depth, trades) and {@code time}. Orders: one partition per order, offset its last state
+ * (status and cumulative filled quantity), {@code sn} and {@code time}. Account: one partition per account,
+ * offset {@code sn} and {@code time}. Reference data: one partition per kind, offset {@code time}.
  */
 public final class SourcePartitions {
     public static final String CHANNEL = "channel";
@@ -14,7 +15,10 @@ public final class SourcePartitions {
     public static final String ACCOUNT = "account";
     public static final String REFERENCE = "reference";
 
+    public static final String ORDER_ID = "orderId";
+
     public static final String SEQNUM = "seqnum";
+    public static final String STATE = "state";
     public static final String SN = "sn";
     public static final String TIME = "time";
 
@@ -35,6 +39,15 @@ public final class SourcePartitions {
 
     public static Map<String, String> account(String channel, String accountId) {
         return Map.of(CHANNEL, channel, ACCOUNT, accountId);
+    }
+
+    /** One partition per order: its offset holds the order's last emitted state, which a restart must not repeat. */
+    public static Map<String, String> order(String accountId, String orderId) {
+        return Map.of(CHANNEL, "futures-order", ACCOUNT, accountId, ORDER_ID, orderId);
+    }
+
+    public static Map<String, Object> orderOffset(long sn, String state, long time) {
+        return Map.of(SN, sn, STATE, state, TIME, time);
     }
 
     public static Map<String, String> reference(String kind) {

@@ -2,18 +2,29 @@ package dev.bitmaxconnect.source.stream;
 
 /**
  * One private event to emit: an order state (from the order channel or REST) or an account state (update or
- * snapshot), with the account sequence number {@code sn} that orders it.
+ * snapshot).
  *
- * @param kind    order or account
- * @param id      the orderId for orders, the account id for account states
- * @param sn      the sequence number ({@code sn} on the stream, {@code seqNum} over REST)
- * @param message the client's message (stream message or REST order)
+ * @param kind       order or account
+ * @param id         the orderId for orders, the account id for account states
+ * @param sn         the account sequence number {@code sn} of a stream event or snapshot; for an order state read
+ *                   over REST its {@code seqNum}, which is not comparable with {@code sn}
+ * @param state      for orders, what identifies the state in the order's life: status and cumulative filled
+ *                   quantity (see {@link #orderState})
+ * @param fromStream whether the event came from the WebSocket (else from the REST recovery)
+ * @param message    the client's message (stream message or REST order)
  */
-public record PrivateEvent(Kind kind, String id, long sn, Object message) {
+public record PrivateEvent(Kind kind, String id, long sn, String state, boolean fromStream, Object message) {
 
     /** Which topic the event belongs to. */
     public enum Kind {
         ORDER,
         ACCOUNT
+    }
+
+    /** An order's state key: its status and cumulative filled quantity, which only move forward together. */
+    public static String orderState(Object status, java.math.BigDecimal cumFilledQty) {
+        String qty = cumFilledQty == null ? "0" : cumFilledQty.stripTrailingZeros().toPlainString();
+        String name = status instanceof dev.bitmaxconnect.client.model.WireEnum<?> known ? known.wire() : String.valueOf(status);
+        return name + "|" + qty;
     }
 }

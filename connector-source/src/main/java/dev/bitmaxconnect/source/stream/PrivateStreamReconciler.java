@@ -1,30 +1,53 @@
 package dev.bitmaxconnect.source.stream;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides which private events to emit so that none is emitted twice and none that can be recovered is lost.
  *
- * <p>When the private stream (re)starts, the task subscribes first and then reads the account snapshot and the
- * orders over REST. Stream events that arrive meanwhile are held; the REST states and the held events are then
- * merged, de-duplicated by (orderId, sn), and emitted in sn order, skipping everything at or below the last sn
- * emitted (committed before a restart, or emitted before a reconnect). After that, stream events pass straight
- * through with the same filter.
+ * <p>When the private stream (re)starts, the task subscribes first, then reads the account snapshot and the orders
+ * over REST. Stream events that arrive meanwhile are held. Then:
+ * <ul>
+ * <li>account states (updates and the snapshot) are merged in {@code sn} order, skipping everything at or below the
+ * last {@code sn} emitted (or committed before a restart);</li>
+ * <li>an order state read over REST is emitted only when it is neither the last state emitted for that order (in
+ * this run, or committed before a restart) nor a state a held stream event carries; the state is the order's
+ * status with its cumulative filled quantity, because REST's {@code seqNum} is not the stream's {@code sn};</li>
+ * <li>held stream events follow, in {@code sn} order.</li>
+ * </ul>
+ * After that, stream events pass straight through, repeats of an {@code sn} dropped.
  */
 public final class PrivateStreamReconciler {
+    private static final int REMEMBERED_ORDERS = 100_000;
+
     private final int maxHeld;
-    private final Map<PrivateEvent.Kind, Long> lastSn = new LinkedHashMap<>();
+    private final Map<PrivateEvent.Kind, Long> lastSn = new HashMap<>();
     private final List<PrivateEvent> held = new ArrayList<>();
+    private final Map<String, String> lastOrderState = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_ORDERS;
+        }
+    };
+    private Function<Collection<String>, Map<String, String>> committedOrderStates = ids -> Map.of();
     private boolean holding;
 
     public PrivateStreamReconciler(int maxHeld) {
         this.maxHeld = maxHeld;
+    }
+
+    /** Where to look up the state committed for orders this run has not emitted yet (the offsets of a restart). */
+    public void committedOrderStates(Function<Collection<String>, Map<String, String>> lookup) {
+        this.committedOrderStates = lookup;
     }
 
     /** Resumes from the sequence number committed for a kind's source partition. */
@@ -36,7 +59,7 @@ public final class PrivateStreamReconciler {
         return lastSn.getOrDefault(kind, Long.MIN_VALUE);
     }
 
-    /** A new private session began: hold stream events until its recovery arrives. */
+    /** A new private session began (or the old one was lost): hold stream events until its recovery arrives. */
     public void sessionStarted() {
         holding = true;
     }
@@ -59,6 +82,7 @@ public final class PrivateStreamReconciler {
             return List.of();
         }
         lastSn.put(event.kind(), event.sn());
+        emitted(event);
         return List.of(event);
     }
 
@@ -67,32 +91,101 @@ public final class PrivateStreamReconciler {
         held.addAll(recovered);
     }
 
-    /**
-     * The recovery of the current session: REST order states and the account snapshot. Returns, in sn order per
-     * kind, every recovered or held event above the last emitted sn, each (kind, id, sn) once; stream events win
-     * over REST states with the same key.
-     */
+    /** The recovery of the current session: returns what to emit, in order, and stops holding. */
     public List<PrivateEvent> onRecovery(List<PrivateEvent> recovered) {
-        List<PrivateEvent> candidates = new ArrayList<>(held);
-        candidates.addAll(recovered);
+        List<PrivateEvent> streamEvents = new ArrayList<>();
+        List<PrivateEvent> restOrders = new ArrayList<>();
+        List<PrivateEvent> accountStates = new ArrayList<>();
+        for (PrivateEvent event : held) {
+            (event.fromStream() ? streamEvents : event.kind() == PrivateEvent.Kind.ORDER ? restOrders : accountStates).add(event);
+        }
+        for (PrivateEvent event : recovered) {
+            (event.kind() == PrivateEvent.Kind.ACCOUNT ? accountStates : event.fromStream() ? streamEvents : restOrders).add(event);
+        }
         held.clear();
         holding = false;
 
-        candidates.sort(Comparator.comparingLong(PrivateEvent::sn));
-        Set<String> seen = new HashSet<>();
         List<PrivateEvent> out = new ArrayList<>();
-        Map<PrivateEvent.Kind, Long> emittedUpTo = new LinkedHashMap<>(lastSn);
-        for (PrivateEvent event : candidates) {
-            if (event.sn() <= lastSn(event.kind())) {
-                continue;
+        out.addAll(missedOrderStates(restOrders, streamEvents));
+
+        // Account states (stream updates and the snapshot) and stream order events, each kind in sn order.
+        List<PrivateEvent> sequenced = new ArrayList<>(accountStates);
+        for (PrivateEvent event : streamEvents) {
+            if (event.kind() == PrivateEvent.Kind.ACCOUNT) {
+                sequenced.add(event);
             }
-            if (!seen.add(event.kind() + "|" + event.id() + "|" + event.sn())) {
-                continue;
-            }
-            out.add(event);
-            emittedUpTo.merge(event.kind(), event.sn(), Math::max);
         }
-        lastSn.putAll(emittedUpTo);
+        List<PrivateEvent> orderedStream = new ArrayList<>();
+        for (PrivateEvent event : streamEvents) {
+            if (event.kind() == PrivateEvent.Kind.ORDER) {
+                orderedStream.add(event);
+            }
+        }
+        sequenced.addAll(orderedStream);
+        sequenced.sort(Comparator.comparingLong(PrivateEvent::sn));
+        Set<String> seen = new HashSet<>();
+        for (PrivateEvent event : sequenced) {
+            if (event.sn() <= lastSn(event.kind()) || !seen.add(event.kind() + "|" + event.sn())) {
+                continue;
+            }
+            lastSn.put(event.kind(), event.sn());
+            emitted(event);
+            out.add(event);
+        }
         return out;
+    }
+
+    private List<PrivateEvent> missedOrderStates(List<PrivateEvent> restOrders, List<PrivateEvent> streamEvents) {
+        Set<String> streamStates = new HashSet<>();
+        for (PrivateEvent event : streamEvents) {
+            if (event.kind() == PrivateEvent.Kind.ORDER) {
+                streamStates.add(event.id() + "#" + event.state());
+            }
+        }
+        // Latest REST state per order (open orders and history may both list one).
+        Map<String, PrivateEvent> latest = new LinkedHashMap<>();
+        for (PrivateEvent event : restOrders) {
+            latest.merge(event.id(), event, (a, b) -> progress(b) >= progress(a) ? b : a);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String orderId : latest.keySet()) {
+            if (!lastOrderState.containsKey(orderId)) {
+                unknown.add(orderId);
+            }
+        }
+        Map<String, String> committed = unknown.isEmpty() ? Map.of() : committedOrderStates.apply(unknown);
+
+        List<PrivateEvent> missed = new ArrayList<>();
+        for (PrivateEvent event : latest.values()) {
+            String last = lastOrderState.containsKey(event.id()) ? lastOrderState.get(event.id()) : committed.get(event.id());
+            if (event.state().equals(last) || streamStates.contains(event.id() + "#" + event.state())) {
+                continue;
+            }
+            missed.add(event);
+        }
+        missed.sort(Comparator.comparingLong(PrivateEvent::sn));
+        for (PrivateEvent event : missed) {
+            emitted(event);
+        }
+        return missed;
+    }
+
+    /** Orders a REST order's listings: a later (more filled, or final) state wins. */
+    private static int progress(PrivateEvent event) {
+        String status = event.state().substring(0, event.state().indexOf('|'));
+        switch (status) {
+            case "New":
+                return 0;
+            case "PartiallyFilled":
+                return 1;
+            default:
+                return 2;
+        }
+    }
+
+    private void emitted(PrivateEvent event) {
+        if (event.kind() == PrivateEvent.Kind.ORDER) {
+            lastOrderState.put(event.id(), event.state());
+        }
     }
 }

@@ -118,7 +118,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
                 throw new IllegalStateException("the account snapshot did not arrive within " + requestTimeoutMs + " ms");
             }
             if (snapshot.sn() != null && snapshot.accountId() != null) {
-                events.add(new PrivateEvent(PrivateEvent.Kind.ACCOUNT, snapshot.accountId(), snapshot.sn(), snapshot));
+                events.add(new PrivateEvent(PrivateEvent.Kind.ACCOUNT, snapshot.accountId(), snapshot.sn(), null, false, snapshot));
             }
         }
         if (orders) {
@@ -126,7 +126,8 @@ public final class PrivateStreamRecovery implements AutoCloseable {
             states.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, false)));
             for (OrderInfo order : states) {
                 if (order.orderId() != null && order.seqNum() != null) {
-                    events.add(new PrivateEvent(PrivateEvent.Kind.ORDER, order.orderId(), order.seqNum(), order));
+                    events.add(new PrivateEvent(PrivateEvent.Kind.ORDER, order.orderId(), order.seqNum(),
+                            PrivateEvent.orderState(order.status(), order.cumFilledQty()), false, order));
                 }
             }
         }

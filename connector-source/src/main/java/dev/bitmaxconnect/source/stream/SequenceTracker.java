@@ -5,14 +5,15 @@ import java.util.Map;
 
 /**
  * Tracks the last sequence number emitted per stream (channel and symbol): refuses numbers at or below it (repeats,
- * or records committed before a restart) and reports a gap before the next accepted number when messages were
- * missed: a jump in a consecutive sequence (depth), or an interruption of the stream (reconnect, dropped message).
+ * or records committed before a restart) and reports a gap before the next accepted number when the stream was
+ * interrupted (reconnect, restart, message dropped by a full queue). A jump alone proves nothing: depth and trades
+ * of a symbol share one increasing {@code seqnum}, and the exchange aggregates trades.
  */
 public final class SequenceTracker {
 
     /** The verdict on one sequence number. */
     public enum Verdict {
-        /** New and contiguous: emit it. */
+        /** New, stream not interrupted since the last one: emit it. */
         EMIT,
         /** New, but messages were missed before it: emit it marked with a gap. */
         EMIT_AFTER_GAP,
@@ -25,13 +26,7 @@ public final class SequenceTracker {
         boolean interrupted;
     }
 
-    private final boolean consecutive;
     private final Map<String, State> states = new HashMap<>();
-
-    /** @param consecutive whether the exchange numbers this channel's messages one by one (so a jump is a gap) */
-    public SequenceTracker(boolean consecutive) {
-        this.consecutive = consecutive;
-    }
 
     /** Starts a stream from a committed sequence number (after a restart): anything up to it is a repeat. */
     public void resumeFrom(String stream, long committed) {
@@ -61,14 +56,7 @@ public final class SequenceTracker {
         if (state.last != Long.MIN_VALUE && sequence <= state.last) {
             return Verdict.REPEAT;
         }
-        boolean gap;
-        if (state.last == Long.MIN_VALUE) {
-            gap = false;
-        } else if (consecutive) {
-            gap = sequence != state.last + 1;
-        } else {
-            gap = state.interrupted;
-        }
+        boolean gap = state.last != Long.MIN_VALUE && state.interrupted;
         state.last = sequence;
         state.interrupted = false;
         return gap ? Verdict.EMIT_AFTER_GAP : Verdict.EMIT;

@@ -38,8 +38,8 @@ public final class SourceRecordAssembler {
     private final RecordSchemas schemas;
     private final MarketDataMapper marketData;
     private final PrivateDataMapper privateData;
-    private final SequenceTracker depth = new SequenceTracker(true);
-    private final SequenceTracker trades = new SequenceTracker(false);
+    private final SequenceTracker depth = new SequenceTracker();
+    private final SequenceTracker trades = new SequenceTracker();
     private final PrivateStreamReconciler reconciler;
     private long privateLosses;
 
@@ -64,6 +64,11 @@ public final class SourceRecordAssembler {
     /** Continues a private stream after the sequence number committed for it. */
     public void resumePrivate(PrivateEvent.Kind kind, long committedSn) {
         reconciler.resumeFrom(kind, committedSn);
+    }
+
+    /** Where the reconciler finds the state committed for an order before a restart. */
+    public void committedOrderStates(java.util.function.Function<java.util.Collection<String>, Map<String, String>> lookup) {
+        reconciler.committedOrderStates(lookup);
     }
 
     /** The private stream is starting: hold its events until the first recovery arrives. */
@@ -174,7 +179,8 @@ public final class SourceRecordAssembler {
                 return;
             }
             privateData.order(o); // validates before the event takes part in sequencing
-            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ORDER, o.orderId(), o.sn(), o))) {
+            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ORDER, o.orderId(), o.sn(),
+                    PrivateEvent.orderState(o.status(), o.cumFilledQty()), true, o))) {
                 emitPrivate(event, out);
             }
         } else if (message instanceof StreamMessage.AccountUpdate a) {
@@ -182,7 +188,7 @@ public final class SourceRecordAssembler {
                 return;
             }
             privateData.accountUpdate(a);
-            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ACCOUNT, a.accountId(), a.sn(), a))) {
+            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ACCOUNT, a.accountId(), a.sn(), null, true, a))) {
                 emitPrivate(event, out);
             }
         } else if (message instanceof StreamMessage.Unknown u) {
@@ -198,8 +204,8 @@ public final class SourceRecordAssembler {
         Object message = event.message();
         if (message instanceof StreamMessage.OrderReport o) {
             Struct value = privateData.order(o);
-            out.add(record(Channel.ORDER, SourcePartitions.account("futures-order", o.accountId()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SN, o.sn(), o.lastExecTime()), o.accountId(),
+            out.add(record(Channel.ORDER, SourcePartitions.order(o.accountId(), o.orderId()),
+                    SourcePartitions.orderOffset(o.sn(), event.state(), o.lastExecTime()), o.accountId(),
                     schemas.order(), value, o.lastExecTime(), "futures-order", o.sn(), false, PrivateDataMapper.SOURCE_STREAM));
         } else if (message instanceof OrderInfo o) {
             if (!config.channels().contains(Channel.ORDER)) {
@@ -208,8 +214,8 @@ public final class SourceRecordAssembler {
             Struct value = privateData.order(o);
             long time = ((java.util.Date) value.get("lastExecTime")).getTime();
             metrics.recoveredOrderState();
-            out.add(record(Channel.ORDER, SourcePartitions.account("futures-order", o.accountId()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SN, o.seqNum(), time), o.accountId(),
+            out.add(record(Channel.ORDER, SourcePartitions.order(o.accountId(), o.orderId()),
+                    SourcePartitions.orderOffset(o.seqNum(), event.state(), time), o.accountId(),
                     schemas.order(), value, time, "futures-order", o.seqNum(), false, PrivateDataMapper.SOURCE_RECOVERY));
         } else if (message instanceof StreamMessage.AccountUpdate a) {
             Struct value = privateData.accountUpdate(a);

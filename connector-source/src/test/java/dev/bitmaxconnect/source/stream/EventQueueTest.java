@@ -41,7 +41,7 @@ class EventQueueTest {
         Thread.sleep(200);
         assertThat(blocked).isNotDone();
         List<TaskEvent> out = new ArrayList<>();
-        assertThat(queue.drainTo(out, 10, 100)).isEqualTo(1);
+        assertThat(queue.drainTo(out, 1, 100)).isEqualTo(1);
         blocked.get(2, TimeUnit.SECONDS);
         assertThat(queue.size()).isEqualTo(1);
 

@@ -6,59 +6,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class PrivateStreamReconcilerTest {
 
-    private static PrivateEvent order(String id, long sn, String from) {
-        return new PrivateEvent(ORDER, id, sn, from);
+    private static PrivateEvent ws(String id, long sn, String state) {
+        return new PrivateEvent(ORDER, id, sn, state, true, "ws");
+    }
+
+    private static PrivateEvent rest(String id, long seqNum, String state) {
+        return new PrivateEvent(ORDER, id, seqNum, state, false, "rest");
+    }
+
+    private static List<String> describe(List<PrivateEvent> events) {
+        return events.stream().map(e -> e.id() + ":" + e.state() + ":" + e.message()).toList();
     }
 
     @Test
     void streamEventsPassOnceInOrder() {
         PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100);
-        assertThat(reconciler.onStreamEvent(order("a", 1, "ws"))).hasSize(1);
-        assertThat(reconciler.onStreamEvent(order("a", 1, "ws"))).isEmpty();
-        assertThat(reconciler.onStreamEvent(order("b", 2, "ws"))).hasSize(1);
+        assertThat(reconciler.onStreamEvent(ws("a", 1, "New|0"))).hasSize(1);
+        assertThat(reconciler.onStreamEvent(ws("a", 1, "New|0"))).isEmpty();
+        assertThat(reconciler.onStreamEvent(ws("b", 2, "New|0"))).hasSize(1);
         assertThat(reconciler.lastSn(ORDER)).isEqualTo(2);
     }
 
     @Test
-    void recoveryMergesHeldAndRestStatesWithoutRepeats() {
+    void recoveryEmitsMissedOrderStatesThenHeldEventsWithoutRepeats() {
         PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100);
-        reconciler.onStreamEvent(order("a", 5, "ws"));
-        // connection lost: a@7 (filled) and b@6 were missed; the new session delivers c@9 before REST answers
+        reconciler.onStreamEvent(ws("a", 5, "New|0"));
+        reconciler.onStreamEvent(ws("c", 6, "New|0"));
+        // connection lost: a was filled and b placed meanwhile; the new session delivers c's fill before REST answers
         reconciler.sessionStarted();
-        assertThat(reconciler.onStreamEvent(order("c", 9, "ws"))).isEmpty();
-        assertThat(reconciler.onStreamEvent(order("a", 8, "ws"))).isEmpty();
+        assertThat(reconciler.onStreamEvent(ws("c", 20, "Filled|1"))).isEmpty();
         List<PrivateEvent> emitted = reconciler.onRecovery(List.of(
-                order("a", 5, "rest"), order("b", 6, "rest"), order("a", 8, "rest"), order("c", 9, "rest")));
+                rest("a", 100, "Filled|2"), rest("b", 101, "New|0"), rest("c", 102, "Filled|1"),
+                rest("a", 100, "PartiallyFilled|1")));
 
-        assertThat(emitted).extracting(e -> e.id() + "@" + e.sn() + ":" + e.message())
-                .containsExactly("b@6:rest", "a@8:ws", "c@9:ws");
+        assertThat(describe(emitted)).containsExactly("a:Filled|2:rest", "b:New|0:rest", "c:Filled|1:ws");
         assertThat(reconciler.isHolding()).isFalse();
-        assertThat(reconciler.onStreamEvent(order("c", 9, "ws"))).isEmpty();
-        assertThat(reconciler.onStreamEvent(order("c", 10, "ws"))).hasSize(1);
+        assertThat(reconciler.onStreamEvent(ws("c", 20, "Filled|1"))).isEmpty();
+        assertThat(reconciler.onStreamEvent(ws("b", 21, "Canceled|0"))).hasSize(1);
     }
 
     @Test
-    void afterRestartOnlyStatesAboveTheCommittedSequenceAreEmitted() {
+    void aSecondRecoveryDoesNotRepeatWhatTheFirstEmitted() {
         PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100);
-        reconciler.resumeFrom(ORDER, 20);
-        reconciler.resumeFrom(ACCOUNT, 18);
         reconciler.sessionStarted();
-        List<PrivateEvent> emitted = reconciler.onRecovery(List.of(order("x", 12, "rest"), order("y", 21, "rest"),
-                new PrivateEvent(ACCOUNT, "acc", 18, "snapshot"), new PrivateEvent(ACCOUNT, "acc", 22, "snapshot2")));
-        assertThat(emitted).extracting(e -> e.id() + "@" + e.sn()).containsExactly("y@21", "acc@22");
+        assertThat(reconciler.onRecovery(List.of(rest("a", 1, "New|0")))).hasSize(1);
+        reconciler.sessionStarted();
+        assertThat(reconciler.onRecovery(List.of(rest("a", 1, "New|0")))).isEmpty();
+    }
+
+    @Test
+    void afterRestartCommittedStatesAndSequencesAreNotRepeated() {
+        PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100);
+        reconciler.resumeFrom(ACCOUNT, 18);
+        reconciler.committedOrderStates(ids -> Map.of("x", "Filled|3", "y", "New|0"));
+        reconciler.sessionStarted();
+        List<PrivateEvent> emitted = reconciler.onRecovery(List.of(rest("x", 12, "Filled|3"), rest("y", 13, "Canceled|0"),
+                new PrivateEvent(ACCOUNT, "acc", 18, null, false, "snapshot"),
+                new PrivateEvent(ACCOUNT, "acc", 22, null, false, "snapshot2")));
+        assertThat(emitted).extracting(e -> e.id() + "@" + e.sn()).containsExactly("y@13", "acc@22");
     }
 
     @Test
     void tooManyHeldEventsFailLoudly() {
         PrivateStreamReconciler reconciler = new PrivateStreamReconciler(2);
         reconciler.sessionStarted();
-        reconciler.onStreamEvent(order("a", 1, "ws"));
-        reconciler.onStreamEvent(order("a", 2, "ws"));
-        assertThatThrownBy(() -> reconciler.onStreamEvent(order("a", 3, "ws"))).hasMessageContaining("recovering");
+        reconciler.onStreamEvent(ws("a", 1, "New|0"));
+        reconciler.onStreamEvent(ws("a", 2, "New|0"));
+        assertThatThrownBy(() -> reconciler.onStreamEvent(ws("a", 3, "New|0"))).hasMessageContaining("recovering");
     }
 }

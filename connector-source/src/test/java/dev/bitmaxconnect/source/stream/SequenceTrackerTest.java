@@ -10,20 +10,18 @@ import org.junit.jupiter.api.Test;
 class SequenceTrackerTest {
 
     @Test
-    void consecutiveSequenceReportsAJumpAsGap() {
-        SequenceTracker depth = new SequenceTracker(true);
+    void repeatsAreRefusedPerStream() {
+        SequenceTracker depth = new SequenceTracker();
         assertThat(depth.accept("depth:BTC-PERP", 10)).isEqualTo(EMIT);
-        assertThat(depth.accept("depth:BTC-PERP", 11)).isEqualTo(EMIT);
-        assertThat(depth.accept("depth:BTC-PERP", 14)).isEqualTo(EMIT_AFTER_GAP);
-        assertThat(depth.accept("depth:BTC-PERP", 15)).isEqualTo(EMIT);
-        assertThat(depth.accept("depth:BTC-PERP", 15)).isEqualTo(REPEAT);
+        assertThat(depth.accept("depth:BTC-PERP", 14)).isEqualTo(EMIT);
+        assertThat(depth.accept("depth:BTC-PERP", 14)).isEqualTo(REPEAT);
         assertThat(depth.accept("depth:BTC-PERP", 3)).isEqualTo(REPEAT);
         assertThat(depth.accept("depth:ETH-PERP", 3)).isEqualTo(EMIT);
     }
 
     @Test
     void increasingSequenceReportsInterruptionsOnly() {
-        SequenceTracker trades = new SequenceTracker(false);
+        SequenceTracker trades = new SequenceTracker();
         assertThat(trades.accept("t", 100)).isEqualTo(EMIT);
         assertThat(trades.accept("t", 250)).isEqualTo(EMIT);
         trades.interrupted("t");
@@ -33,12 +31,13 @@ class SequenceTrackerTest {
 
     @Test
     void resumingFromACommittedOffsetDropsEverythingUpToIt() {
-        SequenceTracker depth = new SequenceTracker(true);
+        SequenceTracker depth = new SequenceTracker();
         depth.resumeFrom("d", 50);
         assertThat(depth.accept("d", 49)).isEqualTo(REPEAT);
         assertThat(depth.accept("d", 50)).isEqualTo(REPEAT);
-        assertThat(depth.accept("d", 51)).isEqualTo(EMIT);
-        SequenceTracker trades = new SequenceTracker(false);
+        assertThat(depth.accept("d", 51)).isEqualTo(EMIT_AFTER_GAP);
+        assertThat(depth.accept("d", 52)).isEqualTo(EMIT);
+        SequenceTracker trades = new SequenceTracker();
         trades.resumeFrom("t", 50);
         assertThat(trades.accept("t", 60)).isEqualTo(EMIT_AFTER_GAP);
     }

@@ -89,8 +89,9 @@ class SourceRecordAssemblerTest {
     }
 
     @Test
-    void depthGapIsCountedAndMarkedOnTheNextRecord() {
-        List<SourceRecord> records = assemble(message(depth(1)), message(depth(2)), message(depth(5)), message(depth(6)));
+    void depthGapAfterALostSessionIsCountedAndMarkedOnTheNextRecord() {
+        List<SourceRecord> records = assemble(message(depth(1)), message(depth(3)), new TaskEvent.SessionLost(false),
+                message(depth(9)), message(depth(10)));
         assertThat(records).extracting(r -> ((Struct) r.value()).getBoolean("gapBefore")).containsExactly(false, false, true, false);
         assertThat(records.get(2).headers().lastWithName(RecordHeaders.GAP).value()).isEqualTo(true);
         assertThat(metrics.getGaps()).isEqualTo(1);
@@ -125,13 +126,16 @@ class SourceRecordAssemblerTest {
         assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
         OrderInfo missed = Fixtures.restData("list-open-orders--response.json", OrderInfo.class).get(0);
         List<SourceRecord> recovered = assemble(new TaskEvent.Recovery(0, List.of(
-                new PrivateEvent(PrivateEvent.Kind.ORDER, missed.orderId(), missed.seqNum(), missed))));
+                new PrivateEvent(PrivateEvent.Kind.ORDER, missed.orderId(), missed.seqNum(),
+                        PrivateEvent.orderState(missed.status(), missed.cumFilledQty()), false, missed))));
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.SEQUENCE).value()).containsExactly(14L, 127L);
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.ORIGIN).value())
                 .containsExactly("recovery", "stream");
         assertThat(recovered.get(1).key()).isEqualTo("sample-futures-account-id");
         assertThat(recovered.get(1).topic()).isEqualTo("bitmax.order");
-        assertThat(recovered.get(1).sourceOffset()).isEqualTo(Map.of("sn", 127L, "time", 1606335352348L));
+        assertThat(recovered.get(1).sourcePartition()).isEqualTo(Map.of("channel", "futures-order",
+                "account", "sample-futures-account-id", "orderId", "a176010c4957U68469127074abcd1234"));
+        assertThat(recovered.get(1).sourceOffset()).isEqualTo(Map.of("sn", 127L, "state", "New|0", "time", 1606335352348L));
         assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
         assertThat(metrics.getRecoveredOrderStates()).isEqualTo(1);
     }
