@@ -1,0 +1,117 @@
+package dev.bitmaxconnect.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.bitmaxconnect.client.model.NewOrderRequest;
+import dev.bitmaxconnect.client.model.OrderType;
+import dev.bitmaxconnect.client.model.Side;
+import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.source.record.RecordHeaders;
+
+/** The source on a real Kafka and Connect worker against the simulator: every channel lands in its topic with its schema. */
+class SourceChannelsIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static SourceCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = SourceCluster.start("source-channels-it", 200);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void everyChannelLandsInItsTopicWithItsSchema() {
+        String prefix = "all";
+        Map<String, String> config = cluster.sourceConfig(prefix, "pricing,bbo,depth,trades,bar,order,account");
+        config.put("reference.data", "contracts,collateral,pricing");
+        config.put("reference.refresh.interval.ms", "60000");
+        config.put("topic.trades", "all-trades");
+        Map<String, String> schemaOfTopic = Map.ofEntries(
+                Map.entry("all.pricing", "PricingData"), Map.entry("all.bbo", "Bbo"),
+                Map.entry("all.depth", "DepthUpdate"), Map.entry("all-trades", "Trade"), Map.entry("all.bar", "Bar"),
+                Map.entry("all.order", "Order"), Map.entry("all.account", "AccountUpdate"),
+                Map.entry("all.ref.contracts", "Contract"), Map.entry("all.ref.collateral", "CollateralAsset"),
+                Map.entry("all.ref.contract-pricing", "ContractPricing"),
+                Map.entry("all.ref.collateral-pricing", "CollateralPrice"));
+        schemaOfTopic.keySet().forEach(topic -> cluster.connect.kafka().createTopic(topic, 1));
+        cluster.start("all-channels", config, 2);
+
+        // Private activity: one order that rests, one that is canceled.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("all.account")).isNotEmpty());
+        String resting = cluster.rest.placeOrder(NewOrderRequest.builder().symbol("BTC-PERP").side(Side.BUY)
+                .orderType(OrderType.LIMIT).price("20000").orderQty("0.01").build()).order().orderId();
+        assertThat(resting).isNotBlank();
+
+        for (Map.Entry<String, String> entry : schemaOfTopic.entrySet()) {
+            List<ConsumerRecord<String, JsonNode>> records = cluster.atLeast(1, WAIT, entry.getKey());
+            ConsumerRecord<String, JsonNode> record = records.get(0);
+            JsonNode schema = record.value().get("schema");
+            assertThat(schema.get("name").asText()).as(entry.getKey())
+                    .isEqualTo("dev.bitmaxconnect.source." + entry.getValue());
+            assertThat(schema.get("version").asInt()).as(entry.getKey()).isEqualTo(1);
+            assertThat(record.key()).as(entry.getKey()).isNotBlank();
+            if (!entry.getKey().contains(".ref.")) {
+                assertThat(SourceCluster.header(record, RecordHeaders.CHANNEL)).as(entry.getKey()).isNotBlank();
+            }
+        }
+
+        ConsumerRecord<String, JsonNode> trade = cluster.atLeast(1, WAIT, "all-trades").get(0);
+        JsonNode payload = trade.value().get("payload");
+        assertThat(trade.key()).isIn("BTC-PERP", "ETH-PERP");
+        assertThat(payload.get("symbol").asText()).isEqualTo(trade.key());
+        assertThat(new BigDecimal(payload.get("price").asText())).isPositive();
+        assertThat(trade.timestamp()).isEqualTo(payload.get("time").asLong());
+        assertThat(Long.parseLong(SourceCluster.header(trade, RecordHeaders.SEQUENCE))).isEqualTo(payload.get("seqnum").asLong());
+
+        ConsumerRecord<String, JsonNode> depth = cluster.atLeast(1, WAIT, "all.depth").get(0);
+        assertThat(depth.value().get("payload").get("bids").isArray()).isTrue();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("all.order"))
+                .anySatisfy(r -> {
+                    assertThat(r.key()).isEqualTo(SimulatorDefaults.FUTURES_ACCOUNT_ID);
+                    assertThat(r.value().get("payload").get("orderId").asText()).isEqualTo(resting);
+                    assertThat(r.value().get("payload").get("status").asText()).isEqualTo("New");
+                }));
+        ConsumerRecord<String, JsonNode> account = cluster.all("all.account").get(0);
+        assertThat(account.key()).isEqualTo(SimulatorDefaults.FUTURES_ACCOUNT_ID);
+        assertThat(account.value().get("payload").get("snapshot").asBoolean()).isTrue();
+        assertThat(account.value().get("payload").get("collaterals")).isNotEmpty();
+        assertThat(cluster.all("all.ref.contracts")).extracting(ConsumerRecord::key).contains("BTC-PERP", "ETH-PERP");
+    }
+
+    @Test
+    void refusedCredentialsFailTheTaskWithAMessageSayingWhatToFix() {
+        Map<String, String> config = cluster.sourceConfig("badauth", "order");
+        config.put("bitmax.api.secret", "not-the-secret");
+        config.put("tasks.max", "1");
+        cluster.connect.configureConnector("bad-auth", config);
+        await().atMost(WAIT).untilAsserted(() -> {
+            ConnectorStateInfo status = cluster.connect.connectorStatus("bad-auth");
+            assertThat(status.tasks()).isNotEmpty();
+            ConnectorStateInfo.TaskState task = status.tasks().get(0);
+            assertThat(task.state()).isEqualTo("FAILED");
+            assertThat(task.trace()).contains("bitmax.api.secret").doesNotContain("not-the-secret");
+        });
+        cluster.connect.deleteConnector("bad-auth");
+    }
+}
