@@ -101,7 +101,7 @@ public final class BitMaxSimulator implements AutoCloseable {
         });
         ws.setHandler(rest);
         server.setHandler(ws);
-        server.setStopTimeout(1000);
+        server.setStopTimeout(0); // no graceful drain: tests start and stop simulators often
         try {
             server.start();
         } catch (Exception e) {
