@@ -36,6 +36,8 @@ public final class AccountCategory extends WireEnum<AccountCategory.Known> {
     public static final AccountCategory MARGIN = new AccountCategory("MARGIN", Known.MARGIN);
     public static final AccountCategory FUTURES = new AccountCategory("FUTURES", Known.FUTURES);
 
+    private static final Map<String, AccountCategory> EXACT = exact(CASH, MARGIN, FUTURES);
+
     private AccountCategory(String raw, Known known) {
         super(raw, known);
     }
@@ -45,6 +47,10 @@ public final class AccountCategory extends WireEnum<AccountCategory.Known> {
     public static AccountCategory of(String raw) {
         if (raw == null) {
             return null;
+        }
+        AccountCategory exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new AccountCategory(raw, lookup(INDEX, raw));
     }

@@ -84,6 +84,8 @@ public final class ExecInst extends WireEnum<ExecInst.Known> {
     public static final ExecInst POS_STOP_MARK = new ExecInst("PosStopMark", Known.POS_STOP_MARK);
     public static final ExecInst POS_STOP_REF = new ExecInst("PosStopRef", Known.POS_STOP_REF);
 
+    private static final Map<String, ExecInst> EXACT = exact(NULL_VAL, POST, LIQUIDATION, INTERNAL_POST, STOP_ON_MARKET, STOP_ON_MARK, STOP_ON_REF, REDUCE_ONLY, POST_REDUCE_ONLY, POST_STOP_MARKET, POST_STOP_MARK, POST_STOP_REF, REDUCE_ONLY_MARKET, REDUCE_ONLY_MARK, REDUCE_ONLY_REF, POST_REDUCE_MARKET, POST_REDUCE_MARK, POST_REDUCE_REF, OPEN_STOP_MKT, OPEN_STOP_MARK, OPEN_STOP_REF, OPEN_POST_STOP_MKT, OPEN_POST_STOP_MARK, OPEN_POST_STOP_REF, POS_STOP_MKT, POS_STOP_MARK, POS_STOP_REF);
+
     private ExecInst(String raw, Known known) {
         super(raw, known);
     }
@@ -93,6 +95,10 @@ public final class ExecInst extends WireEnum<ExecInst.Known> {
     public static ExecInst of(String raw) {
         if (raw == null) {
             return null;
+        }
+        ExecInst exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new ExecInst(raw, lookup(INDEX, raw));
     }

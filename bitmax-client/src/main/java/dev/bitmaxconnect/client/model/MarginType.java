@@ -34,6 +34,8 @@ public final class MarginType extends WireEnum<MarginType.Known> {
     public static final MarginType CROSSED = new MarginType("crossed", Known.CROSSED);
     public static final MarginType ISOLATED = new MarginType("isolated", Known.ISOLATED);
 
+    private static final Map<String, MarginType> EXACT = exact(CROSSED, ISOLATED);
+
     private MarginType(String raw, Known known) {
         super(raw, known);
     }
@@ -43,6 +45,10 @@ public final class MarginType extends WireEnum<MarginType.Known> {
     public static MarginType of(String raw) {
         if (raw == null) {
             return null;
+        }
+        MarginType exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new MarginType(raw, lookup(INDEX, raw));
     }

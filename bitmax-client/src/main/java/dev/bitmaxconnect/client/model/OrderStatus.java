@@ -44,6 +44,8 @@ public final class OrderStatus extends WireEnum<OrderStatus.Known> {
     public static final OrderStatus REJECTED = new OrderStatus("Rejected", Known.REJECTED);
     public static final OrderStatus EXPIRED = new OrderStatus("Expired", Known.EXPIRED);
 
+    private static final Map<String, OrderStatus> EXACT = exact(PENDING_NEW, NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED);
+
     private OrderStatus(String raw, Known known) {
         super(raw, known);
     }
@@ -53,6 +55,10 @@ public final class OrderStatus extends WireEnum<OrderStatus.Known> {
     public static OrderStatus of(String raw) {
         if (raw == null) {
             return null;
+        }
+        OrderStatus exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new OrderStatus(raw, lookup(INDEX, raw));
     }

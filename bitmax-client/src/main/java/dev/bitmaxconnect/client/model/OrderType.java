@@ -38,6 +38,8 @@ public final class OrderType extends WireEnum<OrderType.Known> {
     public static final OrderType STOP_LIMIT = new OrderType("StopLimit", Known.STOP_LIMIT);
     public static final OrderType STOP_MARKET = new OrderType("StopMarket", Known.STOP_MARKET);
 
+    private static final Map<String, OrderType> EXACT = exact(LIMIT, MARKET, STOP_LIMIT, STOP_MARKET);
+
     private OrderType(String raw, Known known) {
         super(raw, known);
     }
@@ -47,6 +49,10 @@ public final class OrderType extends WireEnum<OrderType.Known> {
     public static OrderType of(String raw) {
         if (raw == null) {
             return null;
+        }
+        OrderType exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new OrderType(raw, lookup(INDEX, raw));
     }

@@ -36,6 +36,8 @@ public final class PositionSide extends WireEnum<PositionSide.Known> {
     public static final PositionSide SHORT = new PositionSide("SHORT", Known.SHORT);
     public static final PositionSide NULL_VAL = new PositionSide("NULL_VAL", Known.NULL_VAL);
 
+    private static final Map<String, PositionSide> EXACT = exact(LONG, SHORT, NULL_VAL);
+
     private PositionSide(String raw, Known known) {
         super(raw, known);
     }
@@ -45,6 +47,10 @@ public final class PositionSide extends WireEnum<PositionSide.Known> {
     public static PositionSide of(String raw) {
         if (raw == null) {
             return null;
+        }
+        PositionSide exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new PositionSide(raw, lookup(INDEX, raw));
     }

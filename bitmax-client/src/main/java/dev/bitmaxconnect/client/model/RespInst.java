@@ -36,6 +36,8 @@ public final class RespInst extends WireEnum<RespInst.Known> {
     public static final RespInst ACCEPT = new RespInst("ACCEPT", Known.ACCEPT);
     public static final RespInst DONE = new RespInst("DONE", Known.DONE);
 
+    private static final Map<String, RespInst> EXACT = exact(ACK, ACCEPT, DONE);
+
     private RespInst(String raw, Known known) {
         super(raw, known);
     }
@@ -45,6 +47,10 @@ public final class RespInst extends WireEnum<RespInst.Known> {
     public static RespInst of(String raw) {
         if (raw == null) {
             return null;
+        }
+        RespInst exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new RespInst(raw, lookup(INDEX, raw));
     }

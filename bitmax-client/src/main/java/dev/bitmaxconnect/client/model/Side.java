@@ -34,6 +34,8 @@ public final class Side extends WireEnum<Side.Known> {
     public static final Side BUY = new Side("Buy", Known.BUY);
     public static final Side SELL = new Side("Sell", Known.SELL);
 
+    private static final Map<String, Side> EXACT = exact(BUY, SELL);
+
     private Side(String raw, Known known) {
         super(raw, known);
     }
@@ -43,6 +45,10 @@ public final class Side extends WireEnum<Side.Known> {
     public static Side of(String raw) {
         if (raw == null) {
             return null;
+        }
+        Side exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new Side(raw, lookup(INDEX, raw));
     }

@@ -36,6 +36,8 @@ public final class TimeInForce extends WireEnum<TimeInForce.Known> {
     public static final TimeInForce IOC = new TimeInForce("IOC", Known.IOC);
     public static final TimeInForce FOK = new TimeInForce("FOK", Known.FOK);
 
+    private static final Map<String, TimeInForce> EXACT = exact(GTC, IOC, FOK);
+
     private TimeInForce(String raw, Known known) {
         super(raw, known);
     }
@@ -45,6 +47,10 @@ public final class TimeInForce extends WireEnum<TimeInForce.Known> {
     public static TimeInForce of(String raw) {
         if (raw == null) {
             return null;
+        }
+        TimeInForce exact = EXACT.get(raw);
+        if (exact != null) {
+            return exact; // the reference spelling: a shared constant, no allocation
         }
         return new TimeInForce(raw, lookup(INDEX, raw));
     }

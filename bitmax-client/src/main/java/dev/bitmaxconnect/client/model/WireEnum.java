@@ -102,6 +102,16 @@ public abstract class WireEnum<K extends Enum<K> & WireEnum.Spelled> {
         return Map.copyOf(map);
     }
 
+    /** An index from the exact raw spelling to shared constants. */
+    @SafeVarargs
+    protected static <T extends WireEnum<?>> Map<String, T> exact(T... constants) {
+        Map<String, T> map = new HashMap<>();
+        for (T c : constants) {
+            map.put(c.raw(), c);
+        }
+        return Map.copyOf(map);
+    }
+
     protected static <K extends Enum<K> & Spelled> K lookup(Map<String, K> index, String raw) {
         return raw == null ? null : index.get(normalize(raw.trim()).toLowerCase(Locale.ROOT));
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitmaxconnect.client.json.BitMaxJson;
+import dev.bitmaxconnect.client.json.DecimalParser;
 import dev.bitmaxconnect.client.model.AccountCategory;
 import dev.bitmaxconnect.client.model.ExecInst;
 import dev.bitmaxconnect.client.model.OrderStatus;
@@ -325,18 +326,18 @@ public final class StreamMessageDecoder {
                 case "sn": sn = longValue(p, tok); break;
                 case "e": e = text(p, tok); break;
                 case "a": a = text(p, tok); break;
-                case "ac": ac = AccountCategory.of(text(p, tok)); break;
+                case "ac": ac = known(p, tok, AC, AccountCategory::of); break;
                 case "t": t = longValue(p, tok); break;
                 case "ct": ct = longValue(p, tok); break;
                 case "orderId": orderId = text(p, tok); break;
-                case "sd": sd = Side.of(text(p, tok)); break;
-                case "ot": ot = OrderType.of(text(p, tok)); break;
+                case "sd": sd = known(p, tok, SIDES, Side::of); break;
+                case "ot": ot = known(p, tok, ORDER_TYPES, OrderType::of); break;
                 case "q": q = decimal(p, tok); break;
                 case "p": price = decimal(p, tok); break;
                 case "sp": sp = decimal(p, tok); break;
                 case "spb": spb = text(p, tok); break;
                 case "s": s = text(p, tok); break;
-                case "st": st = OrderStatus.of(text(p, tok)); break;
+                case "st": st = known(p, tok, STATUSES, OrderStatus::of); break;
                 case "lp": lp = decimal(p, tok); break;
                 case "lq": lq = decimal(p, tok); break;
                 case "ap": ap = decimal(p, tok); break;
@@ -344,7 +345,7 @@ public final class StreamMessageDecoder {
                 case "f": f = decimal(p, tok); break;
                 case "cf": cf = decimal(p, tok); break;
                 case "fa": fa = text(p, tok); break;
-                case "ei": ei = ExecInst.of(text(p, tok)); break;
+                case "ei": ei = known(p, tok, EXEC_INSTS, ExecInst::of); break;
                 case "err": err = text(p, tok); break;
                 default: p.skipChildren();
             }
@@ -353,9 +354,48 @@ public final class StreamMessageDecoder {
             fa, ei, err);
     }
 
+    // the reference spellings of the enums of futures-order, matched on the parser's buffer without a String
+    private static final AccountCategory[] AC = {AccountCategory.FUTURES, AccountCategory.CASH, AccountCategory.MARGIN};
+    private static final Side[] SIDES = {Side.BUY, Side.SELL};
+    private static final OrderType[] ORDER_TYPES = {OrderType.LIMIT, OrderType.MARKET, OrderType.STOP_LIMIT,
+        OrderType.STOP_MARKET};
+    private static final OrderStatus[] STATUSES = {OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED,
+        OrderStatus.CANCELED, OrderStatus.REJECTED, OrderStatus.PENDING_NEW, OrderStatus.EXPIRED};
+    private static final ExecInst[] EXEC_INSTS = {ExecInst.NULL_VAL, ExecInst.POST, ExecInst.REDUCE_ONLY,
+        ExecInst.LIQUIDATION, ExecInst.POST_REDUCE_ONLY};
+
+    private static <T extends dev.bitmaxconnect.client.model.WireEnum<?>> T known(JsonParser p, JsonToken t, T[] common,
+                                                                                   java.util.function.Function<String, T> of)
+        throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            char[] buf = p.getTextCharacters();
+            int off = p.getTextOffset();
+            int len = p.getTextLength();
+            for (T c : common) {
+                String raw = c.raw();
+                if (raw.length() == len && sameChars(raw, buf, off)) {
+                    return c;
+                }
+            }
+        }
+        return of.apply(text(p, t));
+    }
+
+    private static boolean sameChars(String s, char[] buf, int off) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String text(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return null;
+        }
+        if (t == JsonToken.VALUE_STRING && p.getTextLength() == 0) {
+            return "";
         }
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
             throw new IOException("expected a scalar at " + p.currentName());
@@ -383,7 +423,7 @@ public final class StreamMessageDecoder {
             if (len == 0) {
                 throw new IOException("empty decimal at " + p.currentName());
             }
-            return new BigDecimal(p.getTextCharacters(), p.getTextOffset(), len);
+            return DecimalParser.parse(p.getTextCharacters(), p.getTextOffset(), len);
         }
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             return p.getDecimalValue();
