@@ -73,6 +73,8 @@ class DockerComposeTest {
     void simulatorAndSchemaRegistryExposeTheirPorts() {
         assertThat(ports(service("simulator"))).contains("8090:8090");
         assertThat(stages()).contains(service("simulator").path("build").path("target").asText());
+        assertThat(dockerfile).contains("COPY bitmax-simulator/target/bitmax-simulator-${PLUGIN_VERSION}-all.jar ")
+                .contains("\"--host\", \"0.0.0.0\", \"--port\", \"8090\"");
         assertThat(service("schema-registry").path("image").asText()).startsWith("confluentinc/cp-schema-registry:");
         assertThat(ports(service("schema-registry"))).contains("8081:8081");
         assertThat(service("schema-registry").path("environment")
@@ -135,8 +137,13 @@ class DockerComposeTest {
                     .toFile());
             assertThat(composed.path("config").path("bitmax.rest.url").asText()).isEqualTo("http://simulator:8090");
             assertThat(composed.path("config").path("bitmax.ws.url").asText()).isEqualTo("ws://simulator:8090");
+            if (kind.equals("sink")) {
+                assertThat(composed.path("config").path("results.producer.bootstrap.servers").asText())
+                        .isEqualTo("kafka:19092");
+            }
             for (ObjectNode node : List.of(example, composed)) {
-                ((ObjectNode) node.get("config")).remove(List.of("bitmax.rest.url", "bitmax.ws.url"));
+                ((ObjectNode) node.get("config")).remove(List.of("bitmax.rest.url", "bitmax.ws.url",
+                        "results.producer.bootstrap.servers"));
             }
             assertThat(composed).as(kind).isEqualTo(example);
         }
