@@ -63,6 +63,13 @@ public final class WsTestClient implements Session.Listener.AutoDemanding, AutoC
         closeCode = statusCode;
     }
 
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        error = cause; // expected in fault tests: kept for assertions, not logged
+    }
+
+    volatile Throwable error;
+
     void send(String text) {
         session.sendText(text, Callback.NOOP);
     }
