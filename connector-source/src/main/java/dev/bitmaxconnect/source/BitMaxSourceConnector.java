@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.config.Config;
@@ -34,9 +35,19 @@ import dev.bitmaxconnect.source.stream.ExchangeClientConfig;
 public class BitMaxSourceConnector extends SourceConnector {
     private static final Logger log = LoggerFactory.getLogger(BitMaxSourceConnector.class);
 
+    private final Function<BitMaxSourceConfig, List<String>> contractLister;
     private BitMaxSourceConfig config;
     private volatile List<String> symbols;
     private ScheduledExecutorService symbolRefresh;
+
+    public BitMaxSourceConnector() {
+        this(BitMaxSourceConnector::listNormalContracts);
+    }
+
+    /** With another source of the contract list (symbols=*); for tests. */
+    BitMaxSourceConnector(Function<BitMaxSourceConfig, List<String>> contractLister) {
+        this.contractLister = contractLister;
+    }
 
     @Override
     public String version() {
@@ -47,7 +58,7 @@ public class BitMaxSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         config = new BitMaxSourceConfig(props);
         if (config.allSymbols()) {
-            symbols = listNormalContracts();
+            symbols = contractLister.apply(config);
             log.info("symbols=* resolves to {} contracts", symbols.size());
             symbolRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "bitmax-source-symbol-refresh");
@@ -61,7 +72,8 @@ public class BitMaxSourceConnector extends SourceConnector {
         }
     }
 
-    private List<String> listNormalContracts() {
+    /** The symbols of every contract with status Normal, sorted. */
+    static List<String> listNormalContracts(BitMaxSourceConfig config) {
         try (BitMaxRestClient rest = new BitMaxRestClient(ExchangeClientConfig.from(config))) {
             return rest.futuresContracts().stream()
                     .filter(c -> "Normal".equalsIgnoreCase(c.status()))
@@ -78,7 +90,7 @@ public class BitMaxSourceConnector extends SourceConnector {
     /** Re-reads the contract list and asks Connect for new task configurations when it changed. */
     void refreshSymbols() {
         try {
-            List<String> latest = listNormalContracts();
+            List<String> latest = contractLister.apply(config);
             if (!latest.equals(symbols)) {
                 log.info("Contract list changed ({} -> {} contracts); reconfiguring tasks", symbols.size(), latest.size());
                 symbols = latest;

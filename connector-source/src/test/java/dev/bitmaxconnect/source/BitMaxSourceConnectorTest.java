@@ -2,11 +2,16 @@ package dev.bitmaxconnect.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.connector.ConnectorContext;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,41 @@ class BitMaxSourceConnectorTest {
         ConfigValue secret = result.configValues().stream()
                 .filter(v -> v.name().equals(BitMaxSourceConfig.API_SECRET)).findFirst().orElseThrow();
         assertThat(secret.errorMessages()).anySatisfy(m -> assertThat(m).contains("API secret"));
+    }
+
+    @Test
+    void allSymbolsFollowTheContractListAndAskForReconfigurationWhenItChanges() {
+        List<List<String>> lists = new ArrayList<>(List.of(List.of("BTC-PERP"), List.of("BTC-PERP"), List.of("BTC-PERP", "ETH-PERP")));
+        BitMaxSourceConnector connector = new BitMaxSourceConnector(config -> lists.remove(0));
+        AtomicInteger reconfigurations = new AtomicInteger();
+        connector.initialize(new ConnectorContext() {
+            @Override
+            public void requestTaskReconfiguration() {
+                reconfigurations.incrementAndGet();
+            }
+
+            @Override
+            public void raiseError(Exception e) {
+            }
+
+            @Override
+            public PluginMetrics pluginMetrics() {
+                return null;
+            }
+        });
+        Map<String, String> props = props("trades");
+        props.put(BitMaxSourceConfig.SYMBOLS, "*");
+        props.put(BitMaxSourceConfig.SYMBOLS_REFRESH_INTERVAL_MS, "3600000");
+        connector.start(props);
+        assertThat(connector.taskConfigs(5)).hasSize(1);
+
+        connector.refreshSymbols();
+        assertThat(reconfigurations).hasValue(0);
+        connector.refreshSymbols();
+        assertThat(reconfigurations).hasValue(1);
+        assertThat(connector.symbols()).containsExactly("BTC-PERP", "ETH-PERP");
+        assertThat(connector.taskConfigs(5)).hasSize(2);
+        connector.stop();
     }
 
     @Test

@@ -3,10 +3,14 @@ package dev.bitmaxconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
@@ -20,6 +24,7 @@ import dev.bitmaxconnect.client.model.NewOrderRequest;
 import dev.bitmaxconnect.client.model.OrderType;
 import dev.bitmaxconnect.client.model.Side;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.RecordHeaders;
 
 /** The source on a real Kafka and Connect worker against the simulator: every channel lands in its topic with its schema. */
@@ -40,7 +45,7 @@ class SourceChannelsIT {
     }
 
     @Test
-    void everyChannelLandsInItsTopicWithItsSchema() {
+    void everyChannelLandsInItsTopicWithItsSchema() throws Exception {
         String prefix = "all";
         Map<String, String> config = cluster.sourceConfig(prefix, "pricing,bbo,depth,trades,bar,order,account");
         config.put("reference.data", "contracts,collateral,pricing");
@@ -97,6 +102,15 @@ class SourceChannelsIT {
         assertThat(account.value().get("payload").get("snapshot").asBoolean()).isTrue();
         assertThat(account.value().get("payload").get("collaterals")).isNotEmpty();
         assertThat(cluster.all("all.ref.contracts")).extracting(ConsumerRecord::key).contains("BTC-PERP", "ETH-PERP");
+
+        // Per-task JMX metrics of the worker's tasks (same JVM).
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (String task : List.of("0", "1")) {
+            ObjectName name = SourceTaskMetrics.objectName("all-channels", task);
+            assertThat((Long) server.getAttribute(name, "MessagesIn")).as("task %s", task).isPositive();
+            assertThat((Long) server.getAttribute(name, "RecordsOut")).as("task %s", task).isPositive();
+            assertThat((Long) server.getAttribute(name, "UndecodableMessages")).as("task %s", task).isZero();
+        }
     }
 
     @Test
