@@ -414,6 +414,23 @@ class BitMaxRestClientIT {
     }
 
     @Test
+    void failuresAreLoggedWithoutTheSecret() throws Exception {
+        java.io.PrintStream originalErr = System.err;
+        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        try (BitMaxRestClient quick = new BitMaxRestClient(config().accountGroup(1).readTimeout(Duration.ofMillis(100)).build())) {
+            respond(200, "{\"code\":200001,\"reason\":\"AUTHENTICATION_FAILED\",\"message\":\"bad signature\"}");
+            assertThatThrownBy(quick::position).isInstanceOf(BitMaxApiException.class).hasMessageNotContaining(SECRET);
+            server.enqueue(new MockResponse.Builder().code(200).headersDelay(1, TimeUnit.SECONDS).body("{}").build());
+            assertThatThrownBy(quick::freeMargin).isInstanceOf(BitMaxTransportException.class).hasMessageNotContaining(SECRET);
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("AUTHENTICATION_FAILED").contains("SocketTimeoutException")
+            .doesNotContain(SECRET);
+    }
+
+    @Test
     void base64KeyEncodingSignsWithTheDecodedSecret() throws Exception {
         String secret64 = Base64.getEncoder().encodeToString("decoded-key".getBytes(StandardCharsets.UTF_8));
         try (BitMaxRestClient b64 = new BitMaxRestClient(config().credentials(KEY, secret64)
