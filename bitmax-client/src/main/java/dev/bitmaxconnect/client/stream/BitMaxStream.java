@@ -94,6 +94,7 @@ public final class BitMaxStream implements AutoCloseable {
     private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 
     private final Object lock = new Object();
+    private volatile boolean stopped;
     private State state = State.NEW;
     private Session current;
     private int failedAttempts;
@@ -608,7 +609,7 @@ public final class BitMaxStream implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            if (event == STOP) {
+            if (event == STOP || (stopped && events.isEmpty())) {
                 return;
             }
             try {
@@ -629,7 +630,10 @@ public final class BitMaxStream implements AutoCloseable {
         }
     }
 
-    /** Closes the session and stops reconnecting; pending requests fail; buffered messages are still delivered. */
+    /**
+     * Closes the session and stops reconnecting; pending requests fail. Messages already buffered are still
+     * delivered (for up to 5 s) unless close is called from the listener itself.
+     */
     @Override
     public void close() {
         closeWith(new IllegalStateException("stream closed"));
@@ -661,6 +665,7 @@ public final class BitMaxStream implements AutoCloseable {
         failPending("stream closed");
         firstSession.completeExceptionally(reason);
         scheduler.shutdownNow();
+        stopped = true;
         if (dispatcher.isAlive()) {
             events.offer(STOP);
             if (Thread.currentThread() != dispatcher) {
@@ -672,6 +677,7 @@ public final class BitMaxStream implements AutoCloseable {
                 dispatcher.interrupt();
             }
         }
+        events.clear(); // a reader blocked on a full buffer (BLOCK policy) must not wait for ever
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

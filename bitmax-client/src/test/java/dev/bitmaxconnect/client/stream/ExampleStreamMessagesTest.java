@@ -17,7 +17,6 @@ import dev.bitmaxconnect.client.model.Side;
 import dev.bitmaxconnect.client.testing.Examples;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -72,9 +71,7 @@ class ExampleStreamMessagesTest {
     void fieldOrderDoesNotMatter(String file, Class<? extends StreamMessage> type) {
         ObjectNode original = (ObjectNode) Examples.json(file);
         ObjectNode reordered = BitMaxJson.mapper().createObjectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = original.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : original.properties()) {
             if (!f.getKey().equals("m")) {
                 reordered.set(f.getKey(), f.getValue());
             }
