@@ -160,11 +160,23 @@ public final class OrderExecutor {
                 }
                 if (!e.isRetriable()) {
                     if (ambiguous) {
-                        // Our earlier copy may be what the exchange is objecting to (a duplicate orderId).
+                        // Our earlier copy may be what the exchange is objecting to (a duplicate orderId):
+                        // the verdict only counts once the look-up says none of these orders is there.
                         Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time, viaWs);
-                        found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
+                        if (found.isEmpty()) {
+                            retries = retryOrGiveUp(e, ++retries, start, pending, done, time, true, viaWs);
+                            if (retries < 0) {
+                                break;
+                            }
+                            continue;
+                        }
+                        int before = pending.size();
+                        takeDuplicates(found.get(), pending, done, "after an ambiguous outcome");
                         if (pending.isEmpty()) {
                             break;
+                        }
+                        if (pending.size() < before) {
+                            continue; // the rest again, same time: the verdict may have been about the others
                         }
                     }
                     if (pending.size() > 1 && splitOnVerdict) {

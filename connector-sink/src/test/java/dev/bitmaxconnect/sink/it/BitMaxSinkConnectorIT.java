@@ -1,0 +1,279 @@
+package dev.bitmaxconnect.sink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitmaxconnect.client.model.ContractPosition;
+import dev.bitmaxconnect.client.model.MarginType;
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.model.OrderStatus;
+import dev.bitmaxconnect.client.model.PositionCollateral;
+import dev.bitmaxconnect.simulator.AcceptedOrder;
+import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.sink.command.ClientIds;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The sink on a real Kafka and Connect worker against the simulator: every action, bad commands, transports. */
+class BitMaxSinkConnectorIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static SinkCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = SinkCluster.start("sink-it");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void commandsOfEveryActionLandAtTheExchangeAndInTheResults() {
+        String topic = "actions";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("transfers.enabled", "true");
+        cluster.start("actions-sink", config);
+
+        List<String> commands = List.of(
+                "{\"action\":\"set-margin-type\",\"symbol\":\"ETH-PERP\",\"marginType\":\"isolated\"}",
+                "{\"action\":\"set-leverage\",\"symbol\":\"BTC-PERP\",\"leverage\":20}",
+                "{\"action\":\"place\",\"id\":\"actplace01\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                        + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\",\"postOnly\":true}",
+                "{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"buy\",\"orderType\":\"limit\","
+                        + "\"price\":\"20000.5\",\"orderQty\":\"0.02\",\"timeInForce\":\"GTC\"}",
+                "{\"action\":\"place-batch\",\"id\":\"actbatch00\",\"orders\":["
+                        + "{\"id\":\"actbatch01\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+                        + "\"price\":\"19000\",\"orderQty\":\"0.01\"},"
+                        + "{\"id\":\"actbatch02\",\"symbol\":\"ETH-PERP\",\"side\":\"Sell\",\"orderType\":\"Limit\","
+                        + "\"price\":\"2000\",\"orderQty\":\"0.1\"}]}",
+                "{\"action\":\"cancel\",\"origId\":\"actplace01\",\"symbol\":\"BTC-PERP\"}",
+                "{\"action\":\"cancel-batch\",\"orders\":[{\"origId\":\"actbatch01\",\"symbol\":\"BTC-PERP\"},"
+                        + "{\"origId\":\"actbatch02\",\"symbol\":\"ETH-PERP\"}]}",
+                "{\"action\":\"place\",\"id\":\"actplace02\",\"symbol\":\"ETH-PERP\",\"side\":\"Buy\","
+                        + "\"orderType\":\"Limit\",\"price\":\"500\",\"orderQty\":\"0.1\"}",
+                "{\"action\":\"cancel-all\",\"symbol\":\"ETH-PERP\"}",
+                "{\"action\":\"deposit\",\"asset\":\"BTC\",\"amount\":\"1\"}",
+                "{\"action\":\"withdraw\",\"asset\":\"BTC\",\"amount\":\"0.5\"}");
+        commands.forEach(c -> cluster.send(topic, c));
+
+        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", commands.size(), WAIT);
+        assertThat(results).hasSize(commands.size());
+        results.forEach((offset, r) -> assertThat(r.get("status").asText())
+                .as("command %d: %s", offset, r).isEqualTo("accepted"));
+        assertThat(results.get(2L).get("commandId").asText()).isEqualTo("actplace01");
+        String derived = new ClientIds("actions-sink").derived(topic, 0, 3, 0);
+        assertThat(results.get(3L).get("commandId").asText()).isEqualTo(derived);
+        assertThat(results.get(4L).get("orders")).hasSize(2);
+
+        // Ground truth: each order exactly once, with the orderId reported in the results.
+        for (String id : List.of("actplace01", derived, "actbatch01", "actbatch02", "actplace02")) {
+            assertThat(cluster.ordersWithClientId(id)).as(id).hasSize(1);
+        }
+        AcceptedOrder first = cluster.ordersWithClientId("actplace01").get(0);
+        assertThat(results.get(2L).get("orderId").asText()).isEqualTo(first.orderId());
+        assertThat(first.price()).isEqualByComparingTo("20000");
+        assertThat(first.postOnly()).isTrue();
+
+        // Cancels and cancel-all took effect; the derived-id order is still open.
+        List<OrderInfo> open = cluster.rest.openOrders();
+        assertThat(open).extracting(OrderInfo::orderId)
+                .contains(cluster.ordersWithClientId(derived).get(0).orderId())
+                .doesNotContain(first.orderId(), cluster.ordersWithClientId("actplace02").get(0).orderId(),
+                        cluster.ordersWithClientId("actbatch01").get(0).orderId());
+        OrderInfo canceled = cluster.rest.queryOrder(cluster.ordersWithClientId("actbatch02").get(0).orderId());
+        assertThat(canceled.status().is(OrderStatus.Known.CANCELED)).isTrue();
+
+        // Leverage, margin type and transfers.
+        Map<String, ContractPosition> positions = new HashMap<>();
+        var position = cluster.rest.position();
+        position.contracts().forEach(p -> positions.put(p.symbol(), p));
+        assertThat(positions.get("BTC-PERP").leverage()).isEqualByComparingTo("20");
+        assertThat(positions.get("ETH-PERP").marginType()).isEqualTo(MarginType.of("isolated"));
+        BigDecimal btc = position.collaterals().stream().filter(c -> c.asset().equals("BTC"))
+                .map(PositionCollateral::balance).findFirst().orElseThrow();
+        assertThat(btc).isEqualByComparingTo(SimulatorDefaults.COLLATERAL.get("BTC").add(new BigDecimal("0.5")));
+    }
+
+    @Test
+    void badCommandsReachTheResultsAndTheDeadLetterQueueAndSendNothing() throws Exception {
+        String topic = "bad";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", "bad.dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        cluster.start("bad-sink", config);
+        long acceptedBefore = cluster.simulator.groundTruth().counts().acceptedOrders();
+        long rejectedBefore = cluster.simulator.groundTruth().counts().rejectedRequests();
+
+        String order = "{\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
+                + "\"orderQty\":\"0.01\"}";
+        String eleven = String.join(",", Collections.nCopies(11, order));
+        List<byte[]> bad = List.of(
+                new byte[] {(byte) 0xc3, (byte) 0x28, 0x00, (byte) 0xff},
+                bytes("{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":5,\"orderType\":\"Limit\","
+                        + "\"price\":\"20000\",\"orderQty\":\"0.01\"}"),
+                bytes("{\"action\":\"teleport\",\"symbol\":\"BTC-PERP\"}"),
+                bytes("{\"action\":\"place\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
+                        + "\"orderQty\":\"0.01\"}"),
+                bytes("{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+                        + "\"price\":\"20000\",\"orderQty\":\"-1\"}"),
+                bytes("{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+                        + "\"price\":\"20000\",\"orderQty\":\"99999999999\"}"),
+                bytes("{\"action\":\"place-batch\",\"orders\":[" + eleven + "]}"),
+                bytes("{\"action\":\"place\",\"symbol\":\"DOGE-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+                        + "\"price\":\"1\",\"orderQty\":\"1\"}"),
+                bytes("{\"action\":\"deposit\",\"asset\":\"USDT\",\"amount\":\"1\"}"));
+        try (KafkaProducer<byte[], byte[]> producer = cluster.connect.kafka().createProducer(Map.of())) {
+            for (byte[] b : bad) {
+                producer.send(new ProducerRecord<>(topic, b));
+            }
+            // A good command after them: the task keeps running under errors.tolerance=all.
+            producer.send(new ProducerRecord<>(topic, bytes("{\"action\":\"place\",\"id\":\"afterbad01\","
+                    + "\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
+                    + "\"orderQty\":\"0.01\"}")));
+        }
+
+        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", bad.size() + 1, WAIT);
+        for (long offset = 0; offset < bad.size(); offset++) {
+            assertThat(results.get(offset).get("status").asText()).as("offset %d", offset).isEqualTo("rejected");
+            assertThat(results.get(offset).get("code").isNull()).isTrue();
+        }
+        assertThat(results.get(0L).get("message").asText()).contains("not UTF-8");
+        assertThat(results.get(1L).get("message").asText()).startsWith("side: expected a string, got 5");
+        assertThat(results.get(2L).get("message").asText()).contains("\"teleport\"");
+        assertThat(results.get(3L).get("message").asText()).isEqualTo("symbol: is required");
+        assertThat(results.get(4L).get("reason").asText()).isEqualTo("INVALID_QTY");
+        assertThat(results.get(5L).get("message").asText()).contains("above the maximum quantity");
+        assertThat(results.get(6L).get("reason").asText()).isEqualTo("BATCH_TOO_LARGE");
+        assertThat(results.get(7L).get("reason").asText()).isEqualTo("UNKNOWN_SYMBOL");
+        assertThat(results.get(8L).get("reason").asText()).isEqualTo("TRANSFERS_DISABLED");
+        assertThat(results.get((long) bad.size()).get("status").asText()).isEqualTo("accepted");
+
+        var dlq = cluster.connect.kafka().consume(bad.size(), WAIT.toMillis(), "bad.dlq");
+        assertThat(dlq.count()).isEqualTo(bad.size());
+        assertThat(dlq.records("bad.dlq").iterator().next().value())
+                .isEqualTo(new byte[] {(byte) 0xc3, (byte) 0x28, 0x00, (byte) 0xff});
+
+        // Nothing of the bad commands reached the exchange: one accepted order, no refused request.
+        assertThat(cluster.simulator.groundTruth().counts().acceptedOrders()).isEqualTo(acceptedBefore + 1);
+        assertThat(cluster.simulator.groundTruth().counts().rejectedRequests()).isEqualTo(rejectedBefore);
+        assertThat(cluster.ordersWithClientId("afterbad01")).hasSize(1);
+    }
+
+    @Test
+    void underErrorsToleranceNoneABadCommandFailsTheTaskWithTheReason() throws Exception {
+        String topic = "strict";
+        cluster.start("strict-sink", cluster.sinkConfig(topic));
+        cluster.send(topic, "{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+                + "\"price\":\"20000.1\",\"orderQty\":\"0.01\"}");
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"strict0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
+        String trace = await().atMost(WAIT).until(() -> taskTrace("strict-sink"), t -> t != null);
+        assertThat(trace).contains("TICK_SIZE_VIOLATION").contains("errors.tolerance");
+        assertThat(cluster.resultsByOffset(topic + ".results", 1, WAIT).get(0L).get("reason").asText())
+                .isEqualTo("TICK_SIZE_VIOLATION");
+        assertThat(cluster.ordersWithClientId("strict0001")).isEmpty();
+    }
+
+    @Test
+    void aRefusedKeyFailsTheTaskSayingWhatToFix() throws Exception {
+        Map<String, String> config = cluster.sinkConfig("badkey");
+        config.put("bitmax.api.secret", "not-the-secret");
+        cluster.connect.kafka().createTopic("badkey", 1);
+        cluster.connect.configureConnector("badkey-sink", config);
+        String trace = await().atMost(WAIT).until(() -> taskTrace("badkey-sink"), t -> t != null);
+        assertThat(trace).contains("BitMax refused the API key").contains("bitmax.api.secret")
+                .doesNotContain("not-the-secret");
+    }
+
+    @Test
+    void theWebSocketTransportPlacesAndCancelsSingleOrders() {
+        String topic = "ws";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("bitmax.transport", "websocket");
+        cluster.start("ws-sink", config);
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"wsplace001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"21000\",\"orderQty\":\"0.01\"}");
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"wsplace002\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"21000.25\",\"orderQty\":\"0.01\"}");
+        cluster.send(topic, "{\"action\":\"cancel\",\"origId\":\"wsplace001\",\"symbol\":\"BTC-PERP\"}");
+        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 3, WAIT);
+        results.forEach((o, r) -> assertThat(r.get("status").asText()).as("%s", r).isEqualTo("accepted"));
+        AcceptedOrder one = cluster.ordersWithClientId("wsplace001").get(0);
+        assertThat(one.transport()).isEqualTo("WS");
+        assertThat(cluster.ordersWithClientId("wsplace002")).hasSize(1);
+        assertThat(cluster.rest.queryOrder(one.orderId()).status().is(OrderStatus.Known.CANCELED)).isTrue();
+    }
+
+    @Test
+    void aCoalescedBatchTheExchangeRefusesIsSentAgainOneByOne() {
+        String topic = "split";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("batch.linger.ms", "300");
+        config.put("errors.tolerance", "all");
+        cluster.start("split-sink", config);
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"splitgood1\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
+        // Valid for the sink, refused by the exchange: a reduce-only order that would open a position.
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"splitbad01\",\"symbol\":\"ETH-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"500\",\"orderQty\":\"1\",\"execInst\":\"ReduceOnly\"}");
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"splitgood2\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.02\"}");
+        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 3, WAIT);
+        assertThat(results.get(0L).get("status").asText()).isEqualTo("accepted");
+        assertThat(results.get(1L).get("status").asText()).isEqualTo("rejected");
+        assertThat(results.get(1L).get("code").asInt()).isEqualTo(300008);
+        assertThat(results.get(2L).get("status").asText()).isEqualTo("accepted");
+        assertThat(results.get(0L).get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(cluster.ordersWithClientId("splitgood1")).hasSize(1);
+        assertThat(cluster.ordersWithClientId("splitgood2")).hasSize(1);
+        assertThat(cluster.ordersWithClientId("splitbad01")).isEmpty();
+    }
+
+    @Test
+    void dryRunValidatesAndSendsNothing() {
+        String topic = "dry";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("dry.run", "true");
+        cluster.start("dry-sink", config);
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"dryrun0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
+        JsonNode r = cluster.resultsByOffset(topic + ".results", 1, WAIT).get(0L);
+        assertThat(r.get("status").asText()).isEqualTo("skipped");
+        assertThat(r.get("reason").asText()).isEqualTo("DRY_RUN");
+        assertThat(cluster.ordersWithClientId("dryrun0001")).isEmpty();
+    }
+
+    private static String taskTrace(String connector) {
+        try {
+            ConnectorStateInfo info = cluster.connect.connectorStatus(connector);
+            return info.tasks().stream().filter(t -> "FAILED".equals(t.state())).map(t -> t.trace()).findFirst()
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
