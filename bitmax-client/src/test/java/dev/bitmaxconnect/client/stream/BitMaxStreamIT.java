@@ -372,6 +372,69 @@ class BitMaxStreamIT {
     }
 
     @Test
+    void aFullBufferUnderTheReconnectPolicyReconnectsAndTellsTheListener() throws Exception {
+        FakeExchangeSocket first = serve();
+        FakeExchangeSocket second = serve();
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StreamListener slow = new StreamListener() {
+            @Override
+            public void onMessage(StreamMessage message) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onReconnected() {
+                events.add("reconnected");
+            }
+        };
+        stream = BitMaxStream.builder(config().listenerBufferSize(2)
+                .overflowPolicy(BitMaxClientConfig.OverflowPolicy.RECONNECT).build())
+            .publicEndpoint().listener(slow).build();
+        stream.connect().get(5, TimeUnit.SECONDS);
+        assertThat(first.opened.await(5, TimeUnit.SECONDS)).isTrue();
+        String trade = dev.bitmaxconnect.client.testing.Examples.text("channel-market-trades--trade-message.json");
+        for (int i = 0; i < 10; i++) {
+            first.socket.send(trade);
+        }
+        assertThat(second.opened.await(5, TimeUnit.SECONDS)).as("a new session").isTrue();
+        release.countDown();
+        await().until(() -> events.contains("reconnected"));
+        assertThat(stream.stats().messagesDropped()).isPositive();
+        assertThat(stream.stats().reconnects()).isEqualTo(1);
+    }
+
+    @Test
+    void closingWithABlockedReaderReturns() throws Exception {
+        FakeExchangeSocket socket = serve();
+        CountDownLatch never = new CountDownLatch(1);
+        stream = BitMaxStream.builder(config().listenerBufferSize(1).build()).publicEndpoint()
+            .listener(message -> {
+                try {
+                    never.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }).build();
+        stream.connect().get(5, TimeUnit.SECONDS);
+        assertThat(socket.opened.await(5, TimeUnit.SECONDS)).isTrue();
+        String trade = dev.bitmaxconnect.client.testing.Examples.text("channel-market-trades--trade-message.json");
+        for (int i = 0; i < 5; i++) {
+            socket.socket.send(trade);
+        }
+        await().until(() -> stream.stats().bufferFullEvents() > 0);
+        long start = System.nanoTime();
+        stream.close();
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
+        assertThat(stream.state()).isEqualTo(BitMaxStream.State.CLOSED);
+        never.countDown();
+    }
+
+    @Test
     void backoffGrowsWithJitterWithinBounds() {
         stream = BitMaxStream.builder(config().reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build())
             .publicEndpoint().listener(listener).build();
