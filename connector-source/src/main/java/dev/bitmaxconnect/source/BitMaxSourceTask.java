@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.bitmaxconnect.client.BitMaxClientConfig;
+import dev.bitmaxconnect.client.BitMaxException;
 import dev.bitmaxconnect.client.model.AccountInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
@@ -125,15 +126,8 @@ public class BitMaxSourceTask extends SourceTask {
     }
 
     private void startPrivateStream(BitMaxClientConfig clientConfig) {
-        AccountInfo account;
-        int accountGroup;
-        try {
-            account = rest.accountInfo();
-            accountGroup = rest.accountGroup();
-        } catch (RuntimeException e) {
-            Optional<String> auth = AuthFailures.describe(e);
-            throw new ConnectException(auth.orElse("Could not read the BitMax account info: " + e.getMessage()), e);
-        }
+        AccountInfo account = accountInfoWithRetries();
+        int accountGroup = rest.accountGroup();
         if (account.futuresAccount() == null || account.futuresAccount().isEmpty()) {
             throw new ConnectException("The BitMax account of " + BitMaxSourceTaskConfig.API_KEY + " has no futures account; "
                     + "the order and account channels need one");
@@ -171,6 +165,32 @@ public class BitMaxSourceTask extends SourceTask {
                 }
             }
         });
+    }
+
+    /** Account info, tried a few times when the exchange is briefly unreachable; a refused key fails at once. */
+    private AccountInfo accountInfoWithRetries() {
+        long wait = config.reconnectBackoffMs();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return rest.accountInfo();
+            } catch (RuntimeException e) {
+                Optional<String> auth = AuthFailures.describe(e);
+                boolean retriable = !(e instanceof BitMaxException be) || be.isRetriable();
+                if (auth.isPresent() || !retriable || attempt >= 5) {
+                    throw new ConnectException(auth.orElse("Could not read the BitMax account info from "
+                            + config.restUrl() + ": " + e.getMessage()), e);
+                }
+                log.warn("Reading the BitMax account info failed (attempt {}), retrying in {} ms: {}", attempt, wait,
+                        e.toString());
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new ConnectException("Interrupted while reading the BitMax account info", ie);
+                }
+                wait = Math.min(config.reconnectBackoffMaxMs(), wait * 2);
+            }
+        }
     }
 
     private void resumePrivate(String accountId) {

@@ -114,6 +114,42 @@ class SourceChannelsIT {
     }
 
     @Test
+    void marketDataIsMarkedAfterAReconnectAndNeverRepeatedAcrossARestart() throws Exception {
+        Map<String, String> config = cluster.sourceConfig("md", "trades,depth");
+        config.put("tasks.max", "1");
+        cluster.connect.kafka().createTopic("md.trades", 1);
+        cluster.connect.kafka().createTopic("md.depth", 1);
+        cluster.start("market-data", config, 1);
+        cluster.atLeast(20, WAIT, "md.depth");
+
+        cluster.simulator.faults().dropAllConnections();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("md.depth", "md.trades")).anySatisfy(r -> {
+            assertThat(r.value().get("payload").get("gapBefore").asBoolean()).isTrue();
+            assertThat(SourceCluster.header(r, RecordHeaders.GAP)).isEqualTo("true");
+        }));
+        ObjectName metrics = SourceTaskMetrics.objectName("market-data", "0");
+        assertThat((Long) ManagementFactory.getPlatformMBeanServer().getAttribute(metrics, "Reconnects")).isPositive();
+        assertThat((Long) ManagementFactory.getPlatformMBeanServer().getAttribute(metrics, "Gaps")).isPositive();
+
+        Thread.sleep(1_000); // past offset.flush.interval.ms
+        int before = cluster.all("md.depth").size();
+        cluster.connect.restartTask("market-data", 0);
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("market-data", 1, "no restart");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("md.depth").size()).isGreaterThan(before + 20));
+
+        for (String topic : List.of("md.depth", "md.trades")) {
+            Map<String, Long> last = new java.util.HashMap<>();
+            for (ConsumerRecord<String, JsonNode> r : cluster.all(topic)) {
+                long seqnum = r.value().get("payload").get("seqnum").asLong();
+                Long previous = last.put(r.key(), seqnum);
+                assertThat(previous == null || seqnum > previous).as("%s %s seqnum %d after %d", topic, r.key(), seqnum, previous)
+                        .isTrue();
+            }
+        }
+        cluster.connect.deleteConnector("market-data");
+    }
+
+    @Test
     void refusedCredentialsFailTheTaskWithAMessageSayingWhatToFix() {
         Map<String, String> config = cluster.sourceConfig("badauth", "order");
         config.put("bitmax.api.secret", "not-the-secret");
