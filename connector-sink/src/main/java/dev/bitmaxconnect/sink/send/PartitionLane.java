@@ -87,6 +87,10 @@ public final class PartitionLane implements Runnable {
             failure = e;
             running = false;
             log.error("Stopped processing {}: {}", partition, e.getMessage());
+        } catch (Error e) {
+            failure = new IllegalStateException("the lane of " + partition + " died: " + e, e);
+            running = false;
+            log.error("The lane of {} died", partition, e);
         }
     }
 

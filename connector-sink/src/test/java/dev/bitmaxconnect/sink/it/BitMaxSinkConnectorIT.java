@@ -250,6 +250,42 @@ class BitMaxSinkConnectorIT {
     }
 
     @Test
+    void structsFromASchemaConverterAndSchemalessMapsAreCommandsToo() {
+        Map<String, String> structs = cluster.sinkConfig("structs");
+        structs.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        structs.put("value.converter.schemas.enable", "true");
+        cluster.start("structs-sink", structs);
+        String schema = "{\"type\":\"struct\",\"name\":\"dev.bitmaxconnect.sink.OrderCommand\",\"fields\":["
+                + "{\"field\":\"action\",\"type\":\"string\"},"
+                + "{\"field\":\"id\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"symbol\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"side\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"orderType\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"price\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"orderQty\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"leverage\",\"type\":\"int32\",\"optional\":true}]}";
+        cluster.send("structs", "{\"schema\":" + schema + ",\"payload\":{\"action\":\"place\",\"id\":\"struct0001\","
+                + "\"symbol\":\"BTC-PERP\",\"side\":\"Sell\",\"orderType\":\"Limit\",\"price\":\"45000\","
+                + "\"orderQty\":\"0.01\",\"leverage\":null}}");
+
+        Map<String, String> maps = cluster.sinkConfig("maps");
+        maps.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        maps.put("value.converter.schemas.enable", "false");
+        cluster.start("maps-sink", maps);
+        cluster.send("maps", "{\"action\":\"place\",\"id\":\"mapcmd0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Sell\","
+                + "\"orderType\":\"Limit\",\"price\":\"45000.5\",\"orderQty\":\"0.01\"}");
+
+        assertThat(cluster.resultsByOffset("structs.results", 1, WAIT).get(0L).get("status").asText())
+                .isEqualTo("accepted");
+        assertThat(cluster.resultsByOffset("maps.results", 1, WAIT).get(0L).get("status").asText())
+                .isEqualTo("accepted");
+        assertThat(cluster.ordersWithClientId("struct0001")).singleElement()
+                .satisfies(o -> assertThat(o.price()).isEqualByComparingTo("45000"));
+        assertThat(cluster.ordersWithClientId("mapcmd0001")).singleElement()
+                .satisfies(o -> assertThat(o.price()).isEqualByComparingTo("45000.5"));
+    }
+
+    @Test
     void dryRunValidatesAndSendsNothing() {
         String topic = "dry";
         Map<String, String> config = cluster.sinkConfig(topic);
