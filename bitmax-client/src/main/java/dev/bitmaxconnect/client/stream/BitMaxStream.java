@@ -717,9 +717,11 @@ public final class BitMaxStream implements AutoCloseable {
 
         @Override
         public void onFailure(WebSocket ws, Throwable t, Response response) {
-            if (response != null && (response.code() == 401 || response.code() == 403)) {
-                BitMaxApiException rejected = new BitMaxApiException(0, "AUTHENTICATION_FAILED",
-                    "the server refused the WebSocket upgrade", response.code());
+            int status = response == null ? 0 : response.code();
+            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                // a verdict on the request (bad signature, unknown group): retrying the same request cannot help
+                BitMaxApiException rejected = new BitMaxApiException(0, status == 401 || status == 403
+                    ? "AUTHENTICATION_FAILED" : "UPGRADE_REFUSED", "the server refused the WebSocket upgrade", status);
                 boolean fatal;
                 synchronized (lock) {
                     fatal = !everConnected;
