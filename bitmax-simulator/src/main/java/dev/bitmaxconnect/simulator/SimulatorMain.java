@@ -24,6 +24,9 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // standalone logging (slf4j-simple in the runnable jar): our events at info, Jetty's only when they matter
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty",
+                System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn"));
         BitMaxSimulator.Builder builder;
         try {
             builder = parse(args, System.out);
