@@ -206,6 +206,18 @@ class BitMaxSinkConnectorIT {
     }
 
     @Test
+    void aKeyWithoutTradePermissionFailsTheTaskSayingWhatToFix() throws Exception {
+        Map<String, String> config = cluster.sinkConfig("viewonly");
+        config.put("bitmax.api.key", SinkCluster.VIEW_ONLY_KEY);
+        config.put("bitmax.api.secret", SinkCluster.VIEW_ONLY_SECRET);
+        cluster.connect.kafka().createTopic("viewonly", 1);
+        cluster.connect.configureConnector("viewonly-sink", config);
+        String trace = await().atMost(WAIT).until(() -> taskTrace("viewonly-sink"), t -> t != null);
+        assertThat(trace).contains("no trade permission").contains("enable Trade permission")
+                .doesNotContain(SinkCluster.VIEW_ONLY_SECRET);
+    }
+
+    @Test
     void theWebSocketTransportPlacesAndCancelsSingleOrders() {
         String topic = "ws";
         Map<String, String> config = cluster.sinkConfig(topic);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
+import dev.bitmaxconnect.simulator.AccountSpec;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.sink.BitMaxSinkConnector;
@@ -24,6 +25,9 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 final class SinkCluster implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A second account whose key may only read. */
+    static final String VIEW_ONLY_KEY = "viewOnlyKey00000000000000000001";
+    static final String VIEW_ONLY_SECRET = "viewOnlySecret000000000000000000000000000000000000000000000001";
 
     final EmbeddedConnectCluster connect;
     final BitMaxSimulator simulator;
@@ -44,6 +48,7 @@ final class SinkCluster implements AutoCloseable {
                 .seed(SimulatorDefaults.SEED)
                 .marketDataRate(5)
                 .apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET)
+                .account(AccountSpec.numbered(2, VIEW_ONLY_KEY, VIEW_ONLY_SECRET).withPermissions(true, false, false))
                 .build()
                 .start();
         Map<String, String> workerProps = new HashMap<>();
