@@ -73,7 +73,7 @@ final class MarketActivity implements Runnable {
                 if (due - produced > rate) {
                     produced = due - rate; // never try to catch up more than one second
                 }
-                for (long i = 0; i < burst && produced < due && running; i++) {
+                for (long i = 0; i < burst && produced < due && running && !faults.marketDataPaused(); i++) {
                     long now = System.currentTimeMillis();
                     produced += exchange.marketStep(walk, now);
                     if (++steps % stepsPerPricingTick == 0) {

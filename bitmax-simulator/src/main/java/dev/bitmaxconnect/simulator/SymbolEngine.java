@@ -286,8 +286,8 @@ final class SymbolEngine {
         if (account.marketMaker) {
             return;
         }
-        truth.recordFill(new Fill(order.orderId, account.id(), contract.symbol, order.side.wire, price, qty, fee,
-                maker, tradeSeq, now));
+        truth.recordFill(new Fill(order.orderId, account.id(), contract.symbol, order.side.wire,
+                price.stripTrailingZeros(), qty.stripTrailingZeros(), fee, maker, tradeSeq, now));
         if (order.remainingLots() == 0) {
             account.openOrders.remove(order.orderId);
         }
