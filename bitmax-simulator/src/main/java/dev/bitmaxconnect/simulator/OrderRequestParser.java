@@ -104,6 +104,9 @@ final class OrderRequestParser {
             postOnly = true;
         }
         boolean reduceOnly = normalizedInst.contains("reduce");
+        if (postOnly && execInst.equals("NULL_VAL")) {
+            execInst = "Post";
+        }
         if (postOnly && type != OrderType.LIMIT && type != OrderType.STOP_LIMIT) {
             throw new ExchangeException(ErrorCode.INVALID_ORDER_PARAMETER, "postOnly is only valid for limit orders");
         }

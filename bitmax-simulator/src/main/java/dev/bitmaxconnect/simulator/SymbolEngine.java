@@ -250,9 +250,11 @@ final class SymbolEngine {
 
     private void trade(Order taker, Order maker, Level level, long lots, long now) {
         long priceTicks = level.price;
-        BigDecimal price = contract.price(priceTicks);
-        BigDecimal qty = contract.qty(lots);
-        BigDecimal notional = price.multiply(qty);
+        // decimals only when a client account is involved: market maker against market maker is the hot path
+        boolean client = !maker.account.marketMaker || !taker.account.marketMaker;
+        BigDecimal price = client ? contract.price(priceTicks) : null;
+        BigDecimal qty = client ? contract.qty(lots) : null;
+        BigDecimal notional = client ? price.multiply(qty) : null;
         maker.restingLots -= lots;
         level.lots -= lots;
         change.level(maker.side, priceTicks);
@@ -272,20 +274,19 @@ final class SymbolEngine {
     private void fill(Order order, long priceTicks, long lots, BigDecimal price, BigDecimal qty,
                       BigDecimal notional, boolean maker, long tradeSeq, long now) {
         Account account = order.account;
-        BigDecimal fee = account.marketMaker ? BigDecimal.ZERO
-                : notional.multiply(maker ? SimulatorDefaults.MAKER_FEE_RATE : SimulatorDefaults.TAKER_FEE_RATE)
-                        .setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
         order.filledLots += lots;
         order.lastPxTicks = priceTicks;
         order.lastQtyLots = lots;
         order.lastExecTime = now;
-        order.filledNotional = order.filledNotional.add(notional);
-        order.lastFee = fee;
-        order.cumFee = order.cumFee.add(fee);
         order.status = order.remainingLots() == 0 ? "Filled" : "PartiallyFilled";
         if (account.marketMaker) {
             return;
         }
+        BigDecimal fee = notional.multiply(maker ? SimulatorDefaults.MAKER_FEE_RATE : SimulatorDefaults.TAKER_FEE_RATE)
+                .setScale(8, RoundingMode.HALF_UP).stripTrailingZeros();
+        order.filledNotional = order.filledNotional.add(notional);
+        order.lastFee = fee;
+        order.cumFee = order.cumFee.add(fee);
         truth.recordFill(new Fill(order.orderId, account.id(), contract.symbol, order.side.wire,
                 price.stripTrailingZeros(), qty.stripTrailingZeros(), fee, maker, tradeSeq, now));
         if (order.remainingLots() == 0) {
