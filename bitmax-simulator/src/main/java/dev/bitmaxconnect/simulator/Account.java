@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ final class Account {
     /** Recent orders, newest first (their state may move on while the caller reads it). */
     synchronized List<Order> recentOrders() {
         List<Order> orders = new ArrayList<>(history);
-        java.util.Collections.reverse(orders);
+        Collections.reverse(orders);
         return orders;
     }
 
@@ -181,8 +181,7 @@ final class Account {
 
     List<Order> openOrdersOf(String symbol) {
         List<Order> result = new ArrayList<>();
-        for (Iterator<Order> it = openOrders.values().iterator(); it.hasNext(); ) {
-            Order order = it.next();
+        for (Order order : openOrders.values()) {
             if (symbol == null || order.contract.symbol.equals(symbol)) {
                 result.add(order);
             }

@@ -334,9 +334,7 @@ final class Exchange {
 
     /** Moves the market: one step of the seeded walk on one symbol. */
     int marketStep(Random walk, long now) {
-        SymbolEngine engine = contractList.size() == 1 ? engines.get(contractList.get(0).symbol)
-                : engines.get(contractList.get(walk.nextInt(contractList.size())).symbol);
-        return engine.marketStep(walk, now);
+        return engines.get(contractList.get(walk.nextInt(contractList.size())).symbol).marketStep(walk, now);
     }
 
     /** Updates mark and index prices, triggers stops, and sends pricing data and bars; returns messages sent. */

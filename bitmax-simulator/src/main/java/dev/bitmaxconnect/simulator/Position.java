@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.simulator;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** An account's position in one contract; guarded by the account's lock. */
 final class Position {
@@ -48,7 +49,7 @@ final class Position {
         if (notional.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        BigDecimal byLeverage = notional.divide(BigDecimal.valueOf(leverage), 9, java.math.RoundingMode.UP);
+        BigDecimal byLeverage = notional.divide(BigDecimal.valueOf(leverage), 9, RoundingMode.UP);
         BigDecimal byTier = notional.multiply(contract.tierFor(notional).initialMarginRate());
         return byLeverage.max(byTier);
     }
@@ -58,6 +59,6 @@ final class Position {
         if (open.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        return open.divide(BigDecimal.valueOf(leverage), 9, java.math.RoundingMode.UP);
+        return open.divide(BigDecimal.valueOf(leverage), 9, RoundingMode.UP);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 
 /**
  * The order book and matching engine of one contract, with its built-in market maker. Every method runs under the
@@ -468,7 +469,7 @@ final class SymbolEngine {
         }
     }
 
-    private void cancelMakerQuotes(Map<Long, Order> quotes, java.util.function.LongPredicate stale) {
+    private void cancelMakerQuotes(Map<Long, Order> quotes, LongPredicate stale) {
         for (Iterator<Map.Entry<Long, Order>> it = quotes.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Order> entry = it.next();
             if (stale.test(entry.getKey())) {
