@@ -73,6 +73,7 @@ public class BitMaxSinkTask extends SinkTask {
     private CommandProcessor processor;
     private ScheduledExecutorService refresher;
     private int bufferMax;
+    private RetryPolicy retry;
 
     @Override
     public String version() {
@@ -95,9 +96,15 @@ public class BitMaxSinkTask extends SinkTask {
                 .readTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
                 .requestsPerSecond(config.getDouble(BitMaxSinkConfig.REQUESTS_PER_SECOND))
                 .build());
-        AccountInfo account = checkAccount();
+        retry = new RetryPolicy(config.getInt(BitMaxSinkConfig.RETRY_MAX),
+                config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MS), config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MAX_MS),
+                config.getLong(BitMaxSinkConfig.RETRY_MAX_TIME_MS));
+        AccountInfo account = withRetries("reading account info", this::checkAccount);
         filters = new ContractFilters();
-        refreshContracts();
+        withRetries("reading the futures contracts", () -> {
+            refreshContracts();
+            return null;
+        });
         metrics = new SinkMetrics(connector, taskId);
         if (!config.resultsTopic().isEmpty()) {
             results = ResultsWriter.create(config.resultsTopic(), config.resultsProducerProps(),
@@ -106,9 +113,6 @@ public class BitMaxSinkTask extends SinkTask {
             log.warn("{} is empty: command outcomes are only logged", BitMaxSinkConfig.RESULTS_TOPIC);
         }
         recovery = new RecoveryIndex(account.userUID());
-        RetryPolicy retry = new RetryPolicy(config.getInt(BitMaxSinkConfig.RETRY_MAX),
-                config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MS), config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MAX_MS),
-                config.getLong(BitMaxSinkConfig.RETRY_MAX_TIME_MS));
         if (config.websocketTransport()) {
             stream = connectStream();
         }
@@ -239,20 +243,25 @@ public class BitMaxSinkTask extends SinkTask {
     @Override
     public void open(Collection<TopicPartition> partitions) {
         // What a previous owner of these partitions may have sent without committing: look before sending.
-        try {
-            List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
-            seen.addAll(rest.currentHistoryOrders(
-                    new HistoryOrdersQuery(null, config.getInt(BitMaxSinkConfig.RECOVERY_HISTORY_SIZE), null)));
-            recovery.addAll(seen);
-        } catch (BitMaxApiException e) {
-            if (AccessDeniedException.isAccessDenied(e)) {
-                throw AccessDeniedException.of(e);
+        long start = System.currentTimeMillis();
+        for (int retries = 0; ; retries++) {
+            try {
+                List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
+                seen.addAll(rest.currentHistoryOrders(
+                        new HistoryOrdersQuery(null, config.getInt(BitMaxSinkConfig.RECOVERY_HISTORY_SIZE), null)));
+                recovery.addAll(seen);
+                break;
+            } catch (BitMaxException e) {
+                if (e instanceof BitMaxApiException api && AccessDeniedException.isAccessDenied(api)) {
+                    throw AccessDeniedException.of(api);
+                }
+                if (!e.isRetriable() || !retry.allows(retries, System.currentTimeMillis() - start)) {
+                    throw new ConnectException("Cannot read the open orders and order history needed to avoid "
+                            + "sending a command twice: " + e.getMessage(), e);
+                }
+                log.info("Reading open orders failed, retry {}: {}", retries + 1, e.getMessage());
+                sleep(retry.backoff(retries + 1));
             }
-            throw new ConnectException("Cannot read the open orders and order history needed to avoid sending a "
-                    + "command twice: " + e.getMessage(), e);
-        } catch (BitMaxException e) {
-            throw new ConnectException("Cannot read the open orders and order history needed to avoid sending a "
-                    + "command twice: " + e.getMessage(), e);
         }
         // The WebSocket request API has no batch: over it every single command is its own request.
         boolean batching = config.getBoolean(BitMaxSinkConfig.BATCH_ENABLED) && stream == null;
@@ -290,6 +299,38 @@ public class BitMaxSinkTask extends SinkTask {
                 Thread.currentThread().interrupt();
                 throw new ConnectException("interrupted while waiting for the exchange", e);
             }
+        }
+    }
+
+    /** Runs {@code call}, retrying transient exchange failures within the retry settings. */
+    private <T> T withRetries(String what, java.util.function.Supplier<T> call) {
+        long start = System.currentTimeMillis();
+        for (int retries = 0; ; retries++) {
+            try {
+                return call.get();
+            } catch (ConnectException e) {
+                Throwable cause = e.getCause();
+                if (!(cause instanceof BitMaxException be) || !be.isRetriable()
+                        || !retry.allows(retries, System.currentTimeMillis() - start)) {
+                    throw e;
+                }
+                log.info("{} failed, retry {}: {}", what, retries + 1, cause.getMessage());
+            } catch (BitMaxException e) {
+                if (!e.isRetriable() || !retry.allows(retries, System.currentTimeMillis() - start)) {
+                    throw new ConnectException(what + " failed: " + e.getMessage(), e);
+                }
+                log.info("{} failed, retry {}: {}", what, retries + 1, e.getMessage());
+            }
+            sleep(retry.backoff(retries + 1));
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted", e);
         }
     }
 

@@ -81,6 +81,24 @@ class ExactlyOnceIT {
     }
 
     @Test
+    void retriableFailuresAreRetriedWithTheSameRequest() {
+        String topic = "retry";
+        cluster.start("retry-sink", cluster.sinkConfig(topic));
+        cluster.send(topic, place("retryorder0", "19000"));
+        cluster.resultsByOffset(topic + ".results", 1, WAIT); // the partition is open, the task idle
+        cluster.simulator.faults().failNextRestRequests(2, 503, 510001);
+        cluster.send(topic, place("retryorder1", "19000"));
+        JsonNode r = cluster.resultsByOffset(topic + ".results", 2, WAIT).get(1L);
+        assertThat(r.get("status").asText()).isEqualTo("accepted");
+        assertThat(r.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        var orders = cluster.ordersWithClientId("retryorder1");
+        assertThat(orders).hasSize(1);
+        // The order that landed carries the time of the first request: the retry re-sent the same request.
+        assertThat(orders.get(0).requestTime()).isEqualTo(r.get("requestTime").asLong());
+        assertThat(orders.get(0).orderId()).isEqualTo(r.get("orderId").asText());
+    }
+
+    @Test
     void aTaskRestartInTheMiddleOfABatchLeavesExactlyOneOrderPerCommand() throws Exception {
         String topic = "restart";
         Map<String, String> config = cluster.sinkConfig(topic);
