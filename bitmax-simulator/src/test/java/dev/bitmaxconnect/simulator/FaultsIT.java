@@ -175,6 +175,15 @@ class FaultsIT {
     }
 
     @Test
+    void applyThenDropAppliesAWholeBatchButLosesTheResponse() throws Exception {
+        sim.faults().applyThenDropNextOrders(1);
+        Map<String, Object> batch = Map.of("orders", java.util.List.of(order("ambiguousB01"), order("ambiguousB02")));
+        assertThatThrownBy(() -> rest.raw("POST", "order/batch", batch)).isInstanceOf(IOException.class);
+        assertThat(sim.groundTruth().acceptedOrdersWithClientId("ambiguousB01")).hasSize(1);
+        assertThat(sim.groundTruth().acceptedOrdersWithClientId("ambiguousB02")).hasSize(1);
+    }
+
+    @Test
     void applyThenDropAppliesTheOrderButLosesTheWebSocketAck() throws Exception {
         admin("/faults/apply-then-drop?count=1");
         try (WsTestClient ws = authenticated()) {

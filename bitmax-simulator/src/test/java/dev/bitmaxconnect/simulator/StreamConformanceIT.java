@@ -143,6 +143,17 @@ class StreamConformanceIT {
     }
 
     @Test
+    void oneSubscriptionMayNameSeveralSymbols() throws Exception {
+        try (WsTestClient ws = WsTestClient.connect(publicUrl)) {
+            ws.send(sub("multi", "bbo:BTC-PERP,ETH-PERP"));
+            assertThat(ws.awaitM("sub").path("code").asInt()).isZero();
+            List<JsonNode> bbo = ws.collect(n -> n.path("m").asText().equals("bbo"), Duration.ofSeconds(2));
+            assertThat(bbo.stream().map(n -> n.path("symbol").asText()).distinct())
+                    .containsExactlyInAnyOrder("BTC-PERP", "ETH-PERP");
+        }
+    }
+
+    @Test
     void barSubscriptionAcceptsEveryInterval() throws Exception {
         try (WsTestClient ws = WsTestClient.connect(publicUrl)) {
             for (String interval : BarSeries.INTERVALS) {
