@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -41,6 +43,23 @@ public class BitMaxSinkConnector extends SinkConnector {
 
     @Override
     public void stop() {
+    }
+
+    /** Adds the checks that span several settings to Connect's per-setting validation. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        String topic = connectorConfigs.getOrDefault(BitMaxSinkConfig.RESULTS_TOPIC, "bitmax-results");
+        String brokers = connectorConfigs.get(BitMaxSinkConfig.RESULTS_PRODUCER_PREFIX + "bootstrap.servers");
+        if (!topic.isBlank() && (brokers == null || brokers.isBlank())) {
+            for (ConfigValue value : config.configValues()) {
+                if (value.name().equals(BitMaxSinkConfig.RESULTS_PRODUCER_PREFIX + "bootstrap.servers")) {
+                    value.addErrorMessage("Required when " + BitMaxSinkConfig.RESULTS_TOPIC + " is set: the results "
+                            + "are written by the task's own producer, which cannot see the worker's settings");
+                }
+            }
+        }
+        return config;
     }
 
     @Override
