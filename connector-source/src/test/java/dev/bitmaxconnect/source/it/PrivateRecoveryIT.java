@@ -29,8 +29,9 @@ import dev.bitmaxconnect.simulator.Fill;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 
 /**
- * The private stream against the simulator's dropped connections and a task restart: the order topic holds every
- * order's final state as the exchange knows it, and no order state or account update twice.
+ * The private stream against the simulator's dropped connections and a task restart, on a worker with exactly-once
+ * source support (the connectors require it, so Connect checks the connector's declaration): the order topic holds
+ * every order's final state as the exchange knows it, and no order state or account update twice.
  */
 class PrivateRecoveryIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
@@ -38,7 +39,7 @@ class PrivateRecoveryIT {
 
     @BeforeAll
     static void start() {
-        cluster = SourceCluster.start("source-recovery-it", 50);
+        cluster = SourceCluster.start("source-recovery-it", 50, true);
     }
 
     @AfterAll
@@ -95,6 +96,7 @@ class PrivateRecoveryIT {
     void orderTopicHoldsEveryOrderStateOnceThroughRepeatedDrops() {
         Map<String, String> config = cluster.sourceConfig("drops", "order,account");
         config.put("tasks.max", "1");
+        config.put("exactly.once.support", "required");
         cluster.connect.kafka().createTopic("drops.order", 1);
         cluster.connect.kafka().createTopic("drops.account", 1);
         cluster.start("drops", config, 1);
@@ -138,9 +140,18 @@ class PrivateRecoveryIT {
     }
 
     @Test
+    void aConnectorThatCannotResumeExactlyIsRefusedWhenExactlyOnceIsRequired() {
+        Map<String, String> config = cluster.sourceConfig("eos-bbo", "bbo,order");
+        config.put("exactly.once.support", "required");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> cluster.connect.configureConnector("eos-bbo", config)))
+                .hasMessageContaining("exactly-once");
+    }
+
+    @Test
     void aTaskRestartDoesNotRepeatPrivateEvents() throws Exception {
         Map<String, String> config = cluster.sourceConfig("restart", "order,account");
         config.put("tasks.max", "1");
+        config.put("exactly.once.support", "required");
         cluster.connect.kafka().createTopic("restart.order", 1);
         cluster.connect.kafka().createTopic("restart.account", 1);
         cluster.start("restart", config, 1);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -30,10 +31,13 @@ final class SourceCluster implements AutoCloseable {
     final EmbeddedConnectCluster connect;
     final BitMaxSimulator simulator;
     final BitMaxRestClient rest;
+    private final Map<String, Object> consumerProps;
 
-    private SourceCluster(EmbeddedConnectCluster connect, BitMaxSimulator simulator) {
+    private SourceCluster(EmbeddedConnectCluster connect, BitMaxSimulator simulator, boolean exactlyOnce) {
         this.connect = connect;
         this.simulator = simulator;
+        // With exactly-once, read what the task's transactions committed, as a downstream consumer would.
+        this.consumerProps = exactlyOnce ? Map.of("isolation.level", "read_committed") : Map.of();
         this.rest = new BitMaxRestClient(BitMaxClientConfig.builder()
                 .restUrl(simulator.restUrl())
                 .credentials(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET)
@@ -42,6 +46,11 @@ final class SourceCluster implements AutoCloseable {
     }
 
     static SourceCluster start(String name, int marketDataRate) {
+        return start(name, marketDataRate, false);
+    }
+
+    /** With {@code exactlyOnce}, the worker runs source tasks transactionally (KIP-618). */
+    static SourceCluster start(String name, int marketDataRate, boolean exactlyOnce) {
         BitMaxSimulator simulator = BitMaxSimulator.builder()
                 .port(0)
                 .seed(SimulatorDefaults.SEED)
@@ -54,14 +63,22 @@ final class SourceCluster implements AutoCloseable {
         workerProps.put("value.converter", JsonConverter.class.getName());
         workerProps.put("value.converter.schemas.enable", "true");
         workerProps.put("offset.flush.interval.ms", "500");
+        Properties brokerProps = new Properties();
+        if (exactlyOnce) {
+            workerProps.put("exactly.once.source.support", "enabled");
+            brokerProps.put("transaction.state.log.replication.factor", "1");
+            brokerProps.put("transaction.state.log.min.isr", "1");
+        }
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
                 .name(name)
                 .numWorkers(1)
                 .numBrokers(1)
                 .workerProps(workerProps)
+                .brokerProps(brokerProps)
+                .maskExitProcedures(true)
                 .build();
         connect.start();
-        return new SourceCluster(connect, simulator);
+        return new SourceCluster(connect, simulator, exactlyOnce);
     }
 
     Map<String, String> sourceConfig(String topicPrefix, String channels) {
@@ -96,7 +113,7 @@ final class SourceCluster implements AutoCloseable {
     List<ConsumerRecord<String, JsonNode>> all(String... topics) {
         try {
             List<ConsumerRecord<String, JsonNode>> out = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> r : connect.kafka().consumeAll(Duration.ofSeconds(20).toMillis(), topics)) {
+            for (ConsumerRecord<byte[], byte[]> r : connect.kafka().consumeAll(Duration.ofSeconds(20).toMillis(), consumerProps, null, topics)) {
                 out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
                         r.serializedKeySize(), r.serializedValueSize(),
                         r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), json(r.value()),
@@ -111,7 +128,7 @@ final class SourceCluster implements AutoCloseable {
     /** At least {@code count} records of a topic (fails after the timeout). */
     List<ConsumerRecord<String, JsonNode>> atLeast(int count, Duration timeout, String topic) {
         List<ConsumerRecord<String, JsonNode>> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : connect.kafka().consume(count, timeout.toMillis(), topic)) {
+        for (ConsumerRecord<byte[], byte[]> r : connect.kafka().consume(count, timeout.toMillis(), consumerProps, topic)) {
             out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
                     r.serializedKeySize(), r.serializedValueSize(),
                     r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), json(r.value()),
