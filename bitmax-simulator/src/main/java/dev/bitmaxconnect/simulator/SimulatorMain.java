@@ -47,6 +47,8 @@ public final class SimulatorMain {
         System.out.println("Private stream:     " + simulator.wsUrl() + "/" + SimulatorDefaults.ACCOUNT_GROUP
                 + "/api/pro/v2/stream");
         System.out.println("Admin:              " + simulator.restUrl() + SimulatorDefaults.ADMIN_PREFIX + "/health");
+        System.out.println("Account group:      " + SimulatorDefaults.ACCOUNT_GROUP + " (API key " + apiKeyOf(args)
+                + ", userUID " + SimulatorDefaults.USER_UID + ")");
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,6 +56,18 @@ public final class SimulatorMain {
             stopped.countDown();
         }, "bitmax-simulator-shutdown"));
         stopped.await();
+    }
+
+    private static String apiKeyOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--api-key") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--api-key=")) {
+                return args[i].substring("--api-key=".length());
+            }
+        }
+        return SimulatorDefaults.API_KEY;
     }
 
     /** Parses the flags; returns null after printing help. */
