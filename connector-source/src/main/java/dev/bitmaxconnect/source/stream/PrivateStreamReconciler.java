@@ -96,11 +96,16 @@ public final class PrivateStreamReconciler {
         List<PrivateEvent> streamEvents = new ArrayList<>();
         List<PrivateEvent> restOrders = new ArrayList<>();
         List<PrivateEvent> accountStates = new ArrayList<>();
-        for (PrivateEvent event : held) {
-            (event.fromStream() ? streamEvents : event.kind() == PrivateEvent.Kind.ORDER ? restOrders : accountStates).add(event);
-        }
-        for (PrivateEvent event : recovered) {
-            (event.kind() == PrivateEvent.Kind.ACCOUNT ? accountStates : event.fromStream() ? streamEvents : restOrders).add(event);
+        List<PrivateEvent> all = new ArrayList<>(held);
+        all.addAll(recovered);
+        for (PrivateEvent event : all) {
+            if (event.fromStream()) {
+                streamEvents.add(event);
+            } else if (event.kind() == PrivateEvent.Kind.ORDER) {
+                restOrders.add(event);
+            } else {
+                accountStates.add(event);
+            }
         }
         held.clear();
         holding = false;
@@ -110,18 +115,7 @@ public final class PrivateStreamReconciler {
 
         // Account states (stream updates and the snapshot) and stream order events, each kind in sn order.
         List<PrivateEvent> sequenced = new ArrayList<>(accountStates);
-        for (PrivateEvent event : streamEvents) {
-            if (event.kind() == PrivateEvent.Kind.ACCOUNT) {
-                sequenced.add(event);
-            }
-        }
-        List<PrivateEvent> orderedStream = new ArrayList<>();
-        for (PrivateEvent event : streamEvents) {
-            if (event.kind() == PrivateEvent.Kind.ORDER) {
-                orderedStream.add(event);
-            }
-        }
-        sequenced.addAll(orderedStream);
+        sequenced.addAll(streamEvents);
         sequenced.sort(Comparator.comparingLong(PrivateEvent::sn));
         Set<String> seen = new HashSet<>();
         for (PrivateEvent event : sequenced) {
