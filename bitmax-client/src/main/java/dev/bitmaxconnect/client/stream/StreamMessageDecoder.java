@@ -30,10 +30,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a WebSocket text frame into a typed {@link StreamMessage}. The busy channels (depth, trades, bbo,
- * futures-order) are read in one streaming pass when {@code m} comes first, as the exchange sends it;
- * everything else goes through the tree model. Never throws: what it cannot read becomes {@link Unknown}.
- * Thread-safe.
+ * Turns a WebSocket text frame into a typed {@link StreamMessage}. The busiest channels (depth, trades,
+ * futures-order) in the exchange's usual shape are read straight from the bytes ({@link ByteScanner}); the
+ * same and bbo in any other shape take one Jackson streaming pass when {@code m} comes first; everything
+ * else goes through the tree model. Never throws: what it cannot read becomes {@link Unknown}. Thread-safe.
  */
 public final class StreamMessageDecoder {
     private static final Map<String, Class<? extends StreamMessage>> TYPES = Map.ofEntries(
@@ -59,6 +59,7 @@ public final class StreamMessageDecoder {
 
     private final ObjectMapper mapper;
     private final JsonFactory factory;
+    private final RepeatedStrings repeated = new RepeatedStrings();
 
     public StreamMessageDecoder() {
         this(BitMaxJson.mapper());
@@ -71,6 +72,12 @@ public final class StreamMessageDecoder {
 
     /** Decodes a UTF-8 frame. */
     public StreamMessage decode(byte[] utf8) {
+        StreamMessage scanned = ByteScanner.scan(utf8, repeated);
+        return scanned != null ? scanned : decodeWithJackson(utf8);
+    }
+
+    /** The Jackson paths alone (streaming, then tree); package-private so tests can compare them with the byte reader. */
+    StreamMessage decodeWithJackson(byte[] utf8) {
         try (JsonParser p = factory.createParser(utf8)) {
             StreamMessage fast = tryFast(p);
             if (fast != null) {
@@ -84,6 +91,15 @@ public final class StreamMessageDecoder {
 
     /** Decodes a text frame. */
     public StreamMessage decode(String text) {
+        if (text.startsWith("{\"m\":\"") && text.length() > 6) {
+            char first = text.charAt(6);
+            if (first == 'd' || first == 't' || first == 'f') {
+                StreamMessage scanned = ByteScanner.scan(text.getBytes(StandardCharsets.UTF_8), repeated);
+                if (scanned != null) {
+                    return scanned;
+                }
+            }
+        }
         try (JsonParser p = factory.createParser(text)) {
             StreamMessage fast = tryFast(p);
             if (fast != null) {
@@ -126,30 +142,35 @@ public final class StreamMessageDecoder {
             || !"m".equals(p.currentName()) || p.nextToken() != JsonToken.VALUE_STRING) {
             return null;
         }
-        switch (p.getText()) {
-            case "depth":
-                return readDepth(p, false);
-            case "depth-snapshot":
-                return readDepth(p, true);
-            case "trades":
-                return readTrades(p);
-            case "futures-order":
-                return readOrder(p);
-            case "bbo":
-                return readBbo(p);
-            default:
-                return null;
+        char[] buf = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        if (is("depth", buf, off, len)) {
+            return readDepth(p, false);
         }
+        if (is("trades", buf, off, len)) {
+            return readTrades(p);
+        }
+        if (is("futures-order", buf, off, len)) {
+            return readOrder(p);
+        }
+        if (is("bbo", buf, off, len)) {
+            return readBbo(p);
+        }
+        if (is("depth-snapshot", buf, off, len)) {
+            return readDepth(p, true);
+        }
+        return null;
     }
 
-    private static StreamMessage readDepth(JsonParser p, boolean snapshot) throws IOException {
+    private StreamMessage readDepth(JsonParser p, boolean snapshot) throws IOException {
         String symbol = null;
         DepthData data = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             if ("symbol".equals(name)) {
-                symbol = text(p, t);
+                symbol = repeatedText(p, t, RepeatedStrings.SYMBOL);
             } else if ("data".equals(name) && t == JsonToken.START_OBJECT) {
                 data = readDepthData(p);
             } else {
@@ -209,14 +230,14 @@ public final class StreamMessageDecoder {
         return new PriceLevel(price, size);
     }
 
-    private static StreamMessage readBbo(JsonParser p) throws IOException {
+    private StreamMessage readBbo(JsonParser p) throws IOException {
         String symbol = null;
         BboData data = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             if ("symbol".equals(name)) {
-                symbol = text(p, t);
+                symbol = repeatedText(p, t, RepeatedStrings.SYMBOL);
             } else if ("data".equals(name) && t == JsonToken.START_OBJECT) {
                 Long ts = null;
                 PriceLevel bid = null;
@@ -242,14 +263,14 @@ public final class StreamMessageDecoder {
         return new Bbo(symbol, data);
     }
 
-    private static StreamMessage readTrades(JsonParser p) throws IOException {
+    private StreamMessage readTrades(JsonParser p) throws IOException {
         String symbol = null;
         List<Trade> trades = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             if ("symbol".equals(name)) {
-                symbol = text(p, t);
+                symbol = repeatedText(p, t, RepeatedStrings.SYMBOL);
             } else if ("data".equals(name) && t == JsonToken.START_ARRAY) {
                 trades = new ArrayList<>();
                 while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -294,7 +315,7 @@ public final class StreamMessageDecoder {
         return new Trade(price, qty, ts, bm, seqnum);
     }
 
-    private static StreamMessage readOrder(JsonParser p) throws IOException {
+    private StreamMessage readOrder(JsonParser p) throws IOException {
         Long sn = null;
         String e = null;
         String a = null;
@@ -324,8 +345,8 @@ public final class StreamMessageDecoder {
             JsonToken tok = p.nextToken();
             switch (name) {
                 case "sn": sn = longValue(p, tok); break;
-                case "e": e = text(p, tok); break;
-                case "a": a = text(p, tok); break;
+                case "e": e = repeatedText(p, tok, RepeatedStrings.EVENT); break;
+                case "a": a = repeatedText(p, tok, RepeatedStrings.ACCOUNT); break;
                 case "ac": ac = known(p, tok, AC, AccountCategory::of); break;
                 case "t": t = longValue(p, tok); break;
                 case "ct": ct = longValue(p, tok); break;
@@ -335,8 +356,8 @@ public final class StreamMessageDecoder {
                 case "q": q = decimal(p, tok); break;
                 case "p": price = decimal(p, tok); break;
                 case "sp": sp = decimal(p, tok); break;
-                case "spb": spb = text(p, tok); break;
-                case "s": s = text(p, tok); break;
+                case "spb": spb = repeatedText(p, tok, RepeatedStrings.STOP_BY); break;
+                case "s": s = repeatedText(p, tok, RepeatedStrings.SYMBOL); break;
                 case "st": st = known(p, tok, STATUSES, OrderStatus::of); break;
                 case "lp": lp = decimal(p, tok); break;
                 case "lq": lq = decimal(p, tok); break;
@@ -344,9 +365,9 @@ public final class StreamMessageDecoder {
                 case "cfq": cfq = decimal(p, tok); break;
                 case "f": f = decimal(p, tok); break;
                 case "cf": cf = decimal(p, tok); break;
-                case "fa": fa = text(p, tok); break;
+                case "fa": fa = repeatedText(p, tok, RepeatedStrings.FEE_ASSET); break;
                 case "ei": ei = known(p, tok, EXEC_INSTS, ExecInst::of); break;
-                case "err": err = text(p, tok); break;
+                case "err": err = repeatedText(p, tok, RepeatedStrings.ERROR); break;
                 default: p.skipChildren();
             }
         }
@@ -381,6 +402,10 @@ public final class StreamMessageDecoder {
         return of.apply(text(p, t));
     }
 
+    private static boolean is(String s, char[] buf, int off, int len) {
+        return s.length() == len && sameChars(s, buf, off);
+    }
+
     private static boolean sameChars(String s, char[] buf, int off) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) != buf[off + i]) {
@@ -388,6 +413,13 @@ public final class StreamMessageDecoder {
             }
         }
         return true;
+    }
+
+    private String repeatedText(JsonParser p, JsonToken t, int slot) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            return repeated.get(slot, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
+        return text(p, t);
     }
 
     private static String text(JsonParser p, JsonToken t) throws IOException {
