@@ -44,6 +44,9 @@ public final class SourceThroughputBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         Map<String, String> options = options(args);
         int[] rates = Arrays.stream(options.getOrDefault("rates", "1000,5000,10000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
@@ -74,7 +77,7 @@ public final class SourceThroughputBenchmark {
             System.out.println("# Source connector vs bare KafkaProducer (same payloads, same broker, same run)");
             System.out.printf(Locale.ROOT, "%-28s %12s %10s %10s %10s%n", "run", "records/s", "p50 ms", "p99 ms", "records");
             for (RunResult r : results) {
-                print("connector @ " + r.rate() + " msg/s", r);
+                print("connector, sim " + r.rate() + " msg/s", r);
             }
             print("bare producer, unpaced", unpaced);
             print("bare producer @ " + top + " rec/s", paced);
