@@ -405,7 +405,7 @@ class BitMaxStreamIT {
         release.countDown();
         await().until(() -> events.contains("reconnected"));
         assertThat(stream.stats().messagesDropped()).isPositive();
-        assertThat(stream.stats().reconnects()).isEqualTo(1);
+        assertThat(stream.stats().reconnects()).isPositive(); // more than one when the next session also finds the buffer full
     }
 
     @Test
