@@ -1,5 +1,7 @@
 package dev.bitmaxconnect.source.stream;
 
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +43,8 @@ public final class SourceRecordAssembler {
     private final SequenceTracker depth = new SequenceTracker();
     private final SequenceTracker trades = new SequenceTracker();
     private final PrivateStreamReconciler reconciler;
+    private final Map<Channel, String> topics = new EnumMap<>(Channel.class);
+    private final Map<String, Map<String, String>> marketPartitions = new HashMap<>();
     private long privateLosses;
 
     public SourceRecordAssembler(BitMaxSourceConfig config, DecimalFormat decimals, SourceTaskMetrics metrics) {
@@ -50,6 +54,14 @@ public final class SourceRecordAssembler {
         this.marketData = new MarketDataMapper(schemas, decimals);
         this.privateData = new PrivateDataMapper(schemas, decimals);
         this.reconciler = new PrivateStreamReconciler(Math.max(10_000, config.queueCapacity()));
+        for (Channel channel : Channel.values()) {
+            topics.put(channel, config.topicFor(channel));
+        }
+    }
+
+    /** The source partition of a market-data stream, built once per channel and symbol. */
+    private Map<String, String> marketPartition(String channel, String symbol) {
+        return marketPartitions.computeIfAbsent(channel + ":" + symbol, k -> SourcePartitions.market(channel, symbol));
     }
 
     public RecordSchemas schemas() {
@@ -138,7 +150,7 @@ public final class SourceRecordAssembler {
                     metrics.gap();
                     value.put("gapBefore", true);
                 }
-                out.add(record(Channel.TRADES, SourcePartitions.market("trades", symbol),
+                out.add(record(Channel.TRADES, marketPartition("trades", symbol),
                         SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, trade.ts()), symbol,
                         schemas.trade(), value, trade.ts(), "trades", seqnum, gap, null));
             }
@@ -155,13 +167,13 @@ public final class SourceRecordAssembler {
                 value.put("gapBefore", true);
             }
             long ts = d.data().ts();
-            out.add(record(Channel.DEPTH, SourcePartitions.market("depth", d.symbol()),
+            out.add(record(Channel.DEPTH, marketPartition("depth", d.symbol()),
                     SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, ts), d.symbol(),
                     schemas.depthUpdate(), value, ts, "depth", seqnum, gap, null));
         } else if (message instanceof StreamMessage.Bbo b) {
             Struct value = marketData.bbo(b);
             long ts = b.data().ts();
-            out.add(record(Channel.BBO, SourcePartitions.market("bbo", b.symbol()), SourcePartitions.timeOffset(ts),
+            out.add(record(Channel.BBO, marketPartition("bbo", b.symbol()), SourcePartitions.timeOffset(ts),
                     b.symbol(), schemas.bbo(), value, ts, "bbo", null, false, null));
         } else if (message instanceof StreamMessage.Bar b) {
             Struct value = marketData.bar(b);
@@ -243,7 +255,7 @@ public final class SourceRecordAssembler {
         if (origin != null) {
             headers.addString(RecordHeaders.ORIGIN, origin);
         }
-        return new SourceRecord(partition, offset, config.topicFor(channel), null, RecordSchemas.KEY_SCHEMA, key,
+        return new SourceRecord(partition, offset, topics.get(channel), null, RecordSchemas.KEY_SCHEMA, key,
                 valueSchema, value, timestamp, headers);
     }
 
