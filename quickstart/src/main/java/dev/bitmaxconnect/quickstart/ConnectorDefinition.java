@@ -49,6 +49,29 @@ record ConnectorDefinition(String name, Map<String, String> config) {
         return new ConnectorDefinition(name, copy);
     }
 
+    /**
+     * Makes relative {@code ${file:<path>:<key>}} references absolute against {@code baseDirectory} (the
+     * directory that holds {@code config/}), so the worker finds the secrets file whatever the working directory.
+     */
+    ConnectorDefinition withFileReferencesRelativeTo(Path baseDirectory) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        config.forEach((key, value) -> copy.put(key, absoluteFileReference(value, baseDirectory)));
+        return new ConnectorDefinition(name, copy);
+    }
+
+    private static String absoluteFileReference(String value, Path baseDirectory) {
+        String prefix = "${file:";
+        if (value == null || !value.startsWith(prefix) || value.indexOf(':', prefix.length()) < 0) {
+            return value;
+        }
+        int pathEnd = value.indexOf(':', prefix.length());
+        Path path = Path.of(value.substring(prefix.length(), pathEnd));
+        if (path.isAbsolute()) {
+            return value;
+        }
+        return prefix + baseDirectory.resolve(path).normalize() + value.substring(pathEnd);
+    }
+
     /** The topics a sink reads ({@code topics}), empty for a source. */
     List<String> topics() {
         String topics = config.getOrDefault("topics", "");

@@ -75,6 +75,14 @@ public final class Quickstart {
     int run() throws Exception {
         requirePlugin();
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "quickstart-shutdown"));
+        try {
+            return startAndShow();
+        } finally {
+            shutdown();
+        }
+    }
+
+    private int startAndShow() throws Exception {
         dataDirectory = Files.createTempDirectory("bitmax-quickstart-");
 
         step("Starting the BitMax exchange simulator");
@@ -94,10 +102,12 @@ public final class Quickstart {
         requireConnectorPlugins(rest);
 
         ConnectorDefinition source = ConnectorDefinition.read(options.configDir().resolve("bitmax-source-simulator.json"))
-                .withExchange(simulator.restUrl(), simulator.wsUrl());
+                .withExchange(simulator.restUrl(), simulator.wsUrl())
+                .withFileReferencesRelativeTo(options.configDir().getParent());
         ConnectorDefinition sink = ConnectorDefinition.read(options.configDir().resolve("bitmax-sink-simulator.json"))
                 .withExchange(simulator.restUrl(), simulator.wsUrl())
-                .withResultsBrokers(broker.bootstrapServers());
+                .withResultsBrokers(broker.bootstrapServers())
+                .withFileReferencesRelativeTo(options.configDir().getParent());
         String prefix = source.config().getOrDefault("topic.prefix", "bitmax");
         String commandTopic = sink.topics().isEmpty() ? prefix + ".commands" : sink.topics().get(0);
         List<String> topics = expectedTopics(source, sink, prefix, commandTopic);
