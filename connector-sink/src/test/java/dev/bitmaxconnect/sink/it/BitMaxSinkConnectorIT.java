@@ -234,6 +234,18 @@ class BitMaxSinkConnectorIT {
         assertThat(one.transport()).isEqualTo("WS");
         assertThat(cluster.ordersWithClientId("wsplace002")).hasSize(1);
         assertThat(cluster.rest.queryOrder(one.orderId()).status().is(OrderStatus.Known.CANCELED)).isTrue();
+
+        // An ack lost with its connection: the order is found by its client id, not placed again.
+        cluster.simulator.faults().applyThenDropNextOrders(1);
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"wsplace003\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"21000.5\",\"orderQty\":\"0.01\"}");
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"wsplace004\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"21000.75\",\"orderQty\":\"0.01\"}");
+        Map<Long, JsonNode> after = cluster.resultsByOffset(topic + ".results", 5, WAIT);
+        assertThat(after.get(3L).get("status").asText()).isEqualTo("duplicate");
+        assertThat(after.get(4L).get("status").asText()).isEqualTo("accepted");
+        assertThat(cluster.ordersWithClientId("wsplace003")).hasSize(1);
+        assertThat(cluster.ordersWithClientId("wsplace004")).hasSize(1);
     }
 
     @Test

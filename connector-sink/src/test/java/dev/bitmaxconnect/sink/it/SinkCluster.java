@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.storage.StringConverter;
+import org.awaitility.Awaitility;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /** One Kafka broker, one Connect worker and one simulator, shared by the tests of a class. */
@@ -87,13 +89,22 @@ final class SinkCluster implements AutoCloseable {
         connect.kafka().createTopic(config.get("topics"), 1);
         connect.kafka().createTopic(config.get("topic.results"), 1);
         connect.configureConnector(connector, config);
-        try {
-            connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(connector, 1,
-                    "sink connector " + connector + " did not start");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        // Bounded wait that fails at once, with the task's trace, when the task fails to start.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ConnectorStateInfo info;
+            try {
+                info = connect.connectorStatus(connector);
+            } catch (RuntimeException e) {
+                return false;
+            }
+            for (ConnectorStateInfo.TaskState task : info.tasks()) {
+                if ("FAILED".equals(task.state())) {
+                    throw new AssertionError("sink connector " + connector + " failed to start: " + task.trace());
+                }
+            }
+            return "RUNNING".equals(info.connector().state()) && !info.tasks().isEmpty()
+                    && info.tasks().stream().allMatch(t -> "RUNNING".equals(t.state()));
+        });
     }
 
     void send(String topic, String json) {
