@@ -80,9 +80,10 @@ class PrivateRecoveryIT {
     }
 
     private static void assertEveryOrderHasItsFinalStateOnce(String topic, List<String> orderIds) {
-        Map<String, OrderInfo> finalStates = cluster.rest.queryOrders(orderIds).stream()
-                .collect(Collectors.toMap(OrderInfo::orderId, Function.identity()));
         await().atMost(WAIT).untilAsserted(() -> {
+            // Read at every attempt: an order may still be filling.
+            Map<String, OrderInfo> finalStates = cluster.rest.queryOrders(orderIds).stream()
+                    .collect(Collectors.toMap(OrderInfo::orderId, Function.identity()));
             List<String> states = orderStates(topic);
             for (String orderId : orderIds) {
                 assertThat(states).as("final state of %s", orderId).contains(stateOf(finalStates.get(orderId)));
