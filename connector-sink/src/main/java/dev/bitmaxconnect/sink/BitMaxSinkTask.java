@@ -94,6 +94,7 @@ public class BitMaxSinkTask extends SinkTask {
                 .wsSignedPath(config.getString(BitMaxSinkConfig.WS_SIGNED_PATH))
                 .callTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
                 .readTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
+                .wsRequestTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
                 .requestsPerSecond(config.getDouble(BitMaxSinkConfig.REQUESTS_PER_SECOND))
                 .build());
         retry = new RetryPolicy(config.getInt(BitMaxSinkConfig.RETRY_MAX),
