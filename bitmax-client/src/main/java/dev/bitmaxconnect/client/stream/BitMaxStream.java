@@ -400,7 +400,9 @@ public final class BitMaxStream implements AutoCloseable {
             }
             session.ready = true;
             state = State.CONNECTED;
-            failedAttempts = 0;
+            if (events.remainingCapacity() > 0) {
+                failedAttempts = 0; // a listener still behind keeps the backoff growing (RECONNECT overflow policy)
+            }
             first = !everConnected;
             everConnected = true;
             toSubscribe = new LinkedHashSet<>(subscriptions);
