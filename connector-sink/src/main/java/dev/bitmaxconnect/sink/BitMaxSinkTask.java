@@ -58,6 +58,7 @@ import org.slf4j.LoggerFactory;
 public class BitMaxSinkTask extends SinkTask {
 
     static final String TASK_ID = "bitmax.task.id";
+    private static final long LANE_STOP_WAIT_MS = 3_000;
     private static final Logger log = LoggerFactory.getLogger(BitMaxSinkTask.class);
 
     private final OrderCommandParser parser = new OrderCommandParser();
@@ -378,7 +379,8 @@ public class BitMaxSinkTask extends SinkTask {
         for (TopicPartition tp : partitions) {
             PartitionLane lane = lanes.remove(tp);
             if (lane != null) {
-                int left = lane.stop(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS) + 1_000L);
+                // Within Connect's graceful shutdown (5 s by default), before the next owner starts.
+                int left = lane.stop(LANE_STOP_WAIT_MS);
                 metrics.abandoned(left);
             }
         }

@@ -621,12 +621,18 @@ public final class OrderExecutor {
         return e instanceof BitMaxApiException api ? api.code() : null;
     }
 
+    /** Waits before a retry; an interrupted lane (its partition is closing) sends nothing more. */
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.apache.kafka.connect.errors.ConnectException("interrupted while waiting to retry", e);
+            throw new org.apache.kafka.connect.errors.ConnectException(
+                    "stopped while waiting to retry: the partition is closing; the command will be re-delivered", e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new org.apache.kafka.connect.errors.ConnectException(
+                    "stopped before retrying: the partition is closing; the command will be re-delivered");
         }
     }
 }

@@ -126,16 +126,22 @@ public final class PartitionLane implements Runnable {
         return b.coalescable() && a.command().action() == b.command().action();
     }
 
-    /** Stops after the unit in progress; what is still queued is left for the next owner of the partition. */
+    /**
+     * Stops after the unit in progress; what is still queued is left for the next owner of the partition.
+     * A unit still busy after {@code waitMs} (retrying a failing exchange) is interrupted, so that it sends
+     * nothing more once the partition may belong to another task.
+     */
     public int stop(long waitMs) {
         running = false;
         try {
             thread.join(waitMs);
+            if (thread.isAlive()) {
+                log.warn("The lane of {} is still busy after {} ms; interrupting it", partition, waitMs);
+                thread.interrupt();
+                thread.join(1_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            log.warn("The lane of {} is still busy with a request after {} ms", partition, waitMs);
         }
         int left = queue.size();
         queue.clear();

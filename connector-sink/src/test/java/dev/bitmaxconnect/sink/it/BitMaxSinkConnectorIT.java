@@ -310,6 +310,24 @@ class BitMaxSinkConnectorIT {
     }
 
     @Test
+    void aCancelOfAnOrderAlreadyCanceledIsADuplicate() {
+        String topic = "recancel";
+        cluster.start("recancel-sink", cluster.sinkConfig(topic));
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"recancel01\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
+        cluster.send(topic, "{\"action\":\"set-leverage\",\"symbol\":\"BTC-PERP\",\"leverage\":10}");
+        cluster.send(topic, "{\"action\":\"cancel\",\"origId\":\"recancel01\",\"symbol\":\"BTC-PERP\"}");
+        cluster.send(topic, "{\"action\":\"set-leverage\",\"symbol\":\"BTC-PERP\",\"leverage\":10}");
+        cluster.send(topic, "{\"action\":\"cancel\",\"origId\":\"recancel01\",\"symbol\":\"BTC-PERP\"}");
+        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 5, WAIT);
+        assertThat(results.get(2L).get("status").asText()).isEqualTo("accepted");
+        assertThat(results.get(4L).get("status").asText()).isEqualTo("duplicate");
+        assertThat(results.get(4L).get("reason").asText()).isEqualTo("ALREADY_CANCELED");
+        assertThat(results.get(4L).get("orderId").asText())
+                .isEqualTo(cluster.ordersWithClientId("recancel01").get(0).orderId());
+    }
+
+    @Test
     void dryRunValidatesAndSendsNothing() {
         String topic = "dry";
         Map<String, String> config = cluster.sinkConfig(topic);

@@ -100,6 +100,28 @@ class PartitionLaneTest {
     }
 
     @Test
+    void stoppingInterruptsAUnitStillBusyAfterTheWait() {
+        lane = new PartitionLane(TP, (tp, unit) -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }, 1, 0, "lane-test");
+        lane.add(command(0, LEVERAGE));
+        lane.add(command(1, LEVERAGE));
+        lane.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lane.queued() == 1);
+        long start = System.nanoTime();
+        int left = lane.stop(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(left).isEqualTo(1);
+        assertThat(lane.committableOffset()).isEqualTo(-1);
+        assertThat(lane.failure()).hasMessage("interrupted");
+    }
+
+    @Test
     void aFailingUnitStopsTheLaneWithoutCommittingIt() {
         lane = new PartitionLane(TP, (tp, unit) -> {
             if (unit.get(0).offset() == 1) {
