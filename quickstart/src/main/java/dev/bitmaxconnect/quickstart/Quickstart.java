@@ -111,7 +111,11 @@ public final class Quickstart {
         String prefix = source.config().getOrDefault("topic.prefix", "bitmax");
         String commandTopic = sink.topics().isEmpty() ? prefix + ".commands" : sink.topics().get(0);
         List<String> topics = expectedTopics(source, sink, prefix, commandTopic);
-        broker.createTopics(topics);
+        List<String> created = new ArrayList<>(topics);
+        if (sink.config().containsKey("errors.deadletterqueue.topic.name")) {
+            created.add(sink.config().get("errors.deadletterqueue.topic.name"));
+        }
+        broker.createTopics(created);
         printAddresses(broker, worker, simulator, source, sink);
 
         FlowPrinter printer = new FlowPrinter(broker.bootstrapServers(), prefix, out,
