@@ -179,6 +179,11 @@ public final class CommandValidator {
         if (f.isEmpty()) {
             return reject("UNKNOWN_SYMBOL", field + ": \"" + symbol + "\" is not a futures contract listed by the exchange");
         }
+        String status = f.get().status();
+        if (status != null && !status.isEmpty() && !status.equalsIgnoreCase("Normal")) {
+            return reject("CONTRACT_NOT_TRADING", field + ": \"" + symbol + "\" has status " + status
+                    + " at the exchange, not Normal");
+        }
         return Optional.empty();
     }
 

@@ -101,6 +101,14 @@ class CommandValidatorTest {
     }
 
     @Test
+    void contractsThatAreNotTradingAreRefused() {
+        filters.replace(List.of(new ContractFilter("BTC-PERP", "Suspended", null, null, null, null, null, null)), 0);
+        assertThat(check(place("\"orderType\":\"Market\",\"orderQty\":\"1\""))).get()
+                .extracting(Rejection::reason, Rejection::message).containsExactly("CONTRACT_NOT_TRADING",
+                        "symbol: \"BTC-PERP\" has status Suspended at the exchange, not Normal");
+    }
+
+    @Test
     void batchesHoldAtMostTen() {
         String order = "{\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"30000\","
                 + "\"orderQty\":\"0.1\"}";
