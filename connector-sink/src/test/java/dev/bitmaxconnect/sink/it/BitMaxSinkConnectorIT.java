@@ -12,6 +12,7 @@ import dev.bitmaxconnect.client.model.PositionCollateral;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.sink.command.ClientIds;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
@@ -45,7 +48,7 @@ class BitMaxSinkConnectorIT {
     }
 
     @Test
-    void commandsOfEveryActionLandAtTheExchangeAndInTheResults() {
+    void commandsOfEveryActionLandAtTheExchangeAndInTheResults() throws Exception {
         String topic = "actions";
         Map<String, String> config = cluster.sinkConfig(topic);
         config.put("transfers.enabled", "true");
@@ -109,6 +112,36 @@ class BitMaxSinkConnectorIT {
         BigDecimal btc = position.collaterals().stream().filter(c -> c.asset().equals("BTC"))
                 .map(PositionCollateral::balance).findFirst().orElseThrow();
         assertThat(btc).isEqualByComparingTo(SimulatorDefaults.COLLATERAL.get("BTC").add(new BigDecimal("0.5")));
+
+        // The task's JMX metrics (the worker runs in this JVM).
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName metrics = new ObjectName(
+                "dev.bitmaxconnect.sink:type=bitmax-sink-task-metrics,connector=actions-sink,task=0");
+        assertThat((Double) jmx.getAttribute(metrics, "commands-in-total")).isEqualTo(commands.size());
+        assertThat((Double) jmx.getAttribute(metrics, "commands-accepted-total")).isEqualTo(commands.size());
+        assertThat((Double) jmx.getAttribute(metrics, "requests-out-total")).isGreaterThanOrEqualTo(commands.size());
+        assertThat((Double) jmx.getAttribute(metrics, "batch-size-max")).isEqualTo(2.0);
+        assertThat(((Number) jmx.getAttribute(metrics, "in-flight")).intValue()).isZero();
+    }
+
+    @Test
+    void tombstonesAreIgnoredOrRefusedAsSet() {
+        cluster.start("tomb-ignore-sink", cluster.sinkConfig("tombignore"));
+        cluster.send("tombignore", null);
+        cluster.send("tombignore", "{\"action\":\"cancel-all\"}");
+        Map<String, String> failing = cluster.sinkConfig("tombfail");
+        failing.put("tombstones", "fail");
+        failing.put("errors.tolerance", "all");
+        cluster.start("tomb-fail-sink", failing);
+        cluster.send("tombfail", null);
+        cluster.send("tombfail", "{\"action\":\"cancel-all\"}");
+
+        Map<Long, JsonNode> ignored = cluster.resultsByOffset("tombignore.results", 1, WAIT);
+        assertThat(ignored).containsOnlyKeys(1L);
+        Map<Long, JsonNode> refused = cluster.resultsByOffset("tombfail.results", 2, WAIT);
+        assertThat(refused.get(0L).get("status").asText()).isEqualTo("rejected");
+        assertThat(refused.get(0L).get("message").asText()).contains("tombstone");
+        assertThat(refused.get(1L).get("status").asText()).isEqualTo("accepted");
     }
 
     @Test
