@@ -115,7 +115,7 @@ public final class BitMaxSinkConfig extends AbstractConfig {
                 "Request rate");
 
         o = 0;
-        def.define(RESULTS_TOPIC, Type.STRING, "bitmax-results", Importance.HIGH,
+        def.define(RESULTS_TOPIC, Type.STRING, "bitmax-results", new TopicNameValidator(), Importance.HIGH,
                 "Topic receiving one result record per command, keyed by the command's client id. Empty disables "
                         + "results (not recommended).", GROUP_RESULTS, ++o, Width.LONG, "Results topic");
         def.define(RESULTS_PRODUCER_PREFIX + "bootstrap.servers", Type.LIST, null, Importance.HIGH,
@@ -295,6 +295,23 @@ public final class BitMaxSinkConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "empty, or a positive decimal";
+        }
+    }
+
+    /** Empty, or a legal Kafka topic name. */
+    static final class TopicNameValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = value == null ? "" : value.toString().trim();
+            if (!s.isEmpty() && (!s.matches("[a-zA-Z0-9._-]+") || s.length() > 249 || s.equals(".")
+                    || s.equals(".."))) {
+                throw new ConfigException(name, value, "must be a Kafka topic name (letters, digits, '.', '_', '-')");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or a topic name";
         }
     }
 
