@@ -3,6 +3,9 @@ package dev.bitmaxconnect.quickstart;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -57,9 +60,21 @@ final class DistributedWorker implements AutoCloseable {
         return restUrl;
     }
 
+    /**
+     * Stops the worker and waits until its herder has really finished. On Ctrl-C, Connect's own shutdown hook
+     * may be stopping it already, and then {@code stop()} returns at once; the broker must outlive the herder,
+     * which still writes connector states to Kafka while it stops.
+     */
     @Override
     public void close() {
         connect.stop();
         connect.awaitStop();
+        try {
+            connect.herderTask().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // stopped with an error, or still stopping after a minute: carry on shutting down the rest
+        }
     }
 }
