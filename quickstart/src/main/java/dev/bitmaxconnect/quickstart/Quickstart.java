@@ -29,6 +29,8 @@ public final class Quickstart {
 
     static final String SOURCE_CLASS = "dev.bitmaxconnect.source.BitMaxSourceConnector";
     static final String SINK_CLASS = "dev.bitmaxconnect.sink.BitMaxSinkConnector";
+    private static final String SOURCE_CONFIG = "bitmax-source-simulator.json";
+    private static final String SINK_CONFIG = "bitmax-sink-simulator.json";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
     private final QuickstartOptions options;
@@ -101,10 +103,10 @@ public final class Quickstart {
         rest.awaitReady(STARTUP_TIMEOUT);
         requireConnectorPlugins(rest);
 
-        ConnectorDefinition source = ConnectorDefinition.read(options.configDir().resolve("bitmax-source-simulator.json"))
+        ConnectorDefinition source = ConnectorDefinition.read(options.configDir().resolve(SOURCE_CONFIG))
                 .withExchange(simulator.restUrl(), simulator.wsUrl())
                 .withFileReferencesRelativeTo(options.configDir().getParent());
-        ConnectorDefinition sink = ConnectorDefinition.read(options.configDir().resolve("bitmax-sink-simulator.json"))
+        ConnectorDefinition sink = ConnectorDefinition.read(options.configDir().resolve(SINK_CONFIG))
                 .withExchange(simulator.restUrl(), simulator.wsUrl())
                 .withResultsBrokers(broker.bootstrapServers())
                 .withFileReferencesRelativeTo(options.configDir().getParent());
@@ -126,9 +128,9 @@ public final class Quickstart {
         printerThread.setDaemon(true);
         printerThread.start();
 
-        step("Creating connector " + source.name() + " from " + relative(options.configDir()) + "/bitmax-source-simulator.json");
+        step("Creating connector " + source.name() + " from " + relative(options.configDir().resolve(SOURCE_CONFIG)));
         rest.putConnector(source.name(), source.config());
-        step("Creating connector " + sink.name() + " from " + relative(options.configDir()) + "/bitmax-sink-simulator.json");
+        step("Creating connector " + sink.name() + " from " + relative(options.configDir().resolve(SINK_CONFIG)));
         rest.putConnector(sink.name(), sink.config());
         rest.awaitRunning(source.name(), STARTUP_TIMEOUT);
         rest.awaitRunning(sink.name(), STARTUP_TIMEOUT);
@@ -140,7 +142,8 @@ public final class Quickstart {
         step("Writing " + commands.size() + " order commands to " + commandTopic);
         demo.send(commands);
 
-        step(options.duration().map(d -> "Running for " + d.toSeconds() + " s").orElse("Running. Ctrl-C stops everything."));
+        step(options.duration().map(d -> "Running for " + d.toSeconds() + " s")
+                .orElse("Running. Ctrl-C stops everything."));
         Map<String, String> states = watch(rest, List.of(source.name(), sink.name()));
         if (options.duration().isEmpty()) {
             return 0;

@@ -27,7 +27,8 @@ class FlowPrinterTest {
         String accepted = FlowPrinter.describe("results", "qs-1", "{\"commandId\":\"qs-1\",\"action\":\"place\","
                 + "\"status\":\"ACCEPTED\",\"orderId\":\"a17abcU0123456789qs1\"}");
         String refused = FlowPrinter.describe("results", "qs-2", "{\"commandId\":\"qs-2\",\"action\":\"place\","
-                + "\"status\":\"REJECTED\",\"code\":300012,\"reason\":\"INVALID_PRODUCT\",\"message\":\"no NOPE-PERP\"}");
+                + "\"status\":\"REJECTED\",\"code\":300012,\"reason\":\"INVALID_PRODUCT\","
+                + "\"message\":\"no NOPE-PERP\"}");
 
         assertThat(accepted).contains("qs-1", "place", "ACCEPTED", "orderId a17abcU0123456789qs1");
         assertThat(refused).contains("REJECTED", "INVALID_PRODUCT no NOPE-PERP").doesNotContain("orderId");
