@@ -75,6 +75,7 @@ public class BitMaxSinkTask extends SinkTask {
     private ScheduledExecutorService refresher;
     private int bufferMax;
     private RetryPolicy retry;
+    private volatile ConnectException resultsFailure;
 
     @Override
     public String version() {
@@ -289,8 +290,12 @@ public class BitMaxSinkTask extends SinkTask {
                 open(List.of(tp));
                 lane = lanes.get(tp);
             }
+            if (!lane.add(pending(record))) {
+                log.warn("{} offset {} was delivered again to the same task; it was already taken and is not "
+                        + "executed twice", tp, record.kafkaOffset());
+                continue;
+            }
             metrics.commandIn();
-            lane.add(pending(record));
         }
         // Bounded buffer: wait for the exchange rather than holding an unbounded backlog in memory.
         while (metrics.inFlight() > bufferMax) {
@@ -350,6 +355,9 @@ public class BitMaxSinkTask extends SinkTask {
     }
 
     private void checkLanes() {
+        if (resultsFailure != null) {
+            throw resultsFailure;
+        }
         for (PartitionLane lane : lanes.values()) {
             RuntimeException failure = lane.failure();
             if (failure != null) {
@@ -367,9 +375,17 @@ public class BitMaxSinkTask extends SinkTask {
                 commit.put(tp, new OffsetAndMetadata(lane.committableOffset()));
             }
         }
-        // Offsets read first, then the results they cover are made durable.
+        // Offsets read first, then the results they cover are made durable. A failure commits nothing and
+        // fails the task at the next put(): throwing here would make Connect rewind and re-deliver commands
+        // to this same task.
         if (results != null) {
-            results.flush();
+            try {
+                results.flush();
+            } catch (RuntimeException e) {
+                resultsFailure = e instanceof ConnectException ce ? ce : new ConnectException(e.getMessage(), e);
+                log.error("Results not written; no offset is committed: {}", e.getMessage());
+                return Map.of();
+            }
         }
         return commit;
     }

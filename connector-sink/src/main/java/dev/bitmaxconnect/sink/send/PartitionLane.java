@@ -31,6 +31,7 @@ public final class PartitionLane implements Runnable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long committable = -1;
+    private long lastAdded = -1;
     private volatile RuntimeException failure;
 
     public PartitionLane(TopicPartition partition, UnitProcessor processor, int maxBatch, long lingerMs,
@@ -47,8 +48,17 @@ public final class PartitionLane implements Runnable {
         thread.start();
     }
 
-    public void add(PendingCommand command) {
+    /**
+     * Queues a command; returns false, queuing nothing, for an offset this lane has already taken (a
+     * re-delivery within the task), which is never executed twice.
+     */
+    public boolean add(PendingCommand command) {
+        if (command.offset() <= lastAdded) {
+            return false;
+        }
+        lastAdded = command.offset();
         queue.add(command);
+        return true;
     }
 
     public int queued() {

@@ -89,6 +89,19 @@ class PartitionLaneTest {
     }
 
     @Test
+    void anOffsetDeliveredAgainIsNotTakenTwice() {
+        PartitionLane l = lane(10, 0);
+        assertThat(l.add(command(0, LEVERAGE))).isTrue();
+        assertThat(l.add(command(1, LEVERAGE))).isTrue();
+        assertThat(l.add(command(1, LEVERAGE))).isFalse();
+        assertThat(l.add(command(0, LEVERAGE))).isFalse();
+        assertThat(l.add(command(2, LEVERAGE))).isTrue();
+        l.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> l.committableOffset() == 3);
+        assertThat(units).hasSize(3);
+    }
+
+    @Test
     void withoutBatchingEveryCommandIsItsOwnUnit() {
         PartitionLane l = lane(1, 100);
         for (int i = 0; i < 3; i++) {
