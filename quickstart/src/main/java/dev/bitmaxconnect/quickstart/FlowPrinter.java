@@ -145,9 +145,26 @@ final class FlowPrinter implements Runnable, AutoCloseable {
                     text(v, "status"), v.hasNonNull("orderId") ? " orderId " + text(v, "orderId") : "",
                     v.hasNonNull("reason") || v.hasNonNull("message")
                             ? "  " + text(v, "reason") + " " + v.path("message").asText("") : "");
+            case "account" -> account(v);
             case "commands" -> (key == null ? "" : String.format("%-26s ", key)) + describe(value);
             default -> describe(value);
         };
+    }
+
+    /** An account update: event, sequence number, then each position and each collateral balance. */
+    private static String account(JsonNode v) {
+        StringBuilder line = new StringBuilder(String.format("%-9s %s #%s", text(v, "accountType"), text(v, "event"),
+                text(v, "seqNum")));
+        for (JsonNode position : v.path("positions")) {
+            if (!"0".equals(text(position, "position"))) {
+                line.append("  ").append(text(position, "symbol")).append(' ').append(text(position, "position"))
+                        .append(" @ ").append(text(position, "avgOpenPrice"));
+            }
+        }
+        for (JsonNode collateral : v.path("collaterals")) {
+            line.append("  ").append(text(collateral, "asset")).append(' ').append(text(collateral, "balance"));
+        }
+        return line.toString();
     }
 
     private static JsonNode parse(String value) {

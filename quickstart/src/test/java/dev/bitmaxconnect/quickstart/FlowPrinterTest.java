@@ -35,8 +35,18 @@ class FlowPrinterTest {
     }
 
     @Test
+    void accountUpdatesShowOpenPositionsAndBalances() {
+        String line = FlowPrinter.describe("account", "fut1", "{\"accountId\":\"fut1\",\"accountType\":\"FUTURES\","
+                + "\"seqNum\":4,\"event\":\"ExecutionReport\",\"positions\":[{\"symbol\":\"BTC-PERP\","
+                + "\"position\":\"0.005\",\"avgOpenPrice\":\"30010\"},{\"symbol\":\"ETH-PERP\",\"position\":\"0\"}],"
+                + "\"collaterals\":[{\"asset\":\"USDT\",\"balance\":\"999849.9\"}]}");
+
+        assertThat(line).isEqualTo("FUTURES   ExecutionReport #4  BTC-PERP 0.005 @ 30010  USDT 999849.9");
+    }
+
+    @Test
     void otherRecordsReadAsFieldValuePairsWithSchemaEnvelopeRemoved() {
-        String line = FlowPrinter.describe("account", null, "{\"schema\":{},\"payload\":{\"accountId\":\"fut1\","
+        String line = FlowPrinter.describe("pricing", null, "{\"schema\":{},\"payload\":{\"accountId\":\"fut1\","
                 + "\"balance\":{\"USDT\":\"10\"},\"note\":null}}");
 
         assertThat(line).isEqualTo("accountId=fut1 balance.USDT=10");
