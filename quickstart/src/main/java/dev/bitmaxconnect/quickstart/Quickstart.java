@@ -64,9 +64,14 @@ public final class Quickstart {
         try {
             Quickstart quickstart = new Quickstart(options, System.out, commandStartMillis());
             exitCode = quickstart.run();
-        } catch (Exception e) {
+        } catch (IllegalStateException e) {
+            // A diagnosis in plain words (port taken, plugin not built, connector failed): no stack trace.
             System.err.println();
             System.err.println("Quickstart failed: " + e.getMessage());
+            exitCode = 1;
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("Quickstart failed: " + e);
             e.printStackTrace(System.err);
             exitCode = 1;
         }
@@ -76,6 +81,7 @@ public final class Quickstart {
     /** Starts everything, shows the flow, and returns the exit code: 0, or 1 when a topic stayed empty. */
     int run() throws Exception {
         requirePlugin();
+        requireFreePorts();
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "quickstart-shutdown"));
         try {
             return startAndShow();
@@ -236,6 +242,27 @@ public final class Quickstart {
                         + " holds no connector jar: build it with `mvn -DskipTests install`");
             }
         }
+    }
+
+    /** A port already taken fails here with the option to change, not deep inside Kafka's startup. */
+    private void requireFreePorts() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("--kafka-port", options.kafkaPort());
+        ports.put("--controller-port", options.controllerPort());
+        ports.put("--connect-port", options.connectPort());
+        ports.put("--simulator-port", options.simulatorPort());
+        ports.forEach((option, port) -> {
+            if (port == 0) {
+                return;
+            }
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("localhost", port));
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " is in use (is a Kafka, Connect or another "
+                        + "quickstart running?): stop it, or choose another port with " + option + " <port>");
+            }
+        });
     }
 
     private void requireConnectorPlugins(ConnectRestClient rest) throws Exception {
