@@ -2,7 +2,6 @@ package dev.bitmaxconnect.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.math.BigDecimal;
 import java.util.List;
 
 /** Account info (GET account/info): account group, userUID and permissions. */

@@ -1,9 +1,6 @@
 package dev.bitmaxconnect.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.math.BigDecimal;
-import java.util.List;
 
 /** Filters of the current history orders query; every field optional. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

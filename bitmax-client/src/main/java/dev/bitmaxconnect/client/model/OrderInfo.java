@@ -1,9 +1,7 @@
 package dev.bitmaxconnect.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
-import java.util.List;
 
 /** An order as REST returns it (new order, cancel, open orders, history, status); absent fields are null. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,9 +1,6 @@
 package dev.bitmaxconnect.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.math.BigDecimal;
-import java.util.List;
 
 /** What an order response answers: action, echoed client id, response instruction. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,9 +1,6 @@
 package dev.bitmaxconnect.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.math.BigDecimal;
-import java.util.List;
 
 /** Response of a single new order or cancel: the meta block and the order (partial in ACK mode). */
 @JsonInclude(JsonInclude.Include.NON_NULL)

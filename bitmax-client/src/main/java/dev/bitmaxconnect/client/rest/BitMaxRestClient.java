@@ -487,6 +487,12 @@ public final class BitMaxRestClient implements AutoCloseable {
                 throw new BitMaxApiException(0, "NO_DATA", "response has no data: " + snippet(body), status);
             }
         }
+        // query order by id answers an object for one id and a list otherwise; accept either shape either way
+        if (dataType.isCollectionLikeType() && data.isObject()) {
+            data = mapper.createArrayNode().add(data);
+        } else if (!dataType.isCollectionLikeType() && data.isArray() && data.size() == 1) {
+            data = data.get(0);
+        }
         try {
             return mapper.convertValue(data, dataType);
         } catch (IllegalArgumentException e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitmaxconnect.client.BitMaxApiException;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
-import dev.bitmaxconnect.client.BitMaxClientConfig.OverflowPolicy;
 import dev.bitmaxconnect.client.BitMaxTransportException;
 import dev.bitmaxconnect.client.auth.RequestSigner;
 import dev.bitmaxconnect.client.json.BitMaxJson;

@@ -319,6 +319,18 @@ class BitMaxRestClientIT {
             .isEqualTo("a177c29e4064U0123456789dVeUxlVyA,");
     }
 
+    @Test
+    void queryOrderAcceptsEitherShapeOfData() throws Exception {
+        discoverGroup();
+        ObjectNode oneInList = (ObjectNode) Examples.json("query-order-by-id--successful-response-status-200-code-0-2.json");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) oneInList.get("data")).remove(1);
+        respond(200, oneInList.toString());
+        assertThat(client.queryOrder("a177c29e4064U0123456789dVeUxlVyA").orderId()).isEqualTo("a177c29e4064U0123456789dVeUxlVyA");
+        respond("query-order-by-id--successful-response-status-200-code-0.json");
+        assertThat(client.queryOrders(List.of("a177c29e4064U0123456789dVeUxlVyA"))).singleElement()
+            .satisfies(o -> assertThat(o.price()).isEqualByComparingTo("34000"));
+    }
+
     /** The reference calls these "request body"; NOTES.md: GET endpoints take them in the query string. */
     static void assertQueryIs(HttpUrl url, JsonNode example) {
         ObjectNode actual = BitMaxJson.mapper().createObjectNode();
