@@ -212,7 +212,7 @@ public class BitMaxSinkTask extends SinkTask {
                     c.lotSizeFilter() == null ? null : c.lotSizeFilter().maxQty(),
                     c.lotSizeFilter() == null ? null : c.lotSizeFilter().lotSize()));
         }
-        filters.replace(list, System.currentTimeMillis());
+        filters.replace(list);
         try {
             FuturesPricing pricing = rest.pricingData();
             if (pricing != null && pricing.contracts() != null) {

@@ -26,24 +26,6 @@ public record OrderCommand(
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
     }
 
-    public static OrderCommand place(OrderItem order) {
-        return new OrderCommand(CommandAction.PLACE, order.id(), List.of(order), null, order.symbol(), null, null,
-                null, null);
-    }
-
-    public static OrderCommand cancel(CancelItem cancel) {
-        return new OrderCommand(CommandAction.CANCEL, cancel.id(), null, List.of(cancel), cancel.symbol(), null,
-                null, null, null);
-    }
-
-    public OrderCommand withOrders(List<OrderItem> newOrders) {
-        return new OrderCommand(action, id, newOrders, cancels, symbol, leverage, marginType, asset, amount);
-    }
-
-    public OrderCommand withCancels(List<CancelItem> newCancels) {
-        return new OrderCommand(action, id, orders, newCancels, symbol, leverage, marginType, asset, amount);
-    }
-
     @Override
     public String toString() {
         return "OrderCommand{" + action + (id == null ? "" : " id=" + id)

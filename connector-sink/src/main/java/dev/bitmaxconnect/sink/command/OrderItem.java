@@ -34,11 +34,6 @@ public record OrderItem(
         return "StopLimit".equals(orderType) || "StopMarket".equals(orderType);
     }
 
-    public OrderItem withId(String newId) {
-        return new OrderItem(newId, symbol, side, orderType, price, orderQty, stopPrice, timeInForce, postOnly,
-                execInst, respInst, posStopLossPrice, posTakeProfitPrice);
-    }
-
     @Override
     public String toString() {
         return "OrderItem{" + Objects.toString(id, "-") + " " + side + " " + orderQty + " " + symbol + " "

@@ -113,10 +113,6 @@ public final class SinkMetrics implements AutoCloseable {
         return inFlight.get();
     }
 
-    public Metrics registry() {
-        return metrics;
-    }
-
     @Override
     public void close() {
         metrics.close();

@@ -157,8 +157,4 @@ public final class PartitionLane implements Runnable {
         queue.clear();
         return left;
     }
-
-    public boolean isRunning() {
-        return running;
-    }
 }

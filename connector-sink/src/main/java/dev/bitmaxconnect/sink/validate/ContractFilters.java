@@ -11,15 +11,13 @@ public final class ContractFilters {
 
     private volatile Map<String, ContractFilter> bySymbol = Map.of();
     private final Map<String, BigDecimal> markPrices = new ConcurrentHashMap<>();
-    private volatile long loadedAtMs;
 
-    public void replace(Collection<ContractFilter> filters, long nowMs) {
+    public void replace(Collection<ContractFilter> filters) {
         Map<String, ContractFilter> next = new ConcurrentHashMap<>();
         for (ContractFilter f : filters) {
             next.put(f.symbol(), f);
         }
         bySymbol = next;
-        loadedAtMs = nowMs;
     }
 
     public void markPrice(String symbol, BigDecimal price) {
@@ -32,13 +30,5 @@ public final class ContractFilters {
 
     public Optional<BigDecimal> markPrice(String symbol) {
         return Optional.ofNullable(markPrices.get(symbol));
-    }
-
-    public boolean isEmpty() {
-        return bySymbol.isEmpty();
-    }
-
-    public long loadedAtMs() {
-        return loadedAtMs;
     }
 }

@@ -33,7 +33,7 @@ class CommandExamplesTest {
     @Test
     void everyExampleParsesAndPassesValidation() throws IOException {
         ContractFilters filters = new ContractFilters();
-        filters.replace(List.of(contract("BTC-PERP", "0.25", "0.0001"), contract("ETH-PERP", "0.01", "0.001")), 0);
+        filters.replace(List.of(contract("BTC-PERP", "0.25", "0.0001"), contract("ETH-PERP", "0.01", "0.001")));
         CommandValidator validator = new CommandValidator(filters, new RiskLimits(Set.of(), null, null, true, true));
         Set<CommandAction> seen = new HashSet<>();
         try (Stream<Path> files = Files.list(RESOURCES.resolve("command-examples"))) {

@@ -36,7 +36,7 @@ class CommandValidatorTest {
                     new BigDecimal(p.get("tickSize").asText()), new BigDecimal(l.get("minQty").asText()),
                     new BigDecimal(l.get("maxQty").asText()), new BigDecimal(l.get("lotSize").asText())));
         }
-        filters.replace(list, 0);
+        filters.replace(list);
     }
 
     private Optional<Rejection> check(String json) {
@@ -102,7 +102,7 @@ class CommandValidatorTest {
 
     @Test
     void contractsThatAreNotTradingAreRefused() {
-        filters.replace(List.of(new ContractFilter("BTC-PERP", "Suspended", null, null, null, null, null, null)), 0);
+        filters.replace(List.of(new ContractFilter("BTC-PERP", "Suspended", null, null, null, null, null, null)));
         assertThat(check(place("\"orderType\":\"Market\",\"orderQty\":\"1\""))).get()
                 .extracting(Rejection::reason, Rejection::message).containsExactly("CONTRACT_NOT_TRADING",
                         "symbol: \"BTC-PERP\" has status Suspended at the exchange, not Normal");
