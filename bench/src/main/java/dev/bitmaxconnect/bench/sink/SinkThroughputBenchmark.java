@@ -75,8 +75,11 @@ public final class SinkThroughputBenchmark {
         connect.start();
         List<Run> runs = new ArrayList<>();
         try {
-            Run sequential = sequentialRest(sim, baseline);
-            Run limit = bareBatchLoops(sim, commands, partitions);
+            // Warm-ups first (JIT, connections), so that the baselines are not measured cold.
+            sequentialRest(sim, "w", Math.min(200, baseline));
+            bareBatchLoops(sim, "w", Math.min(1000, commands), partitions);
+            Run sequential = sequentialRest(sim, "m", baseline);
+            Run limit = bareBatchLoops(sim, "m", commands, partitions);
 
             connect.kafka().createTopic("bench.commands", partitions);
             connect.kafka().createTopic("bench.results", 1);
@@ -130,7 +133,7 @@ public final class SinkThroughputBenchmark {
     }
 
     /** What a generic HTTP sink does: one signed request per command, one after the other. */
-    private static Run sequentialRest(BitMaxSimulator sim, int n) {
+    private static Run sequentialRest(BitMaxSimulator sim, String pass, int n) {
         try (BitMaxRestClient rest = new BitMaxRestClient(BitMaxClientConfig.builder().restUrl(sim.restUrl())
                 .credentials(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).requestsPerSecond(1_000_000)
                 .build())) {
@@ -139,7 +142,7 @@ public final class SinkThroughputBenchmark {
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
-                rest.placeOrder(NewOrderRequest.limit(String.format("seqrest%05d", i), "BTC-PERP", Side.BUY,
+                rest.placeOrder(NewOrderRequest.limit(String.format("seqrest%s%05d", pass, i), "BTC-PERP", Side.BUY,
                         price(i), new BigDecimal("0.001")));
                 lat[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             }
@@ -148,7 +151,7 @@ public final class SinkThroughputBenchmark {
     }
 
     /** The limit: pre-built, pre-signed batch requests of 10 orders, sent by bare OkHttp loops. */
-    private static Run bareBatchLoops(BitMaxSimulator sim, int n, int loops) throws Exception {
+    private static Run bareBatchLoops(BitMaxSimulator sim, String pass, int n, int loops) throws Exception {
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
         RequestSigner signer = new RequestSigner(BitMaxCredentials.of(SimulatorDefaults.API_KEY,
                 SimulatorDefaults.API_SECRET), KeyEncoding.RAW);
@@ -160,9 +163,9 @@ public final class SinkThroughputBenchmark {
             for (int i = 0; i < 10; i++) {
                 int k = b * 10 + i;
                 body.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"id\":\"bare%06d\",\"time\":%d,\"symbol\":\"BTC-PERP\",\"orderPrice\":\"%s\","
+                        "{\"id\":\"bare%s%06d\",\"time\":%d,\"symbol\":\"BTC-PERP\",\"orderPrice\":\"%s\","
                                 + "\"orderQty\":\"0.001\",\"orderType\":\"Limit\",\"side\":\"Buy\"}",
-                        k, now, price(k).toPlainString()));
+                        pass, k, now, price(k).toPlainString()));
             }
             body.append("]}");
             requests.add(new Request.Builder().url(url)
