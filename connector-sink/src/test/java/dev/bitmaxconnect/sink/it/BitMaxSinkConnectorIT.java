@@ -375,6 +375,25 @@ class BitMaxSinkConnectorIT {
         assertThat(cluster.ordersWithClientId("dryrun0001")).isEmpty();
     }
 
+    @Test
+    void theTradingSwitchStopsOrderCommands() {
+        String topic = "halted";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("risk.trading.enabled", "false");
+        cluster.start("halted-sink", config);
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"halted0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"halted0002\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000.1\",\"orderQty\":\"0.01\"}");
+        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 1, WAIT);
+        assertThat(results.get(0L).get("status").asText()).isEqualTo("skipped");
+        assertThat(results.get(0L).get("reason").asText()).isEqualTo("TRADING_DISABLED");
+        assertThat(cluster.ordersWithClientId("halted0001")).isEmpty();
+        // Validation still runs first: a bad command is still rejected (and fails the task under the default tolerance).
+        String trace = await().atMost(WAIT).until(() -> taskTrace("halted-sink"), t -> t != null);
+        assertThat(trace).contains("TICK_SIZE_VIOLATION");
+    }
+
     private static String taskTrace(String connector) {
         try {
             ConnectorStateInfo info = cluster.connect.connectorStatus(connector);
