@@ -87,6 +87,8 @@ public final class SourceThroughputBenchmark {
         } finally {
             connect.stop();
         }
+        // Worker, broker and client threads that linger must not keep the benchmark's JVM alive.
+        System.exit(0);
     }
 
     private static RunResult runConnector(EmbeddedConnectCluster connect, int rate, int seconds, int warmup,
