@@ -280,6 +280,15 @@ class BitMaxSinkConnectorIT {
         assertThat(after.get(4L).get("status").asText()).isEqualTo("accepted");
         assertThat(cluster.ordersWithClientId("wsplace003")).hasSize(1);
         assertThat(cluster.ordersWithClientId("wsplace004")).hasSize(1);
+
+        // cancel-all over the WebSocket request API
+        cluster.send(topic, "{\"action\":\"cancel-all\",\"symbol\":\"BTC-PERP\"}");
+        assertThat(cluster.resultsByOffset(topic + ".results", 6, WAIT).get(5L).get("status").asText())
+                .isEqualTo("accepted");
+        for (String id : List.of("wsplace002", "wsplace003", "wsplace004")) {
+            String orderId = cluster.ordersWithClientId(id).get(0).orderId();
+            assertThat(cluster.rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).as(id).isTrue();
+        }
     }
 
     @Test
