@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -35,9 +37,11 @@ final class PluginLocations {
 
     /**
      * Unpacks the component zip into {@code directory}, as an operator would into a worker's plugin.path,
-     * and returns {@code directory}, ready to be the worker's {@code plugin.path}.
+     * and returns {@code directory}, ready to be the worker's {@code plugin.path}. What an earlier run unpacked
+     * there is removed first, so no jar of an older build lingers beside the new ones.
      */
     static Path unpackArchiveInto(Path directory) {
+        deleteRecursively(directory);
         try (ZipFile zip = new ZipFile(archive().toFile())) {
             Files.createDirectories(directory);
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -57,6 +61,19 @@ final class PluginLocations {
                 }
             }
             return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
