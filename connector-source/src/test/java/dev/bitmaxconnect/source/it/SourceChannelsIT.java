@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitmaxconnect.client.model.NewOrderRequest;
 import dev.bitmaxconnect.client.model.OrderType;
 import dev.bitmaxconnect.client.model.Side;
+import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.RecordHeaders;
@@ -147,6 +148,26 @@ class SourceChannelsIT {
             }
         }
         cluster.connect.deleteConnector("market-data");
+    }
+
+    @Test
+    void aKeyRevokedWhileRunningFailsTheTaskAtTheNextReconnect() {
+        try (BitMaxSimulator revoking = BitMaxSimulator.builder().port(0).seed(7).marketDataRate(0)
+                .apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build().start()) {
+            Map<String, String> config = cluster.sourceConfig("revoked", "order");
+            config.put("tasks.max", "1");
+            config.put("bitmax.rest.url", revoking.restUrl());
+            config.put("bitmax.ws.url", revoking.wsUrl());
+            cluster.start("revoked", config, 1);
+            revoking.faults().refuseAuth(true);
+            revoking.faults().dropAllConnections();
+            await().atMost(WAIT).untilAsserted(() -> {
+                ConnectorStateInfo.TaskState task = cluster.connect.connectorStatus("revoked").tasks().get(0);
+                assertThat(task.state()).isEqualTo("FAILED");
+                assertThat(task.trace()).contains("bitmax.api.key").doesNotContain(SimulatorDefaults.API_SECRET);
+            });
+            cluster.connect.deleteConnector("revoked");
+        }
     }
 
     @Test
