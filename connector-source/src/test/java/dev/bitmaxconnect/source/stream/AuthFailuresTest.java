@@ -1,0 +1,29 @@
+package dev.bitmaxconnect.source.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletionException;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bitmaxconnect.client.BitMaxApiException;
+import dev.bitmaxconnect.client.BitMaxTransportException;
+
+class AuthFailuresTest {
+
+    @Test
+    void refusedKeysAreRecognisedAndTheMessageSaysWhatToCheck() {
+        assertThat(AuthFailures.describe(new BitMaxApiException(200001, "AUTHENTICATION_FAILED", "bad signature", 200)))
+                .hasValueSatisfying(m -> assertThat(m).contains("bitmax.api.key", "bitmax.api.secret", "key encoding"));
+        assertThat(AuthFailures.describe(new CompletionException(new BitMaxApiException(0, null, "upgrade refused", 401))))
+                .isPresent();
+        assertThat(AuthFailures.describe(new BitMaxApiException(200006, null, "Unable to find User Account Data", 0)))
+                .isPresent();
+    }
+
+    @Test
+    void otherFailuresAreNotAuthFailures() {
+        assertThat(AuthFailures.describe(new BitMaxApiException(510001, "SERVER_ERROR", "busy", 503))).isEmpty();
+        assertThat(AuthFailures.describe(new BitMaxTransportException("connection refused", false, null))).isEmpty();
+    }
+}
