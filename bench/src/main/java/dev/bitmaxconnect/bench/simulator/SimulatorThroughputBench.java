@@ -263,7 +263,10 @@ public final class SimulatorThroughputBench {
         }
     }
 
-    /** Sends the same text as fast as the connection takes it, at most 1,000 frames queued. */
+    /**
+     * Sends the same text as fast as the connection takes it, with at most 50,000 frames queued: the same bound the
+     * simulator keeps per session before it drops market data for a slow reader.
+     */
     public static final class FloodEndpoint implements Session.Listener.AutoDemanding {
         private final String message;
         private final CountDownLatch stop;
@@ -280,7 +283,7 @@ public final class SimulatorThroughputBench {
 
         @Override
         public void onWebSocketOpen(Session session) {
-            Semaphore window = new Semaphore(1000);
+            Semaphore window = new Semaphore(50_000);
             Callback release = Callback.from(window::release, x -> window.release());
             Thread pusher = new Thread(() -> {
                 try {
