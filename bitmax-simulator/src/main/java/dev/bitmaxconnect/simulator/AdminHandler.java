@@ -15,12 +15,14 @@ import org.eclipse.jetty.util.Fields;
 /** Admin endpoints under {@code /_sim}: fault switches, ground truth, mark price, health. */
 final class AdminHandler {
 
+    private final BitMaxSimulator simulator;
     private final Exchange exchange;
     private final Faults faults;
     private final GroundTruth truth;
     private final ObjectMapper json;
 
-    AdminHandler(Exchange exchange, Faults faults, GroundTruth truth, ObjectMapper json) {
+    AdminHandler(BitMaxSimulator simulator, Exchange exchange, Faults faults, GroundTruth truth, ObjectMapper json) {
+        this.simulator = simulator;
         this.exchange = exchange;
         this.faults = faults;
         this.truth = truth;
@@ -49,6 +51,18 @@ final class AdminHandler {
                         Duration.ofMillis(integer(query, "millis", 0))).describe();
                 case "POST /faults/apply-then-drop" -> faults.applyThenDropNextOrders(integer(query, "count", 1))
                         .describe();
+                case "POST /faults/malform-next-rest" -> faults.malformNextRestResponses(integer(query, "count", 1))
+                        .describe();
+                case "POST /faults/oversize-next-rest" -> faults.oversizeNextRestResponses(integer(query, "count", 1),
+                        integer(query, "bytes", 1 << 20)).describe();
+                case "POST /faults/malformed-frames" -> Map.of("sessions",
+                        faults.sendMalformedFrames(integer(query, "count", 1)));
+                case "POST /faults/oversized-frames" -> Map.of("sessions",
+                        faults.sendOversizedFrames(integer(query, "count", 1), integer(query, "bytes", 1 << 20)));
+                case "POST /network/stop" -> {
+                    simulator.stopNetworkSoonFor(Duration.ofMillis(integer(query, "millis", 0)));
+                    yield Map.of("stoppedForMillis", integer(query, "millis", 0));
+                }
                 case "POST /mark-price" -> markPrice(query);
                 default -> null;
             };

@@ -41,6 +41,9 @@ public final class BitMaxSimulator implements AutoCloseable {
     private Server server;
     private ScheduledExecutorService pinger;
     private StreamService streams;
+    private Authenticator restAuth;
+    private AdminHandler admin;
+    private ObjectMapper json;
     private int port = -1;
 
     private BitMaxSimulator(Builder config) {
@@ -62,7 +65,7 @@ public final class BitMaxSimulator implements AutoCloseable {
 
     /** Starts the server and the market activity; returns this simulator. */
     public synchronized BitMaxSimulator start() {
-        if (server != null) {
+        if (server != null || streams != null) {
             return this;
         }
         ObjectMapper json = new ObjectMapper();
@@ -74,51 +77,130 @@ public final class BitMaxSimulator implements AutoCloseable {
                         gen.writeString(value.toPlainString());
                     }
                 }));
-        Authenticator restAuth = new Authenticator(exchange, faults, new SignatureVerifier(config.restKeyEncoding),
+        restAuth = new Authenticator(exchange, faults, new SignatureVerifier(config.restKeyEncoding),
                 ErrorCode.AUTHENTICATION_FAILED);
         Authenticator wsAuth = new Authenticator(exchange, faults, new SignatureVerifier(config.wsKeyEncoding),
                 ErrorCode.USER_ACCOUNT_NOT_FOUND);
         streams = new StreamService(exchange, faults, truth, wsAuth, config.wsSignedPath, config.pingInterval, json);
         faults.connectionDropper(streams::dropAll);
-        AdminHandler admin = new AdminHandler(exchange, faults, truth, adminJson);
-        RestHandler rest = new RestHandler(exchange, faults, truth, restAuth, admin, json);
-
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("bitmax-simulator");
-        threads.setDaemon(true);
-        server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(config.host);
-        connector.setPort(config.port);
-        connector.setAcceptQueueSize(1024);
-        server.addConnector(connector);
-        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
-            container.setIdleTimeout(Duration.ofMinutes(30));
-            container.setMaxTextMessageSize(1 << 20);
-            container.addMapping(new RegexPathSpec("^(/\\d+)?/api/pro/v2/stream$"), streams.creator());
-        });
-        ws.setHandler(rest);
-        server.setHandler(ws);
-        server.setStopTimeout(0); // no graceful drain: tests start and stop simulators often
-        try {
-            server.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot start the simulator on " + config.host + ":" + config.port, e);
-        }
-        port = connector.getLocalPort();
+        faults.frameSender(streams::sendRaw);
+        admin = new AdminHandler(this, exchange, faults, truth, adminJson);
+        this.json = json;
         pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bitmax-simulator-ping");
             t.setDaemon(true);
             return t;
         });
+        listen(config.port);
         long checkMillis = Math.max(10, config.pingInterval.toMillis() / 4);
         pinger.scheduleAtFixedRate(this::checkPings, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
         market.start();
         LOG.info("BitMax simulator listening on {} (seed {}, {} market data messages/s)", restUrl(), config.seed,
                 config.marketDataRate);
         return this;
+    }
+
+    /** Opens the port: a new Jetty server in front of the same exchange, streams and fault switches. */
+    private void listen(int listenPort) {
+        RestHandler rest = new RestHandler(exchange, faults, truth, restAuth, admin, json);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("bitmax-simulator");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host);
+        connector.setPort(listenPort);
+        connector.setReuseAddress(true);
+        connector.setAcceptQueueSize(1024);
+        jetty.addConnector(connector);
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, container -> {
+            container.setIdleTimeout(Duration.ofMinutes(30));
+            container.setMaxTextMessageSize(1 << 20);
+            container.addMapping(new RegexPathSpec("^(/\\d+)?/api/pro/v2/stream$"), streams.creator());
+        });
+        ws.setHandler(rest);
+        jetty.setHandler(ws);
+        jetty.setStopTimeout(0); // no graceful drain: tests start and stop simulators often
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            try {
+                jetty.stop();
+            } catch (Exception ignored) {
+                // the start failure is what matters
+            }
+            throw new IllegalStateException("Cannot start the simulator on " + config.host + ":" + listenPort, e);
+        }
+        server = jetty;
+        port = connector.getLocalPort();
+    }
+
+    /**
+     * Takes the simulator off the network, as if its host went away: every WebSocket is dropped without a close frame,
+     * the port stops listening, and connections are refused. The exchange itself keeps running (the market moves,
+     * accounts, orders, sequence numbers and the ground truth are kept) until {@link #startNetwork()}.
+     */
+    public synchronized BitMaxSimulator stopNetwork() {
+        if (streams == null) {
+            throw new IllegalStateException("The simulator is not started");
+        }
+        if (server == null) {
+            return this;
+        }
+        streams.dropAll();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Simulator network did not stop cleanly: {}", e.toString());
+        }
+        server = null;
+        LOG.info("Fault: simulator network stopped (port {} closed)", port);
+        return this;
+    }
+
+    /** Listens again on the same port after {@link #stopNetwork()}, with all the state it had. */
+    public synchronized BitMaxSimulator startNetwork() {
+        if (streams == null) {
+            throw new IllegalStateException("The simulator is not started");
+        }
+        if (server == null) {
+            listen(port);
+            LOG.info("Simulator network started again on {}", restUrl());
+        }
+        return this;
+    }
+
+    /** {@link #stopNetwork()} now and {@link #startNetwork()} after {@code downtime}, on a simulator thread. */
+    public BitMaxSimulator stopNetworkFor(Duration downtime) {
+        ScheduledExecutorService scheduler = scheduler(downtime);
+        stopNetwork();
+        scheduler.schedule(this::startNetwork, downtime.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** For the admin endpoint, which goes down with the network: stops it shortly after answering. */
+    void stopNetworkSoonFor(Duration downtime) {
+        ScheduledExecutorService scheduler = scheduler(downtime);
+        scheduler.schedule(this::stopNetwork, 200, TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::startNetwork, 200 + downtime.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private ScheduledExecutorService scheduler(Duration downtime) {
+        if (downtime.isNegative() || downtime.isZero()) {
+            throw new IllegalArgumentException("downtime must be positive, got " + downtime);
+        }
+        ScheduledExecutorService scheduler = pinger;
+        if (scheduler == null || streams == null) {
+            throw new IllegalStateException("The simulator is not started");
+        }
+        return scheduler;
+    }
+
+    /** True while the port listens (started, and not taken off the network). */
+    public synchronized boolean networkUp() {
+        return server != null;
     }
 
     private void checkPings() {
@@ -135,6 +217,9 @@ public final class BitMaxSimulator implements AutoCloseable {
         market.stop();
         if (pinger != null) {
             pinger.shutdownNow();
+        }
+        if (streams != null) {
+            streams.dropAll();
         }
         if (server != null) {
             try {

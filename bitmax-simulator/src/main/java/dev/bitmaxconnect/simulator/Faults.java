@@ -21,13 +21,26 @@ public final class Faults {
     private final AtomicReference<RestFailure> restFailure = new AtomicReference<>(new RestFailure(503, 510001));
     private final AtomicReference<Duration> responseDelay = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger applyThenDropLeft = new AtomicInteger();
+    private final AtomicInteger malformedRestLeft = new AtomicInteger();
+    private final AtomicInteger oversizedRestLeft = new AtomicInteger();
+    private final AtomicInteger oversizedRestBytes = new AtomicInteger(1 << 20);
     private volatile Runnable connectionDropper = () -> { };
+    private volatile StreamFrameSender frameSender = (frame, count) -> 0;
+
+    /** Writes raw text frames to every open WebSocket session; returns the number of sessions reached. */
+    interface StreamFrameSender {
+        int send(String frame, int count);
+    }
 
     Faults() {
     }
 
     void connectionDropper(Runnable dropper) {
         this.connectionDropper = dropper;
+    }
+
+    void frameSender(StreamFrameSender sender) {
+        this.frameSender = sender;
     }
 
     /** Drops every open WebSocket connection now, without a close frame (like a network failure). */
@@ -79,6 +92,83 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code n} REST requests (not admin) have no effect and are answered HTTP 200 with a body that is not
+     * valid JSON (cut off in the middle of an object).
+     */
+    public Faults malformNextRestResponses(int n) {
+        malformedRestLeft.set(requireNonNegative(n, "n"));
+        return this;
+    }
+
+    /**
+     * The next {@code n} REST requests (not admin) have no effect and are answered HTTP 200 with a JSON body of about
+     * {@code bytes} bytes ({@code {"code":0,"data":"xxx..."}}).
+     */
+    public Faults oversizeNextRestResponses(int n, int bytes) {
+        oversizedRestBytes.set(requirePositive(bytes, "bytes"));
+        oversizedRestLeft.set(requireNonNegative(n, "n"));
+        return this;
+    }
+
+    /**
+     * Sends {@code n} malformed text frames now to every open WebSocket session (cut-off JSON, not JSON, known
+     * message types with fields of the wrong type); returns the number of sessions reached.
+     */
+    public int sendMalformedFrames(int n) {
+        requireNonNegative(n, "n");
+        int reached = 0;
+        for (int i = 0; i < n; i++) {
+            reached = frameSender.send(MALFORMED_FRAMES[i % MALFORMED_FRAMES.length], 1);
+        }
+        return reached;
+    }
+
+    /**
+     * Sends {@code n} text frames of about {@code bytes} bytes now to every open WebSocket session
+     * ({@code {"m":"trades","symbol":"BTC-PERP","data":"xxx..."}}); returns the number of sessions reached.
+     */
+    public int sendOversizedFrames(int n, int bytes) {
+        requireNonNegative(n, "n");
+        String frame = padded("{\"m\":\"trades\",\"symbol\":\"BTC-PERP\",\"data\":\"", requirePositive(bytes, "bytes"));
+        return frameSender.send(frame, n);
+    }
+
+    private static final String[] MALFORMED_FRAMES = {
+        "{\"m\":\"trades\",\"symbol\":\"BTC-PERP\",\"data\":[{\"p\":\"3",
+        "not json at all",
+        "{\"m\":\"trades\",\"symbol\":7,\"data\":{\"p\":[]}}",
+        "{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{\"seqnum\":\"x\",\"asks\":[[\"1\"]],\"bids\":5}}",
+        "{\"m\":\"futures-order\",\"data\":null}",
+        "[1,2,3]",
+        "",
+        "{\"m\":\"bbo\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":-1,\"bid\":[\"NaN\",\"-\"],\"ask\":[]}}",
+    };
+
+    /** {@code prefix} followed by x up to {@code bytes} characters, closed as a JSON string and object. */
+    static String padded(String prefix, int bytes) {
+        StringBuilder sb = new StringBuilder(Math.max(bytes, prefix.length() + 2));
+        sb.append(prefix);
+        while (sb.length() < bytes - 2) {
+            sb.append('x');
+        }
+        return sb.append("\"}").toString();
+    }
+
+    private static int requireNonNegative(int value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    private static int requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+
     /** Turns every switch off. */
     public Faults reset() {
         ignorePings.set(false);
@@ -87,6 +177,8 @@ public final class Faults {
         restFailuresLeft.set(0);
         responseDelay.set(Duration.ZERO);
         applyThenDropLeft.set(0);
+        malformedRestLeft.set(0);
+        oversizedRestLeft.set(0);
         return this;
     }
 
@@ -115,6 +207,29 @@ public final class Faults {
             }
             if (restFailuresLeft.compareAndSet(left, left - 1)) {
                 return restFailure.get();
+            }
+        }
+    }
+
+    /** The body to answer instead of handling the request (malformed or oversized), or null; consumes one. */
+    String takeHostileRestBody() {
+        if (take(malformedRestLeft)) {
+            return "{\"code\":0,\"data\":{\"orderId\":\"a1";
+        }
+        if (take(oversizedRestLeft)) {
+            return padded("{\"code\":0,\"data\":\"", oversizedRestBytes.get());
+        }
+        return null;
+    }
+
+    private static boolean take(AtomicInteger left) {
+        while (true) {
+            int n = left.get();
+            if (n <= 0) {
+                return false;
+            }
+            if (left.compareAndSet(n, n - 1)) {
+                return true;
             }
         }
     }
@@ -154,6 +269,9 @@ public final class Faults {
         state.put("failBitmaxCode", restFailure.get().bitmaxCode());
         state.put("delayMillis", responseDelay.get().toMillis());
         state.put("applyThenDropNextOrders", applyThenDropLeft.get());
+        state.put("malformNextRestResponses", malformedRestLeft.get());
+        state.put("oversizeNextRestResponses", oversizedRestLeft.get());
+        state.put("oversizedRestBytes", oversizedRestBytes.get());
         return state;
     }
 }

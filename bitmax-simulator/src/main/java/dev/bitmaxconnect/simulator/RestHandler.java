@@ -73,6 +73,15 @@ final class RestHandler extends Handler.Abstract {
                     ErrorCode.reasonOf(failure.bitmaxCode()), "Simulated failure (fault switch)"));
             return true;
         }
+        String hostile = faults.takeHostileRestBody();
+        if (hostile != null) {
+            // the request body is read first, so the connection stays usable for the client's next request
+            Content.Source.consumeAll(request);
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(hostile.getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+        }
         ObjectNode body;
         int status = 200;
         try {

@@ -85,6 +85,19 @@ final class StreamService {
         }
     }
 
+    /** Sends {@code frame} {@code count} times to every open session (a fault switch); returns the sessions reached. */
+    int sendRaw(String frame, int count) {
+        List<StreamSession> sessions = new ArrayList<>(hub.sessions);
+        LOG.info("Fault: sending {} raw frame(s) of {} characters to {} WebSocket connections", count, frame.length(),
+                sessions.size());
+        for (StreamSession session : sessions) {
+            for (int i = 0; i < count; i++) {
+                session.send(frame);
+            }
+        }
+        return sessions.size();
+    }
+
     void dropAll() {
         List<StreamSession> sessions = new ArrayList<>(hub.sessions);
         LOG.info("Fault: dropping {} WebSocket connections", sessions.size());
