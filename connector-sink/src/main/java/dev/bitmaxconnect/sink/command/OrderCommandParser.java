@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.sink.command;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 
@@ -28,7 +30,16 @@ public final class OrderCommandParser {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"orderQty":"1","orderQty":"1000"} is ambiguous: refuse it rather than keep the last one.
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** A decimal as text: ASCII digits only (BigDecimal would read other scripts' digits too), short exponent. */
+    private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
+    /** Digits before the point that any price, quantity or amount may have. */
+    static final int MAX_INTEGER_DIGITS = 30;
+    /** Digits after the point that any price, quantity or amount may have. */
+    static final int MAX_FRACTION_DIGITS = 30;
 
     static final Set<String> ORDER_FIELDS = Set.of("id", "symbol", "side", "orderType", "price", "orderPrice",
             "orderQty", "stopPrice", "timeInForce", "postOnly", "execInst", "respInst", "posStopLossPrice",
@@ -85,8 +96,12 @@ public final class OrderCommandParser {
             throw new CommandFormatException(null, "a command must be a JSON object, got " + describe(tree));
         } catch (JsonProcessingException e) {
             String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-            throw new CommandFormatException(null, "the record value is not valid JSON ("
-                    + e.getOriginalMessage() + "): " + quote(shown));
+            String why = e.getOriginalMessage();
+            if (why != null && why.length() > 200) {
+                why = why.substring(0, 200) + "...";
+            }
+            throw new CommandFormatException(null, "the record value is not valid JSON (" + why + "): "
+                    + quote(shown));
         }
     }
 
@@ -305,26 +320,43 @@ public final class OrderCommandParser {
             return null;
         }
         if (v instanceof BigDecimal d) {
-            return d;
+            return bounded(d, d.toString(), path + field);
         }
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return BigDecimal.valueOf(((Number) v).longValue());
         }
         if (v instanceof BigInteger i) {
-            return new BigDecimal(i);
+            return bounded(new BigDecimal(i), i.toString(), path + field);
         }
         if (v instanceof Double || v instanceof Float) {
             throw new CommandFormatException(path + field, "got the floating-point number " + v
                     + "; send decimals as strings (\"" + v + "\") so that no digit is lost");
         }
         if (v instanceof String s) {
-            try {
-                return new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
+            String text = s.trim();
+            if (text.length() > 100 || !DECIMAL_TEXT.matcher(text).matches()) {
                 throw new CommandFormatException(path + field, "expected a decimal number, got " + quote(s));
             }
+            return bounded(new BigDecimal(text), s, path + field);
         }
         throw new CommandFormatException(path + field, "expected a decimal string, got " + describe(v));
+    }
+
+    /**
+     * Refuses absurd magnitudes before anything computes with them: {@code 1e999999999} is one short string
+     * but a billion digits once printed plainly or divided by a tick size.
+     */
+    private static BigDecimal bounded(BigDecimal d, String shown, String field) {
+        if (d.signum() == 0) {
+            return d.setScale(0);
+        }
+        long integerDigits = (long) d.precision() - d.scale();
+        long fractionDigits = Math.max(0, d.stripTrailingZeros().scale());
+        if (integerDigits > MAX_INTEGER_DIGITS || fractionDigits > MAX_FRACTION_DIGITS) {
+            throw new CommandFormatException(field, quote(shown) + " is out of range: at most "
+                    + MAX_INTEGER_DIGITS + " digits before the point and " + MAX_FRACTION_DIGITS + " after it");
+        }
+        return d;
     }
 
     private static Integer requiredInt(Map<String, Object> m, String field) {
@@ -372,12 +404,21 @@ public final class OrderCommandParser {
         if (v instanceof String s) {
             return quote(s) + " (a string)";
         }
+        // Never print a whole object or list: it may be huge or nested thousands deep.
+        if (v instanceof Map<?, ?> map) {
+            return "an object with " + map.size() + (map.size() == 1 ? " field" : " fields");
+        }
+        if (v instanceof List<?> list) {
+            return "a list of " + list.size() + (list.size() == 1 ? " item" : " items");
+        }
+        if (v instanceof Struct struct) {
+            return "a struct " + struct.schema().name();
+        }
         String text = String.valueOf(v);
         if (text.length() > 60) {
             text = text.substring(0, 60) + "...";
         }
-        String type = v instanceof Map ? "an object" : v instanceof List ? "a list" : v.getClass().getSimpleName();
-        return text + " (" + type + ")";
+        return text + " (" + v.getClass().getSimpleName() + ")";
     }
 
     static String quote(String s) {

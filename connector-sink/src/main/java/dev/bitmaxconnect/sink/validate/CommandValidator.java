@@ -7,6 +7,7 @@ import dev.bitmaxconnect.sink.command.OrderItem;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks a parsed command against the reference (required fields, positive quantities, prices for limit
@@ -19,6 +20,9 @@ public final class CommandValidator {
     public static final int MAX_BATCH = 10;
     private static final int MIN_LEVERAGE = 1;
     private static final int MAX_LEVERAGE = 100;
+    /** An exchange orderId: prefix, time in hex, userUID and 9 more, 32 letters and digits in all. */
+    private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9]{1,20}");
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9]{32}");
 
     private final ContractFilters filters;
     private final RiskLimits limits;
@@ -46,8 +50,14 @@ public final class CommandValidator {
                 yield symbol("symbol", command.symbol());
             }
             case SET_MARGIN_TYPE -> symbol("symbol", command.symbol());
-            case DEPOSIT, WITHDRAW -> command.amount().signum() > 0 ? Optional.empty()
-                    : reject("INVALID_AMOUNT", "amount: " + command.amount().toPlainString() + " must be positive");
+            case DEPOSIT, WITHDRAW -> {
+                if (!ASSET.matcher(command.asset()).matches()) {
+                    yield reject("INVALID_ASSET", "asset: " + quote(command.asset())
+                            + " is not an asset code (1 to 20 letters and digits)");
+                }
+                yield command.amount().signum() > 0 ? Optional.empty()
+                        : reject("INVALID_AMOUNT", "amount: " + plain(command.amount()) + " must be positive");
+            }
         };
     }
 
@@ -88,13 +98,26 @@ public final class CommandValidator {
         if (o.stopPrice() != null && o.stopPrice().signum() <= 0) {
             return reject("INVALID_PRICE", path + "stopPrice: " + plain(o.stopPrice()) + " must be positive");
         }
+        if (o.posStopLossPrice() != null && o.posStopLossPrice().signum() <= 0) {
+            return reject("INVALID_PRICE", path + "posStopLossPrice: " + plain(o.posStopLossPrice())
+                    + " must be positive");
+        }
+        if (o.posTakeProfitPrice() != null && o.posTakeProfitPrice().signum() <= 0) {
+            return reject("INVALID_PRICE", path + "posTakeProfitPrice: " + plain(o.posTakeProfitPrice())
+                    + " must be positive");
+        }
         Optional<Rejection> sym = symbol(path + "symbol", o.symbol());
         if (sym.isPresent()) {
             return sym;
         }
         ContractFilter f = filters.filter(o.symbol()).orElseThrow();
-        for (String field : List.of("price", "stopPrice")) {
-            BigDecimal p = field.equals("price") ? o.price() : o.stopPrice();
+        for (String field : List.of("price", "stopPrice", "posStopLossPrice", "posTakeProfitPrice")) {
+            BigDecimal p = switch (field) {
+                case "price" -> o.price();
+                case "stopPrice" -> o.stopPrice();
+                case "posStopLossPrice" -> o.posStopLossPrice();
+                default -> o.posTakeProfitPrice();
+            };
             if (p == null) {
                 continue;
             }
@@ -158,9 +181,9 @@ public final class CommandValidator {
         for (int i = 0; i < cancels.size(); i++) {
             String path = batch ? "orders[" + i + "]." : "";
             CancelItem c = cancels.get(i);
-            if (c.orderId() != null && c.orderId().length() != 32) {
-                return reject("INVALID_ORDER_ID", path + "orderId: \"" + c.orderId()
-                        + "\" is not a 32-character orderId");
+            if (c.orderId() != null && !ORDER_ID.matcher(c.orderId()).matches()) {
+                return reject("INVALID_ORDER_ID", path + "orderId: " + quote(c.orderId())
+                        + " is not an orderId (32 letters and digits)");
             }
             Optional<Rejection> sym = symbol(path + "symbol", c.symbol());
             if (sym.isPresent()) {
@@ -172,16 +195,16 @@ public final class CommandValidator {
 
     private Optional<Rejection> symbol(String field, String symbol) {
         if (!limits.allowedSymbols().isEmpty() && !limits.allowedSymbols().contains(symbol)) {
-            return reject("RISK_SYMBOL_NOT_ALLOWED", field + ": \"" + symbol + "\" is not in risk.allowed.symbols "
+            return reject("RISK_SYMBOL_NOT_ALLOWED", field + ": " + quote(symbol) + " is not in risk.allowed.symbols "
                     + limits.allowedSymbols());
         }
         Optional<ContractFilter> f = filters.filter(symbol);
         if (f.isEmpty()) {
-            return reject("UNKNOWN_SYMBOL", field + ": \"" + symbol + "\" is not a futures contract listed by the exchange");
+            return reject("UNKNOWN_SYMBOL", field + ": " + quote(symbol) + " is not a futures contract listed by the exchange");
         }
         String status = f.get().status();
         if (status != null && !status.isEmpty() && !status.equalsIgnoreCase("Normal")) {
-            return reject("CONTRACT_NOT_TRADING", field + ": \"" + symbol + "\" has status " + status
+            return reject("CONTRACT_NOT_TRADING", field + ": " + quote(symbol) + " has status " + status
                     + " at the exchange, not Normal");
         }
         return Optional.empty();
@@ -192,6 +215,11 @@ public final class CommandValidator {
             return true;
         }
         return value.remainder(step).signum() == 0;
+    }
+
+    /** A value as shown in a message: quoted, and cut short so that hostile input cannot bloat results. */
+    private static String quote(String s) {
+        return "\"" + (s.length() > 60 ? s.substring(0, 60) + "..." : s) + "\"";
     }
 
     private static String plain(BigDecimal d) {
