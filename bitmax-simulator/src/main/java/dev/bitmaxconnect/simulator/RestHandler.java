@@ -66,6 +66,9 @@ final class RestHandler extends Handler.Abstract {
             return admin.handle(path, request, response, callback);
         }
         truth.recordRestRequest();
+        // Read the whole body before any answer: a response written over unread content makes Jetty close the
+        // connection, and a client reusing it would fail on its next request.
+        String bodyText = Content.Source.asString(request, StandardCharsets.UTF_8);
         faults.sleepForDelay();
         Faults.RestFailure failure = faults.takeRestFailure();
         if (failure != null) {
@@ -75,8 +78,6 @@ final class RestHandler extends Handler.Abstract {
         }
         String hostile = faults.takeHostileRestBody();
         if (hostile != null) {
-            // the request body is read first, so the connection stays usable for the client's next request
-            Content.Source.consumeAll(request);
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.write(true, ByteBuffer.wrap(hostile.getBytes(StandardCharsets.UTF_8)), callback);
@@ -85,7 +86,7 @@ final class RestHandler extends Handler.Abstract {
         ObjectNode body;
         int status = 200;
         try {
-            body = route(path, request);
+            body = route(path, request, bodyText);
             if (body == null) {
                 status = 404;
                 body = bodies.error(ErrorCode.INVALID_HTTP_INPUT.code, "INVALID_HTTP_INPUT",
@@ -120,7 +121,7 @@ final class RestHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    private ObjectNode route(String path, Request request) throws Exception {
+    private ObjectNode route(String path, Request request, String bodyText) throws Exception {
         String method = request.getMethod();
         long now = System.currentTimeMillis();
         if (path.startsWith(PUBLIC_PREFIX) && method.equals("GET")) {
@@ -168,19 +169,19 @@ final class RestHandler extends Handler.Abstract {
                 }
             case "POST isolated-position-margin": {
                 require(account.spec.tradePermission(), "trade");
-                JsonNode body = body(request);
+                JsonNode body = body(bodyText);
                 exchange.changeIsolatedMargin(account, text(body, "symbol"), decimal(body, "amount"), now);
                 return bodies.ok();
             }
             case "POST margin-type": {
                 require(account.spec.tradePermission(), "trade");
-                JsonNode body = body(request);
+                JsonNode body = body(bodyText);
                 exchange.changeMarginType(account, text(body, "symbol"), text(body, "marginType"), now);
                 return bodies.ok();
             }
             case "POST leverage": {
                 require(account.spec.tradePermission(), "trade");
-                JsonNode body = body(request);
+                JsonNode body = body(bodyText);
                 Contract contract = exchange.contract(text(body, "symbol"));
                 int leverage = leverage(body);
                 exchange.changeLeverage(account, contract.symbol, leverage, now);
@@ -190,31 +191,31 @@ final class RestHandler extends Handler.Abstract {
             }
             case "POST transfer/deposit": {
                 require(account.spec.transferPermission(), "transfer");
-                JsonNode body = body(request);
+                JsonNode body = body(bodyText);
                 exchange.deposit(account, text(body, "asset"), decimal(body, "amount"), now);
                 return bodies.ok();
             }
             case "POST transfer/withdraw": {
                 require(account.spec.transferPermission(), "transfer");
-                JsonNode body = body(request);
+                JsonNode body = body(bodyText);
                 exchange.withdraw(account, text(body, "asset"), decimal(body, "amount"), now);
                 return bodies.ok();
             }
             case "POST order":
                 require(account.spec.tradePermission(), "trade");
-                return placeOrder(account, body(request), now);
+                return placeOrder(account, body(bodyText), now);
             case "DELETE order":
                 require(account.spec.tradePermission(), "trade");
-                return cancelOrder(account, body(request), now);
+                return cancelOrder(account, body(bodyText), now);
             case "POST order/batch":
                 require(account.spec.tradePermission(), "trade");
-                return placeBatch(account, body(request), now);
+                return placeBatch(account, body(bodyText), now);
             case "DELETE order/batch":
                 require(account.spec.tradePermission(), "trade");
-                return cancelBatch(account, body(request), now);
+                return cancelBatch(account, body(bodyText), now);
             case "DELETE order/all": {
                 require(account.spec.tradePermission(), "trade");
-                JsonNode body = body(request);
+                JsonNode body = body(bodyText);
                 String symbol = text(body, "symbol");
                 if (symbol == null) {
                     symbol = query.getValue("symbol");
@@ -227,7 +228,7 @@ final class RestHandler extends Handler.Abstract {
                 require(account.spec.viewPermission(), "view");
                 String symbol = query.getValue("symbol");
                 if (symbol == null && method.equals("POST")) {
-                    symbol = text(body(request), "symbol");
+                    symbol = text(body(bodyText), "symbol");
                 }
                 if (symbol != null && !symbol.isEmpty()) {
                     exchange.contract(symbol);
@@ -413,8 +414,7 @@ final class RestHandler extends Handler.Abstract {
         }
     }
 
-    private JsonNode body(Request request) throws IOException {
-        String text = Content.Source.asString(request, StandardCharsets.UTF_8);
+    private JsonNode body(String text) throws IOException {
         if (text == null || text.isBlank()) {
             return json.createObjectNode();
         }
