@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -31,6 +32,7 @@ final class AdminHandler {
 
     boolean handle(String path, Request request, Response response, Callback callback) throws Exception {
         String route = request.getMethod() + " " + path.substring(SimulatorDefaults.ADMIN_PREFIX.length());
+        Content.Source.consumeAll(request); // parameters are in the query; an unread body would cost the connection
         Fields query = Request.extractQueryParameters(request);
         Object body;
         int status = 200;
