@@ -26,7 +26,7 @@ public final class MarketDataMapper {
                 .put("seqnum", require("trades", "seqnum", trade.seqnum()))
                 .put("price", decimals.value(trade.price()))
                 .put("quantity", decimals.value(trade.quantity()))
-                .put("time", new Date(require("trades", "ts", trade.ts())))
+                .put("time", time("trades", "ts", trade.ts()))
                 .put("buyerIsMaker", Boolean.TRUE.equals(trade.buyerIsMaker()))
                 .put("gapBefore", gapBefore);
     }
@@ -36,7 +36,7 @@ public final class MarketDataMapper {
         return new Struct(schemas.depthUpdate())
                 .put("symbol", require("depth", "symbol", depth.symbol()))
                 .put("seqnum", require("depth", "seqnum", data.seqnum()))
-                .put("time", new Date(require("depth", "ts", data.ts())))
+                .put("time", time("depth", "ts", data.ts()))
                 .put("asks", levels(data.asks()))
                 .put("bids", levels(data.bids()))
                 .put("gapBefore", gapBefore);
@@ -60,7 +60,7 @@ public final class MarketDataMapper {
         StreamMessage.PriceLevel ask = data.ask();
         return new Struct(schemas.bbo())
                 .put("symbol", require("bbo", "symbol", bbo.symbol()))
-                .put("time", new Date(require("bbo", "ts", data.ts())))
+                .put("time", time("bbo", "ts", data.ts()))
                 .put("bidPrice", bid == null ? null : decimals.value(bid.price()))
                 .put("bidSize", bid == null ? null : decimals.value(bid.size()))
                 .put("askPrice", ask == null ? null : decimals.value(ask.price()))
@@ -72,7 +72,7 @@ public final class MarketDataMapper {
         return new Struct(schemas.bar())
                 .put("symbol", require("bar", "s", bar.symbol()))
                 .put("interval", require("bar", "i", data.interval()))
-                .put("time", new Date(require("bar", "ts", data.ts())))
+                .put("time", time("bar", "ts", data.ts()))
                 .put("open", decimals.value(data.open()))
                 .put("close", decimals.value(data.close()))
                 .put("high", decimals.value(data.high()))
@@ -86,7 +86,7 @@ public final class MarketDataMapper {
         long time = Long.MIN_VALUE;
         if (pricing.contracts() != null) {
             for (StreamMessage.ContractPrice contract : pricing.contracts()) {
-                long t = require("futures-pricing-data", "con.t", contract.time());
+                long t = time("futures-pricing-data", "con.t", contract.time()).getTime();
                 time = Math.max(time, t);
                 contracts.add(contractPricing(schemas.contractPricing(), contract.symbol(), t, contract.markPrice(),
                         contract.indexPrice(), contract.fundingRate(), contract.nextFundingTime()));
@@ -113,11 +113,19 @@ public final class MarketDataMapper {
             java.math.BigDecimal indexPrice, java.math.BigDecimal fundingRate, Long nextFundingTime) {
         return new Struct(schema)
                 .put("symbol", require("pricing", "symbol", symbol))
-                .put("time", new Date(time))
+                .put("time", time("pricing", "time", time))
                 .put("markPrice", decimals.value(markPrice))
                 .put("indexPrice", decimals.value(indexPrice))
                 .put("fundingRate", decimals.value(fundingRate))
                 .put("nextFundingTime", nextFundingTime == null ? null : new Date(nextFundingTime));
+    }
+
+    /** A required exchange time; Kafka refuses negative record timestamps, so they are refused here, by name. */
+    static Date time(String messageType, String field, Long millis) {
+        if (require(messageType, field, millis) < 0) {
+            throw new MessageMappingException(messageType, field, millis);
+        }
+        return new Date(millis);
     }
 
     static <T> T require(String messageType, String field, T value) {

@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.source.record;
 
 import static dev.bitmaxconnect.source.record.MarketDataMapper.require;
+import static dev.bitmaxconnect.source.record.MarketDataMapper.time;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -42,7 +43,7 @@ public final class PrivateDataMapper {
                 .put("stopBy", report.stopBy())
                 .put("status", text(report.status()))
                 .put("time", report.createTime() == null ? null : new Date(report.createTime()))
-                .put("lastExecTime", new Date(require(type, "t", report.lastExecTime())))
+                .put("lastExecTime", time(type, "t", report.lastExecTime()))
                 .put("lastPx", decimals.value(report.lastPx()))
                 .put("lastQty", decimals.value(report.lastQty()))
                 .put("avgFilledPx", decimals.value(report.avgPx()))
@@ -73,7 +74,7 @@ public final class PrivateDataMapper {
                 .put("stopBy", order.stopBy())
                 .put("status", text(order.status()))
                 .put("time", order.time() == null ? null : new Date(order.time()))
-                .put("lastExecTime", new Date(require(type, "lastExecTime", lastExecTime)))
+                .put("lastExecTime", time(type, "lastExecTime", lastExecTime))
                 .put("lastPx", decimals.value(order.lastPx()))
                 .put("lastQty", decimals.value(order.lastQty()))
                 .put("avgFilledPx", decimals.value(order.avgFilledPx()))
@@ -89,14 +90,14 @@ public final class PrivateDataMapper {
     public Struct accountUpdate(StreamMessage.AccountUpdate update) {
         String type = "futures-account-update";
         return account(require(type, "acc", update.accountId()), text(update.accountType()),
-                require(type, "sn", update.sn()), update.event(), require(type, "t", update.time()),
+                require(type, "sn", update.sn()), update.event(), time(type, "t", update.time()).getTime(),
                 update.requestId(), false, update.collaterals(), update.positions());
     }
 
     public Struct accountSnapshot(StreamMessage.AccountSnapshot snapshot) {
         String type = "futures-account-snapshot";
         return account(require(type, "acc", snapshot.accountId()), text(snapshot.ac()),
-                require(type, "sn", snapshot.sn()), snapshot.event(), require(type, "t", snapshot.time()),
+                require(type, "sn", snapshot.sn()), snapshot.event(), time(type, "t", snapshot.time()).getTime(),
                 snapshot.id(), true, snapshot.collaterals(), snapshot.positions());
     }
 

@@ -138,6 +138,9 @@ public final class SourceRecordAssembler {
         if (message instanceof StreamMessage.Trades t) {
             String symbol = t.symbol();
             String stream = "trades:" + symbol;
+            if (t.data() == null || symbol == null) {
+                throw new MessageMappingException("trades", t.data() == null ? "data" : "symbol", null);
+            }
             for (StreamMessage.Trade trade : t.data()) {
                 long seqnum = trade.seqnum() == null ? Long.MIN_VALUE : trade.seqnum();
                 Struct value = marketData.trade(symbol, trade, false);

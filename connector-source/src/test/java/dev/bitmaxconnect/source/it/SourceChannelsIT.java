@@ -151,6 +151,25 @@ class SourceChannelsIT {
     }
 
     @Test
+    void malformedFramesAreCountedAndTheTaskGoesOn() throws Exception {
+        Map<String, String> config = cluster.sourceConfig("junk", "bbo,trades,depth");
+        config.put("tasks.max", "1");
+        List.of("junk.bbo", "junk.trades", "junk.depth").forEach(t -> cluster.connect.kafka().createTopic(t, 1));
+        cluster.start("junk", config, 1);
+        cluster.atLeast(5, WAIT, "junk.depth");
+
+        assertThat(cluster.simulator.faults().sendMalformedFrames(8)).isPositive();
+        ObjectName metrics = SourceTaskMetrics.objectName("junk", "0");
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat((Long) server.getAttribute(metrics, "UndecodableMessages")).isGreaterThanOrEqualTo(4));
+        int before = cluster.all("junk.depth").size();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("junk.depth").size()).isGreaterThan(before + 5));
+        assertThat(cluster.connect.connectorStatus("junk").tasks().get(0).state()).isEqualTo("RUNNING");
+        cluster.connect.deleteConnector("junk");
+    }
+
+    @Test
     void aKeyRevokedWhileRunningFailsTheTaskAtTheNextReconnect() {
         try (BitMaxSimulator revoking = BitMaxSimulator.builder().port(0).seed(7).marketDataRate(0)
                 .apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build().start()) {

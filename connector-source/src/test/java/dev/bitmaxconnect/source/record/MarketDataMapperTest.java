@@ -108,6 +108,13 @@ class MarketDataMapperTest {
     }
 
     @Test
+    void negativeExchangeTimeIsRefusedByName() {
+        StreamMessage.Bbo bbo = new StreamMessage.Bbo("BTC-PERP", new StreamMessage.BboData(-1L, null, null));
+        assertThatThrownBy(() -> mapper.bbo(bbo)).isInstanceOf(MessageMappingException.class)
+                .hasMessageContaining("ts").hasMessageContaining("-1");
+    }
+
+    @Test
     void missingFieldIsNamed() {
         StreamMessage.Trades broken = new StreamMessage.Trades("BTC-PERP",
                 List.of(new StreamMessage.Trade(new BigDecimal("1"), new BigDecimal("2"), 1L, false, null)));
