@@ -4,25 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Order commands as users write them to the sink's topic (JSON, the reference's field names). */
-final class Commands {
+public final class Commands {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Commands() {
     }
 
-    static ObjectNode limit(String id, String symbol, String side, String qty, String price) {
+    public static ObjectNode limit(String id, String symbol, String side, String qty, String price) {
         ObjectNode order = place(id, symbol, side, "Limit", qty);
         order.put("price", price);
         order.put("timeInForce", "GTC");
         return order;
     }
 
-    static ObjectNode market(String id, String symbol, String side, String qty) {
+    public static ObjectNode market(String id, String symbol, String side, String qty) {
         return place(id, symbol, side, "Market", qty);
     }
 
-    static ObjectNode cancelByClientId(String id, String symbol, String origId) {
+    public static ObjectNode cancelByClientId(String id, String symbol, String origId) {
         ObjectNode cancel = JSON.createObjectNode();
         cancel.put("action", "cancel");
         cancel.put("id", id);

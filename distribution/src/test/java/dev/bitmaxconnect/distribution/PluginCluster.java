@@ -25,15 +25,15 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * component archive through {@code plugin.path} (class-loader isolation as in production), and a simulator
  * for them to trade against.
  */
-final class PluginCluster implements AutoCloseable {
+public final class PluginCluster implements AutoCloseable {
 
-    static final String SOURCE_CLASS = "dev.bitmaxconnect.source.BitMaxSourceConnector";
-    static final String SINK_CLASS = "dev.bitmaxconnect.sink.BitMaxSinkConnector";
+    public static final String SOURCE_CLASS = "dev.bitmaxconnect.source.BitMaxSourceConnector";
+    public static final String SINK_CLASS = "dev.bitmaxconnect.sink.BitMaxSinkConnector";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final EmbeddedConnectCluster connect;
-    final BitMaxSimulator simulator;
-    final Path pluginPath;
+    public final EmbeddedConnectCluster connect;
+    public final BitMaxSimulator simulator;
+    public final Path pluginPath;
 
     private PluginCluster(EmbeddedConnectCluster connect, BitMaxSimulator simulator, Path pluginPath) {
         this.connect = connect;
@@ -41,16 +41,15 @@ final class PluginCluster implements AutoCloseable {
         this.pluginPath = pluginPath;
     }
 
-    static PluginCluster start(String name, int workers, String apiKey, String apiSecret) {
+    public static PluginCluster start(String name, int workers, String apiKey, String apiSecret) {
+        return start(name, workers, BitMaxSimulator.builder().apiKey(apiKey, apiSecret));
+    }
+
+    /** Starts the workers and a simulator from {@code simulatorBuilder} (port 0, the default seed, 50 msg/s unless set). */
+    public static PluginCluster start(String name, int workers, BitMaxSimulator.Builder simulatorBuilder) {
         Path pluginPath = PluginLocations.unpackArchiveInto(
                 Paths.get("target", "it-plugin-path", name).toAbsolutePath());
-        BitMaxSimulator simulator = BitMaxSimulator.builder()
-                .port(0)
-                .seed(SimulatorDefaults.SEED)
-                .marketDataRate(50)
-                .apiKey(apiKey, apiSecret)
-                .build()
-                .start();
+        BitMaxSimulator simulator = simulatorBuilder.build().start();
 
         Map<String, String> workerProps = new HashMap<>();
         workerProps.put("plugin.path", pluginPath.toString());
@@ -74,7 +73,7 @@ final class PluginCluster implements AutoCloseable {
         return new PluginCluster(connect, simulator, pluginPath);
     }
 
-    static PluginCluster start(String name, int workers) {
+    public static PluginCluster start(String name, int workers) {
         return start(name, workers, SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET);
     }
 
@@ -82,7 +81,7 @@ final class PluginCluster implements AutoCloseable {
      * Creates the topics of a source and a sink with this prefix: the embedded broker, like many production
      * clusters, does not create topics on first use.
      */
-    void createTopics(String prefix, int commandPartitions) {
+    public void createTopics(String prefix, int commandPartitions) {
         for (String channel : List.of("bbo", "trades", "order", "account", "results")) {
             connect.kafka().createTopic(prefix + "." + channel, 1);
         }
@@ -90,12 +89,12 @@ final class PluginCluster implements AutoCloseable {
     }
 
     /** The body of a GET on the worker's REST API. */
-    String get(String path) {
+    public String get(String path) {
         Object entity = connect.requestGet(connect.endpointForResource(path)).getEntity();
         return entity == null ? "" : entity.toString();
     }
 
-    Map<String, String> sourceConfig(String prefix) {
+    public Map<String, String> sourceConfig(String prefix) {
         Map<String, String> config = exchangeConfig(SOURCE_CLASS);
         config.put("tasks.max", "2");
         config.put("symbols", "BTC-PERP,ETH-PERP");
@@ -104,7 +103,7 @@ final class PluginCluster implements AutoCloseable {
         return config;
     }
 
-    Map<String, String> sinkConfig(String prefix) {
+    public Map<String, String> sinkConfig(String prefix) {
         Map<String, String> config = exchangeConfig(SINK_CLASS);
         config.put("tasks.max", "1");
         config.put("topics", prefix + ".commands");
@@ -127,7 +126,7 @@ final class PluginCluster implements AutoCloseable {
     }
 
     /** Writes a command as the JSON text a user's application would, keyed by its id. */
-    void sendCommand(String topic, JsonNode command) {
+    public void sendCommand(String topic, JsonNode command) {
         try {
             connect.kafka().produce(topic, command.path("id").asText(null), JSON.writeValueAsString(command));
         } catch (IOException e) {
@@ -136,7 +135,7 @@ final class PluginCluster implements AutoCloseable {
     }
 
     /** At least {@code count} records of the topic, from its beginning, values read as JSON. */
-    List<ConsumerRecord<String, JsonNode>> records(String topic, int count, Duration timeout) {
+    public List<ConsumerRecord<String, JsonNode>> records(String topic, int count, Duration timeout) {
         List<ConsumerRecord<String, JsonNode>> records = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : connect.kafka().consume(count, timeout.toMillis(), topic)) {
             records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(),

@@ -14,24 +14,24 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /** Where the build put the plugin, as the failsafe configuration passes it in. */
-final class PluginLocations {
+public final class PluginLocations {
 
     private PluginLocations() {
     }
 
     /** The Confluent Hub component zip. */
-    static Path archive() {
+    public static Path archive() {
         return Paths.get(required("plugin.archive"));
     }
 
     /** The unpacked plugin as the build lays it out: {@code target/plugins/<component>/}. */
-    static Path pluginPathDirectory() {
+    public static Path pluginPathDirectory() {
         Path plugins = Paths.get(required("plugin.path.dir"));
         return plugins.resolve("bitmaxconnect-kafka-connect-bitmax-" + required("project.version"));
     }
 
     /** The module's own directory, to reach {@code ../docker}, {@code ../config} and friends. */
-    static Path moduleDirectory() {
+    public static Path moduleDirectory() {
         return Paths.get(System.getProperty("project.basedir", ".")).toAbsolutePath().normalize();
     }
 
@@ -40,7 +40,7 @@ final class PluginLocations {
      * and returns {@code directory}, ready to be the worker's {@code plugin.path}. What an earlier run unpacked
      * there is removed first, so no jar of an older build lingers beside the new ones.
      */
-    static Path unpackArchiveInto(Path directory) {
+    public static Path unpackArchiveInto(Path directory) {
         deleteRecursively(directory);
         try (ZipFile zip = new ZipFile(archive().toFile())) {
             Files.createDirectories(directory);

@@ -1,0 +1,425 @@
+package dev.bitmaxconnect.distribution.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitmaxconnect.distribution.PluginCluster;
+import dev.bitmaxconnect.simulator.AcceptedOrder;
+import dev.bitmaxconnect.simulator.BitMaxSimulator;
+import dev.bitmaxconnect.simulator.Fill;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Faults while both connectors carry traffic, on three Connect workers that load the plugin from its archive, against
+ * one simulator: each scenario writes order commands at a steady pace, injects its fault, ends it, and then checks the
+ * simulator's ground truth and the topics: one order per command (no duplicate, none lost), a result for every
+ * command, the final state of every order on the order topic, the latest positions on the account topic equal to the
+ * fills, and the time to recover. One cluster and one simulator serve every scenario.
+ *
+ * <p>The fault window is {@code -Dfaults.window.seconds} (6 by default, what CI runs; 60 gives the long version, e.g.
+ * the simulator off the network for a minute). The figures go to {@code target/reliability/fault-suite.md}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT {
+
+    private static final Duration WINDOW = Duration.ofSeconds(Long.getLong("faults.window.seconds", 6));
+    private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("faults.settle.seconds", 120));
+    private static final int COMMANDS_PER_SECOND = Integer.getInteger("faults.commands.per.second", 10);
+    /** Size of the oversized REST bodies of the hostile-exchange scenario (see docs/reliability.md on larger ones). */
+    private static final int HOSTILE_REST_BYTES = Integer.getInteger("faults.hostile.rest.bytes", 200_000);
+    private static final String PREFIX = "faults";
+    private static final String SOURCE = "faults-source";
+    private static final String SINK = "faults-sink";
+    private static final String COMMANDS = PREFIX + ".commands";
+    private static final String RESULTS = PREFIX + ".results";
+    private static final String ORDERS = PREFIX + ".order";
+    private static final String ACCOUNT = PREFIX + ".account";
+    private static final String RUN = "r" + Long.toString(System.currentTimeMillis(), 36);
+    private static final List<ScenarioFigures> FIGURES = Collections.synchronizedList(new ArrayList<>());
+
+    private static PluginCluster cluster;
+    private static TopicRecorder topics;
+
+    /** Injects a fault and ends it; returns a short description of what it did. */
+    @FunctionalInterface
+    private interface Fault {
+        String inject(CommandTraffic traffic) throws Exception;
+    }
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        cluster = PluginCluster.start("faults", 3, BitMaxSimulator.builder());
+        cluster.createTopics(PREFIX, 2);
+        Map<String, String> source = cluster.sourceConfig(PREFIX);
+        source.put("bitmax.request.timeout.ms", "2000");
+        source.put("bitmax.reconnect.backoff.max.ms", "5000");
+        Map<String, String> sink = cluster.sinkConfig(PREFIX);
+        sink.put("tasks.max", "2");
+        sink.put("bitmax.request.timeout.ms", "2000");
+        // Enough retries to ride out an exchange outage of a few minutes rather than fail the commands.
+        sink.put("retry.max.attempts", "100");
+        sink.put("retry.backoff.max.ms", "2000");
+        sink.put("retry.max.time.ms", "300000");
+        cluster.connect.configureConnector(SOURCE, source);
+        cluster.connect.configureConnector(SINK, sink);
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(SOURCE, 2, "source not running");
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(SINK, 2, "sink not running");
+        topics = new TopicRecorder(cluster.connect.kafka().bootstrapServers(), List.of(RESULTS, ORDERS, ACCOUNT));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            String table = ScenarioFigures.table(FIGURES);
+            Path report = Paths.get("target", "reliability", "fault-suite.md");
+            Files.createDirectories(report.getParent());
+            Files.writeString(report, "Fault window " + WINDOW.toSeconds() + " s, " + COMMANDS_PER_SECOND
+                    + " commands/s\n\n" + table, StandardCharsets.UTF_8);
+            System.out.println("\nFault suite, window " + WINDOW.toSeconds() + " s:\n" + table);
+            if (topics != null) {
+                topics.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void webSocketConnectionsDroppedEveryTwoSeconds() throws Exception {
+        scenario("ws-drops", "wd", traffic -> {
+            int drops = 0;
+            for (long end = deadline(WINDOW); System.currentTimeMillis() < end; drops++) {
+                cluster.simulator.faults().dropAllConnections();
+                Thread.sleep(2000);
+            }
+            return drops + " drops of every WebSocket, 2 s apart";
+        });
+    }
+
+    @Test
+    @Order(2)
+    void pingsLeftUnansweredWhileTheMarketIsQuiet() throws Exception {
+        scenario("ping-silence", "ps", traffic -> {
+            cluster.simulator.faults().stopAnsweringPings(true).pauseMarketData(true);
+            Thread.sleep(WINDOW.toMillis());
+            cluster.simulator.faults().stopAnsweringPings(false).pauseMarketData(false);
+            return "no pong, no server ping, no market data for " + WINDOW.toSeconds() + " s";
+        });
+    }
+
+    @Test
+    @Order(3)
+    void restBurstsOf5xxAnd429() throws Exception {
+        scenario("rest-errors", "re", traffic -> {
+            int bursts = 0;
+            for (long end = deadline(WINDOW); System.currentTimeMillis() < end; bursts++) {
+                if (bursts % 2 == 0) {
+                    cluster.simulator.faults().failNextRestRequests(3, 503, 510001);
+                } else {
+                    cluster.simulator.faults().failNextRestRequests(3, 429, 100101);
+                }
+                Thread.sleep(1000);
+            }
+            return bursts + " bursts of 3 REST failures (503 and 429 in turn), 1 s apart";
+        });
+    }
+
+    @Test
+    @Order(4)
+    void responsesSlowerThanTheClientTimeout() throws Exception {
+        scenario("slow-responses", "sr", traffic -> {
+            cluster.simulator.faults().delayResponses(Duration.ofMillis(3000));
+            Thread.sleep(WINDOW.toMillis());
+            cluster.simulator.faults().delayResponses(Duration.ZERO);
+            return "every answer 3 s late (timeout 2 s) for " + WINDOW.toSeconds() + " s";
+        });
+    }
+
+    @Test
+    @Order(5)
+    void ordersAppliedWhoseResponsesAreLost() throws Exception {
+        scenario("lost-responses", "lr", traffic -> {
+            int rounds = 0;
+            for (long end = deadline(WINDOW); System.currentTimeMillis() < end; rounds++) {
+                cluster.simulator.faults().applyThenDropNextOrders(2);
+                Thread.sleep(1000);
+            }
+            return rounds + " rounds of 2 order requests applied, then their connection dropped";
+        });
+    }
+
+    @Test
+    @Order(6)
+    void malformedAndOversizedFramesAndBodies() throws Exception {
+        int[] garbledAnswers = {0};
+        scenario("hostile-exchange", "hx", traffic -> {
+            int rounds = 0;
+            for (long end = deadline(WINDOW); System.currentTimeMillis() < end; rounds++) {
+                cluster.simulator.faults().sendMalformedFrames(8);
+                cluster.simulator.faults().sendOversizedFrames(1, 1_000_000);
+                cluster.simulator.faults().malformNextRestResponses(1);
+                cluster.simulator.faults().oversizeNextRestResponses(1, HOSTILE_REST_BYTES);
+                garbledAnswers[0] += 2;
+                Thread.sleep(2000);
+            }
+            return rounds + " rounds of 8 malformed + one 1 MB frame per WebSocket, a cut-off and a "
+                    + HOSTILE_REST_BYTES / 1000 + " kB REST body";
+        }, garbledAnswers);
+    }
+
+    @Test
+    @Order(7)
+    void aWorkerStoppedInTheMiddleOfABatchAndStartedAgain() throws Exception {
+        scenario("worker-stop", "wk", traffic -> {
+            WorkerHandle victim = workerRunning(SINK);
+            traffic.burst(30);
+            cluster.connect.removeWorker(victim);
+            Thread.sleep(WINDOW.toMillis() / 3);
+            cluster.connect.addWorker();
+            cluster.connect.assertions().assertExactlyNumWorkersAreUp(3, "the worker did not come back");
+            awaitTasksRunning();
+            return "30 commands written, the worker of a sink task stopped at once, a new worker started "
+                    + WINDOW.toSeconds() / 3 + " s later";
+        });
+    }
+
+    @Test
+    @Order(8)
+    void bothConnectorsRestarted() throws Exception {
+        scenario("connector-restart", "cr", traffic -> {
+            int restarts = 0;
+            for (long end = deadline(WINDOW); System.currentTimeMillis() < end || restarts == 0; restarts++) {
+                traffic.burst(10);
+                cluster.connect.restartConnectorAndTasks(SINK, false, true, false);
+                cluster.connect.restartConnectorAndTasks(SOURCE, false, true, false);
+                awaitTasksRunning();
+                Thread.sleep(3000);
+            }
+            return restarts + " restarts of both connectors and their tasks, each after a burst of 10 commands";
+        });
+    }
+
+    @Test
+    @Order(9)
+    void theExchangeOffTheNetworkAndBackWithItsState() throws Exception {
+        scenario("exchange-outage", "eo", traffic -> {
+            cluster.simulator.stopNetwork();
+            Thread.sleep(WINDOW.toMillis());
+            cluster.simulator.startNetwork();
+            return "simulator off the network (port closed) for " + WINDOW.toSeconds() + " s, back with its state";
+        });
+    }
+
+    private static void scenario(String name, String code, Fault fault) throws Exception {
+        scenario(name, code, fault, new int[] {0});
+    }
+
+    /**
+     * Runs one scenario. {@code garbledAnswers} (filled in by the fault) is how many exchange answers were made
+     * unreadable on purpose: a command that gets one may be refused (its result says so) instead of executed, and
+     * then counts as refused rather than lost; without such answers every command must be executed.
+     */
+    private static void scenario(String name, String code, Fault fault, int[] garbledAnswers) throws Exception {
+        String idPrefix = RUN + code;
+        long reconnectsBefore = TaskMetrics.sourceReconnects(SOURCE);
+        long retriesBefore = TaskMetrics.sinkRetries(SINK);
+        CommandTraffic traffic = new CommandTraffic(cluster, COMMANDS, idPrefix, COMMANDS_PER_SECOND);
+        String described;
+        long recovery;
+        try {
+            Thread.sleep(1000);
+            described = fault.inject(traffic);
+            long faultEnd = System.currentTimeMillis();
+            // Traffic goes on while the pipeline recovers; the first command after the fault times the recovery.
+            String probe = traffic.send();
+            recovery = awaitRecovery(probe, faultEnd);
+        } finally {
+            traffic.close();
+            cluster.simulator.faults().reset();
+        }
+        List<String> ids = traffic.ids();
+        waitQuietly(SETTLE, () -> measure(name, described, idPrefix, ids, recovery, 0, 0).settled());
+        Measured measured = measure(name, described, idPrefix, ids, recovery,
+                delta(reconnectsBefore, TaskMetrics.sourceReconnects(SOURCE)),
+                delta(retriesBefore, TaskMetrics.sinkRetries(SINK)));
+        ScenarioFigures f = measured.figures();
+        FIGURES.add(f);
+        System.out.println(ScenarioFigures.table(List.of(f)));
+
+        assertThat(f.duplicates()).as("%s: orders beyond one per command", name).isZero();
+        assertThat(f.lostCommands()).as("%s: commands with neither an order at the exchange nor a refusal", name)
+                .isZero();
+        assertThat(f.resultsWritten()).as("%s: commands with a result", name).isEqualTo(f.commandsSent());
+        assertThat(measured.refused()).as("%s: results neither accepted nor duplicate", name)
+                .hasSizeLessThanOrEqualTo(garbledAnswers[0]);
+        assertThat(f.missingOrderEvents()).as("%s: orders whose final state is not on the order topic", name).isZero();
+        assertThat(f.accountMismatches()).as("%s: positions on the account topic unlike the fills", name).isZero();
+        assertThat(f.recoveryMillis()).as("%s: the command written after the fault went through", name)
+                .isNotNegative();
+        awaitTasksRunning();
+    }
+
+    private record Measured(ScenarioFigures figures, List<String> refused, boolean settled) {
+    }
+
+    private static Measured measure(String name, String fault, String idPrefix, List<String> ids, long recovery,
+            long reconnects, long retries) {
+        List<AcceptedOrder> ours = cluster.simulator.groundTruth().acceptedOrders().stream()
+                .filter(o -> o.clientId().startsWith(idPrefix)).toList();
+        Set<String> atExchange = ours.stream().map(AcceptedOrder::clientId).collect(Collectors.toSet());
+        int duplicates = ours.size() - atExchange.size();
+
+        Map<String, String> statusById = new HashMap<>();
+        for (TopicRecorder.Seen r : topics.records(RESULTS)) {
+            if (r.value() != null && r.value().path("commandId").asText().startsWith(idPrefix)) {
+                statusById.put(r.value().path("commandId").asText(),
+                        r.value().path("status").asText().toUpperCase(Locale.ROOT));
+            }
+        }
+        List<String> refused = statusById.entrySet().stream()
+                .filter(e -> !e.getValue().equals("ACCEPTED") && !e.getValue().equals("DUPLICATE"))
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+        // Lost: neither executed nor refused with a result saying so.
+        int lost = (int) ids.stream().filter(id -> !atExchange.contains(id)
+                && !statusById.getOrDefault(id, "ACCEPTED").matches("REJECTED|FAILED|SKIPPED")).count();
+
+        List<Fill> fills = cluster.simulator.groundTruth().fills();
+        Map<String, BigDecimal> filledByOrder = new HashMap<>();
+        Map<String, BigDecimal> positionBySymbol = new HashMap<>();
+        for (Fill fill : fills) {
+            filledByOrder.merge(fill.orderId(), fill.qty(), BigDecimal::add);
+            BigDecimal signed = fill.side().equalsIgnoreCase("Buy") ? fill.qty() : fill.qty().negate();
+            positionBySymbol.merge(fill.symbol(), signed, BigDecimal::add);
+        }
+        Set<String> statesOnTopic = new HashSet<>();
+        for (TopicRecorder.Seen r : topics.records(ORDERS)) {
+            if (r.value() != null) {
+                statesOnTopic.add(r.value().path("orderId").asText() + "/"
+                        + decimal(r.value().path("cumFilledQty")).stripTrailingZeros().toPlainString());
+            }
+        }
+        int missingEvents = 0;
+        for (AcceptedOrder order : ours) {
+            BigDecimal filled = filledByOrder.getOrDefault(order.orderId(), BigDecimal.ZERO);
+            if (!statesOnTopic.contains(order.orderId() + "/" + filled.stripTrailingZeros().toPlainString())) {
+                missingEvents++;
+            }
+        }
+        Map<String, BigDecimal> latestPosition = new HashMap<>();
+        for (TopicRecorder.Seen r : topics.records(ACCOUNT)) {
+            if (r.value() != null) {
+                for (JsonNode p : r.value().path("positions")) {
+                    latestPosition.put(p.path("symbol").asText(), decimal(p.path("position")));
+                }
+            }
+        }
+        int accountMismatches = 0;
+        for (Map.Entry<String, BigDecimal> e : positionBySymbol.entrySet()) {
+            if (latestPosition.getOrDefault(e.getKey(), BigDecimal.ZERO).compareTo(e.getValue()) != 0) {
+                accountMismatches++;
+            }
+        }
+        ScenarioFigures figures = new ScenarioFigures(name, fault, ids.size(), ours.size(), statusById.size(),
+                refused.size(), duplicates, lost, missingEvents, accountMismatches, recovery, reconnects, retries);
+        boolean settled = lost == 0 && statusById.size() >= ids.size() && missingEvents == 0 && accountMismatches == 0;
+        return new Measured(figures, refused, settled);
+    }
+
+    /** From the end of the fault until the probe command has its result and its order is on the order topic. */
+    private static long awaitRecovery(String probe, long faultEnd) {
+        long[] recoveredAt = {-1};
+        waitQuietly(SETTLE, () -> {
+            boolean result = topics.records(RESULTS).stream()
+                    .anyMatch(r -> r.value() != null && probe.equals(r.value().path("commandId").asText()));
+            List<AcceptedOrder> orders = cluster.simulator.groundTruth().acceptedOrdersWithClientId(probe);
+            if (!result || orders.isEmpty()) {
+                return false;
+            }
+            String orderId = orders.get(0).orderId();
+            boolean event = topics.records(ORDERS).stream()
+                    .anyMatch(r -> r.value() != null && orderId.equals(r.value().path("orderId").asText()));
+            if (event) {
+                recoveredAt[0] = System.currentTimeMillis();
+            }
+            return event;
+        });
+        return recoveredAt[0] < 0 ? -1 : recoveredAt[0] - faultEnd;
+    }
+
+    private static void awaitTasksRunning() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (String connector : List.of(SOURCE, SINK)) {
+                ConnectorStateInfo status = cluster.connect.connectorStatus(connector);
+                assertThat(status.connector().state()).as(connector).isEqualTo("RUNNING");
+                assertThat(status.tasks()).as(connector).hasSize(2)
+                        .allSatisfy(t -> assertThat(t.state()).as(connector + " " + t.trace()).isEqualTo("RUNNING"));
+            }
+        });
+    }
+
+    private static WorkerHandle workerRunning(String connector) {
+        Set<String> workerIds = cluster.connect.connectorStatus(connector).tasks().stream()
+                .map(ConnectorStateInfo.AbstractState::workerId).collect(Collectors.toSet());
+        return cluster.connect.workers().stream()
+                .filter(w -> workerIds.contains(w.url().getHost() + ":" + w.url().getPort()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no worker runs a task of " + connector + ": " + workerIds));
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds or {@code timeout} passes; the caller then measures. */
+    private static void waitQuietly(Duration timeout, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long deadline(Duration window) {
+        return System.currentTimeMillis() + window.toMillis();
+    }
+
+    /** Counter growth; a restarted task starts its counters again, so then the later value is all that is known. */
+    private static long delta(long before, long after) {
+        return after >= before ? after - before : after;
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        String text = node.asText("");
+        return text.isEmpty() ? BigDecimal.ZERO : new BigDecimal(text);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.bitmaxconnect.distribution.faults;
+
+import java.lang.management.ManagementFactory;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Reads the connectors' own task metrics over JMX: the workers run in this JVM, so their MBeans are in its platform
+ * MBean server. Counters start again at zero when a task restarts.
+ */
+final class TaskMetrics {
+
+    private TaskMetrics() {
+    }
+
+    /** {@code Reconnects} summed over the source connector's tasks. */
+    static long sourceReconnects(String connector) {
+        return sum("dev.bitmaxconnect:type=source-task-metrics,connector=" + ObjectName.quote(connector) + ",*",
+                "Reconnects");
+    }
+
+    /** {@code retries-total} summed over the sink connector's tasks. */
+    static long sinkRetries(String connector) {
+        return sum("dev.bitmaxconnect.sink:type=bitmax-sink-task-metrics,connector=" + connector + ",*",
+                "retries-total");
+    }
+
+    private static long sum(String pattern, String attribute) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long total = 0;
+        try {
+            for (ObjectName name : server.queryNames(new ObjectName(pattern), null)) {
+                try {
+                    if (server.getAttribute(name, attribute) instanceof Number number) {
+                        total += number.longValue();
+                    }
+                } catch (Exception e) {
+                    // a task that stopped meanwhile: its counter is gone
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return total;
+    }
+}
