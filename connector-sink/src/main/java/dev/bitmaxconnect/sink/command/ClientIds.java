@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.regex.Pattern;
 
 /**
- * Deterministic client order ids. A command's own {@code id} is used when the exchange will build the
- * orderId from it (9 to 32 letters and digits); otherwise an id is derived from the connector name,
- * topic, partition and offset, so that a re-delivered command gets the same id again.
+ * Deterministic client order ids. A command's own {@code id} is sent as it is whenever the exchange
+ * accepts it (the reference's rule, at most 32 characters), so that a later cancel can name the order by
+ * it; otherwise an id is derived from the connector name, topic, partition and offset, so that a
+ * re-delivered command gets the same id again. Only an id of 9 to 32 letters and digits fixes the
+ * orderId before sending; for any other the exchange picks 9 random characters.
  *
  * <p>The exchange builds an orderId from the right 9 characters of the id. A derived id therefore ends
  * in 9 characters that differ for every command of a partition: a base-62 counter that starts at a
@@ -31,17 +33,25 @@ public final class ClientIds {
         this.connectorName = connectorName;
     }
 
-    /** Whether the command's own id can be sent as it is and fixes the orderId. */
+    /** The longest client id the exchange accepts. */
+    public static final int MAX_LENGTH = 32;
+
+    /** Whether the exchange builds the orderId from this id, so that the sink knows it before sending. */
     public static boolean usable(String id) {
         return id != null && ORDER_ID_SOURCE.matcher(id).matches();
     }
 
+    /** Whether the exchange accepts this id as a client order id (the reference's rule). */
+    public static boolean acceptedByExchange(String id) {
+        return id != null && id.length() <= MAX_LENGTH && EXCHANGE_RULE.matcher(id).matches();
+    }
+
     /**
      * The client id for order {@code index} of the command at {@code topic/partition/offset}:
-     * {@code given} when usable, else a derived one of 18 characters.
+     * {@code given} when the exchange accepts it, else a derived one of 18 characters.
      */
     public String clientId(String given, String topic, int partition, long offset, int index) {
-        if (usable(given)) {
+        if (acceptedByExchange(given)) {
             return given;
         }
         return derived(topic, partition, offset, index);
@@ -59,7 +69,7 @@ public final class ClientIds {
         return base62(prefix, 9) + base62(counter, 9);
     }
 
-    /** The right 9 characters of an id: the part of the orderId the exchange takes from it. */
+    /** The right 9 characters of a {@linkplain #usable usable} id: the part of the orderId taken from it. */
     public static String orderIdSuffix(String clientId) {
         return clientId.substring(clientId.length() - 9);
     }

@@ -127,27 +127,19 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     private void sendCoalesced(List<PendingCommand> unit) {
         CommandAction action = unit.get(0).command().action();
         if (action == CommandAction.PLACE) {
-            List<PlaceItem> items = new ArrayList<>();
-            Map<String, PendingCommand> byId = new HashMap<>();
+            // Orders of one request need distinct client ids: a reused id starts the next request.
+            List<PendingCommand> round = new ArrayList<>();
+            java.util.Set<String> idsInRound = new java.util.HashSet<>();
             for (PendingCommand p : unit) {
-                PlaceItem item = new PlaceItem(orderClientId(p, p.command().orders().get(0), 0),
-                        p.command().orders().get(0));
-                Optional<OrderInfo> before = recovery.find(item.clientId(), item.order());
-                if (before.isPresent()) {
-                    finish(p, duplicate(p, item.clientId(), before.get().orderId()));
-                    continue;
+                if (!idsInRound.add(orderClientId(p, p.command().orders().get(0), 0))) {
+                    placeCoalesced(round);
+                    round = new ArrayList<>();
+                    idsInRound.clear();
+                    idsInRound.add(orderClientId(p, p.command().orders().get(0), 0));
                 }
-                items.add(item);
-                byId.put(item.clientId(), p);
+                round.add(p);
             }
-            if (items.isEmpty()) {
-                return;
-            }
-            Sent sent = executor.place(items, true);
-            for (int i = 0; i < items.size(); i++) {
-                PendingCommand p = byId.get(items.get(i).clientId());
-                finish(p, fromItems(p, List.of(sent.items().get(i)), sent));
-            }
+            placeCoalesced(round);
         } else {
             List<CancelTarget> targets = new ArrayList<>();
             List<PendingCommand> owners = new ArrayList<>();
@@ -167,6 +159,30 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             for (int i = 0; i < targets.size(); i++) {
                 finish(owners.get(i), fromItems(owners.get(i), List.of(sent.items().get(i)), sent));
             }
+        }
+    }
+
+    private void placeCoalesced(List<PendingCommand> unit) {
+        List<PlaceItem> items = new ArrayList<>();
+        Map<String, PendingCommand> byId = new HashMap<>();
+        for (PendingCommand p : unit) {
+            PlaceItem item = new PlaceItem(orderClientId(p, p.command().orders().get(0), 0),
+                    p.command().orders().get(0));
+            Optional<OrderInfo> before = recovery.find(item.clientId(), item.order());
+            if (before.isPresent()) {
+                finish(p, duplicate(p, item.clientId(), before.get().orderId()));
+                continue;
+            }
+            items.add(item);
+            byId.put(item.clientId(), p);
+        }
+        if (items.isEmpty()) {
+            return;
+        }
+        Sent sent = executor.place(items, true);
+        for (int i = 0; i < items.size(); i++) {
+            PendingCommand p = byId.get(items.get(i).clientId());
+            finish(p, fromItems(p, List.of(sent.items().get(i)), sent));
         }
     }
 

@@ -232,7 +232,8 @@ public final class OrderExecutor {
                 Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time, viaWs);
                 found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
                 for (String id : pending.keySet()) {
-                    String where = viaWs ? "an orderId ending in " + ClientIds.orderIdSuffix(id)
+                    String where = !ClientIds.usable(id) ? "an order placed with client id \"" + id + "\""
+                            : viaWs ? "an orderId ending in " + ClientIds.orderIdSuffix(id)
                             : "orderId " + expectedOrderId(time, id);
                     done.put(id, new ItemOutcome(id, found.isPresent() || viaWs ? null : expectedOrderId(time, id),
                             ResultStatus.FAILED, code(e), found.isPresent() ? "RETRIES_EXHAUSTED" : "OUTCOME_UNKNOWN",
@@ -256,8 +257,30 @@ public final class OrderExecutor {
         if (ambiguous) {
             lookUpPlaced(pending.keySet(), time, viaWs)
                     .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
+            giveUpUnknowable(e, pending, done);
+            if (pending.isEmpty()) {
+                return -1;
+            }
         }
         return retries;
+    }
+
+    /**
+     * After an ambiguous outcome, the orders whose orderId the exchange picked itself (a client id that is
+     * not 9 to 32 letters and digits) cannot be looked up, and the exchange would take a second copy as a
+     * new order: they are reported unknown rather than sent again.
+     */
+    private static void giveUpUnknowable(BitMaxException e, Map<String, PlaceItem> pending,
+                                         Map<String, ItemOutcome> done) {
+        for (String id : new ArrayList<>(pending.keySet())) {
+            if (!ClientIds.usable(id)) {
+                pending.remove(id);
+                done.put(id, new ItemOutcome(id, null, ResultStatus.FAILED, code(e), "OUTCOME_UNKNOWN",
+                        "the request may have reached the exchange, which picks the orderId for client id \"" + id
+                                + "\" (not 9 to 32 letters and digits), so it cannot be looked up and is not sent "
+                                + "again; look for an order placed with client id \"" + id + "\": " + e.getMessage()));
+            }
+        }
     }
 
     /**
@@ -297,7 +320,12 @@ public final class OrderExecutor {
         }
         Map<String, String> expected = new HashMap<>();
         for (String id : clientIds) {
-            expected.put(expectedOrderId(time, id), id);
+            if (ClientIds.usable(id)) {
+                expected.put(expectedOrderId(time, id), id);
+            }
+        }
+        if (expected.isEmpty()) {
+            return Optional.of(Map.of());
         }
         Map<String, String> found = new HashMap<>();
         try {
@@ -335,7 +363,12 @@ public final class OrderExecutor {
     private Optional<Map<String, String>> scanBySuffix(java.util.Collection<String> clientIds) {
         Map<String, String> bySuffix = new HashMap<>();
         for (String id : clientIds) {
-            bySuffix.put(ClientIds.orderIdSuffix(id), id);
+            if (ClientIds.usable(id)) {
+                bySuffix.put(ClientIds.orderIdSuffix(id), id);
+            }
+        }
+        if (bySuffix.isEmpty()) {
+            return Optional.of(Map.of());
         }
         try {
             metrics.request(0);
@@ -396,8 +429,9 @@ public final class OrderExecutor {
                 o.posTakeProfitPrice());
     }
 
+    /** The orderId the exchange gives a REST order, or null when it picks part of it at random. */
     private String expectedOrderId(long time, String clientId) {
-        return ClientIds.restOrderId(time, userUid, clientId);
+        return ClientIds.usable(clientId) ? ClientIds.restOrderId(time, userUid, clientId) : null;
     }
 
     // ------------------------------------------------------------------------------------------ cancel

@@ -70,6 +70,15 @@ public final class CommandValidator {
             return reject("BATCH_TOO_LARGE", "orders: " + orders.size() + " orders; a batch holds at most " + MAX_BATCH);
         }
         boolean batch = command.action() == CommandAction.PLACE_BATCH;
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < orders.size(); i++) {
+            String id = orders.get(i).id();
+            Integer first = id == null ? null : seen.putIfAbsent(id, i);
+            if (first != null) {
+                return reject("DUPLICATE_ID", "orders[" + i + "].id: " + quote(id) + " is also the id of orders["
+                        + first + "]; the orders of a batch need distinct ids");
+            }
+        }
         for (int i = 0; i < orders.size(); i++) {
             Optional<Rejection> r = order(orders.get(i), batch ? "orders[" + i + "]." : "");
             if (r.isPresent()) {

@@ -11,13 +11,26 @@ class ClientIdsTest {
     private final ClientIds ids = new ClientIds("orders-sink");
 
     @Test
-    void usesTheCommandsOwnIdWhenItFixesTheOrderId() {
-        assertThat(ids.clientId("myOrder000001", "cmds", 0, 5, 0)).isEqualTo("myOrder000001");
+    void usesTheCommandsOwnIdWheneverTheExchangeAcceptsIt() {
+        for (String given : new String[] {"myOrder000001", "x-limit", "my_order", "ab", "short",
+                "order-2026-11-25-0001", "a".repeat(32)}) {
+            assertThat(ids.clientId(given, "cmds", 0, 5, 0)).isEqualTo(given);
+        }
     }
 
     @Test
-    void derivesAnIdWhenTheOwnIdIsMissingShortOrHasPunctuation() {
-        for (String given : new String[] {null, "short", "my-order-0001", "x".repeat(33)}) {
+    void onlyNineToThirtyTwoLettersAndDigitsFixTheOrderId() {
+        assertThat(ClientIds.usable("myOrder000001")).isTrue();
+        assertThat(ClientIds.usable("abcdefghi")).isTrue();
+        for (String id : new String[] {"x-limit", "my_order_0001", "abcdefgh", "a".repeat(33), null}) {
+            assertThat(ClientIds.usable(id)).as(id).isFalse();
+        }
+    }
+
+    @Test
+    void derivesAnIdWhenTheOwnIdIsMissingOrBreaksTheReferenceRule() {
+        for (String given : new String[] {null, "a", "-abc", "abc-", "has space", "caf\u00e9", "x".repeat(33)}) {
+            assertThat(ClientIds.acceptedByExchange(given)).as(given).isFalse();
             String id = ids.clientId(given, "cmds", 0, 5, 0);
             assertThat(id).hasSize(18).matches(ClientIds.ORDER_ID_SOURCE).matches(ClientIds.EXCHANGE_RULE);
         }
