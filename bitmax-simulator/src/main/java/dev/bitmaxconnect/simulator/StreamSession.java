@@ -6,12 +6,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** (Public only because Jetty requires public listener classes.) One WebSocket connection: its authentication, subscriptions, health points and outgoing queue depth. */
 public final class StreamSession implements Session.Listener.AutoDemanding {
 
     /** Market data beyond this many queued messages is dropped for this session (a slow consumer). */
     static final int MAX_QUEUED_MARKET_DATA = 50_000;
+    /** A session this many messages behind is disconnected instead of queueing a message that must not be lost. */
+    static final int MAX_QUEUED = 200_000;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
 
     final StreamService service;
     final Integer pathGroup;
@@ -74,6 +79,13 @@ public final class StreamSession implements Session.Listener.AutoDemanding {
     void send(String text) {
         Session s = session;
         if (s == null) {
+            return;
+        }
+        if (queued.get() >= MAX_QUEUED) {
+            // bounded: a reader this far behind is cut off (it reconciles after reconnecting) rather than
+            // letting its queue grow without limit
+            LOG.warn("Disconnecting a WebSocket client {} messages behind", queued.get());
+            s.disconnect();
             return;
         }
         queued.incrementAndGet();
