@@ -353,6 +353,36 @@ class BitMaxSinkConnectorIT {
     }
 
     @Test
+    void ordersPlacedWithAnyIdTheReferenceAllowsAreCanceledByThatId() {
+        String topic = "dashids";
+        cluster.start("dashids-sink", cluster.sinkConfig(topic));
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"x-limit\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
+        cluster.send(topic, "{\"action\":\"place-batch\",\"orders\":["
+                + "{\"id\":\"dash-b-1\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+                + "\"price\":\"19000\",\"orderQty\":\"0.01\"},"
+                + "{\"id\":\"dash_b_2\",\"symbol\":\"ETH-PERP\",\"side\":\"Sell\",\"orderType\":\"Limit\","
+                + "\"price\":\"2000\",\"orderQty\":\"0.1\"}]}");
+        cluster.send(topic, "{\"action\":\"cancel\",\"origId\":\"x-limit\",\"symbol\":\"BTC-PERP\"}");
+        cluster.send(topic, "{\"action\":\"cancel-batch\",\"orders\":[{\"origId\":\"dash-b-1\",\"symbol\":\"BTC-PERP\"},"
+                + "{\"origId\":\"dash_b_2\",\"symbol\":\"ETH-PERP\"}]}");
+        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 4, WAIT);
+        results.forEach((offset, r) -> assertThat(r.get("status").asText())
+                .as("command %d: %s", offset, r).isEqualTo("accepted"));
+        assertThat(results.get(0L).get("commandId").asText()).isEqualTo("x-limit");
+
+        // The exchange saw the command's own ids, once each, and every one of those orders is canceled.
+        for (String id : List.of("x-limit", "dash-b-1", "dash_b_2")) {
+            List<AcceptedOrder> orders = cluster.ordersWithClientId(id);
+            assertThat(orders).as(id).hasSize(1);
+            assertThat(cluster.rest.queryOrder(orders.get(0).orderId()).status().is(OrderStatus.Known.CANCELED))
+                    .as(id).isTrue();
+        }
+        assertThat(results.get(2L).get("orderId").asText())
+                .isEqualTo(cluster.ordersWithClientId("x-limit").get(0).orderId());
+    }
+
+    @Test
     void aCancelOfAnOrderAlreadyCanceledIsADuplicate() {
         String topic = "recancel";
         cluster.start("recancel-sink", cluster.sinkConfig(topic));

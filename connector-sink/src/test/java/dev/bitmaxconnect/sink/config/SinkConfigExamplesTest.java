@@ -1,0 +1,69 @@
+package dev.bitmaxconnect.sink.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitmaxconnect.sink.BitMaxSinkConnector;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+
+/** Every sink config example under the repository's {@code config/} passes the connector's own validation. */
+class SinkConfigExamplesTest {
+
+    private static final Path CONFIG = Path.of("..", "config");
+
+    @Test
+    void everySinkExampleHasEverySettingTheConnectorRequires() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(CONFIG)) {
+            examples = files.filter(f -> f.getFileName().toString().startsWith("bitmax-sink")).sorted().toList();
+        }
+        assertThat(examples).extracting(f -> f.getFileName().toString())
+                .contains("bitmax-sink.properties", "bitmax-sink-simulator.json");
+        for (Path example : examples) {
+            Map<String, String> config = read(example);
+            assertThat(config).as(example.toString())
+                    .containsEntry("connector.class", BitMaxSinkConnector.class.getName())
+                    .containsKey("topics");
+            List<String> errors = new BitMaxSinkConnector().validate(config).configValues().stream()
+                    .filter(v -> !v.errorMessages().isEmpty())
+                    .map(v -> v.name() + ": " + v.errorMessages()).toList();
+            assertThat(errors).as(example.toString()).isEmpty();
+            assertThat(config).as(example.toString()).containsKey("results.producer.bootstrap.servers");
+        }
+    }
+
+    @Test
+    void theValidationFlagsAMissingResultsProducer() {
+        Map<String, String> config = new HashMap<>(Map.of("connector.class", BitMaxSinkConnector.class.getName(),
+                "topics", "cmds", "bitmax.api.key", "k", "bitmax.api.secret", "s"));
+        List<ConfigValue> values = new BitMaxSinkConnector().validate(config).configValues();
+        assertThat(values).filteredOn(v -> v.name().equals("results.producer.bootstrap.servers"))
+                .singleElement().satisfies(v -> assertThat(v.errorMessages()).isNotEmpty());
+    }
+
+    private static Map<String, String> read(Path file) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        if (file.toString().endsWith(".json")) {
+            JsonNode config = new ObjectMapper().readTree(file.toFile()).get("config");
+            config.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        } else {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            }
+            p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        }
+        return out;
+    }
+}
