@@ -38,6 +38,12 @@ public final class PrivateStreamReconciler {
             return size() > REMEMBERED_ORDERS;
         }
     };
+    private final Map<String, String> recoveredStates = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_ORDERS;
+        }
+    };
     private Function<Collection<String>, Map<String, String>> committedOrderStates = ids -> Map.of();
     private boolean holding;
 
@@ -82,6 +88,9 @@ public final class PrivateStreamReconciler {
             return List.of();
         }
         lastSn.put(event.kind(), event.sn());
+        if (!isAheadOfRecoveredState(event)) {
+            return List.of();
+        }
         emitted(event);
         return List.of(event);
     }
@@ -123,6 +132,9 @@ public final class PrivateStreamReconciler {
                 continue;
             }
             lastSn.put(event.kind(), event.sn());
+            if (!isAheadOfRecoveredState(event)) {
+                continue;
+            }
             emitted(event);
             out.add(event);
         }
@@ -139,7 +151,7 @@ public final class PrivateStreamReconciler {
         // Latest REST state per order (open orders and history may both list one).
         Map<String, PrivateEvent> latest = new LinkedHashMap<>();
         for (PrivateEvent event : restOrders) {
-            latest.merge(event.id(), event, (a, b) -> progress(b) >= progress(a) ? b : a);
+            latest.merge(event.id(), event, (a, b) -> compareProgress(b.state(), a.state()) >= 0 ? b : a);
         }
         List<String> unknown = new ArrayList<>();
         for (String orderId : latest.keySet()) {
@@ -160,20 +172,50 @@ public final class PrivateStreamReconciler {
         missed.sort(Comparator.comparingLong(PrivateEvent::sn));
         for (PrivateEvent event : missed) {
             emitted(event);
+            recoveredStates.put(event.id(), event.state());
         }
         return missed;
     }
 
-    /** Orders a REST order's listings: a later (more filled, or final) state wins. */
-    private static int progress(PrivateEvent event) {
-        String status = event.state().substring(0, event.state().indexOf('|'));
-        switch (status) {
-            case "New":
-                return 0;
-            case "PartiallyFilled":
-                return 1;
-            default:
-                return 2;
+    /**
+     * A stream event of an order whose state was just recovered over REST may have been in flight when REST
+     * answered: it then carries that state or an earlier one, and is dropped. The first event past the recovered
+     * state lets the order's stream flow again.
+     */
+    private boolean isAheadOfRecoveredState(PrivateEvent event) {
+        if (event.kind() != PrivateEvent.Kind.ORDER) {
+            return true;
+        }
+        String recovered = recoveredStates.get(event.id());
+        if (recovered == null) {
+            return true;
+        }
+        if (compareProgress(event.state(), recovered) <= 0) {
+            return false;
+        }
+        recoveredStates.remove(event.id());
+        return true;
+    }
+
+    /** Orders two states of one order: a final state comes last, otherwise more filled comes later. */
+    static int compareProgress(String a, String b) {
+        int byFinal = Boolean.compare(isFinal(a), isFinal(b));
+        if (byFinal != 0) {
+            return byFinal;
+        }
+        return cumFilled(a).compareTo(cumFilled(b));
+    }
+
+    private static boolean isFinal(String state) {
+        String status = state.substring(0, state.indexOf('|'));
+        return !status.equals("New") && !status.equals("PartiallyFilled");
+    }
+
+    private static java.math.BigDecimal cumFilled(String state) {
+        try {
+            return new java.math.BigDecimal(state.substring(state.indexOf('|') + 1));
+        } catch (NumberFormatException e) {
+            return java.math.BigDecimal.ZERO;
         }
     }
 

@@ -52,6 +52,30 @@ class PrivateStreamReconcilerTest {
     }
 
     @Test
+    void streamEventsStillInFlightWhenRestAnsweredAreNotRepeated() {
+        PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100);
+        reconciler.sessionStarted();
+        // a was placed and filled after the subscription; REST already shows it filled, the stream has sent only New
+        assertThat(reconciler.onStreamEvent(ws("a", 1, "New|0"))).isEmpty();
+        assertThat(describe(reconciler.onRecovery(List.of(rest("a", 50, "Filled|2"), rest("b", 51, "New|0")))))
+                .containsExactly("a:Filled|2:rest", "b:New|0:rest");
+        // the rest of the stream arrives after the recovery
+        assertThat(reconciler.onStreamEvent(ws("b", 2, "New|0"))).isEmpty();
+        assertThat(reconciler.onStreamEvent(ws("a", 3, "PartiallyFilled|1"))).isEmpty();
+        assertThat(reconciler.onStreamEvent(ws("a", 4, "Filled|2"))).isEmpty();
+        assertThat(reconciler.onStreamEvent(ws("b", 5, "PartiallyFilled|0.5"))).hasSize(1);
+        assertThat(reconciler.onStreamEvent(ws("b", 6, "Canceled|0.5"))).hasSize(1);
+    }
+
+    @Test
+    void progressOrdersStatesOfAnOrder() {
+        assertThat(PrivateStreamReconciler.compareProgress("New|0", "PartiallyFilled|0.1")).isNegative();
+        assertThat(PrivateStreamReconciler.compareProgress("PartiallyFilled|0.2", "PartiallyFilled|0.1")).isPositive();
+        assertThat(PrivateStreamReconciler.compareProgress("Canceled|0.1", "PartiallyFilled|0.1")).isPositive();
+        assertThat(PrivateStreamReconciler.compareProgress("Filled|2", "Filled|2")).isZero();
+    }
+
+    @Test
     void aSecondRecoveryDoesNotRepeatWhatTheFirstEmitted() {
         PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100);
         reconciler.sessionStarted();
