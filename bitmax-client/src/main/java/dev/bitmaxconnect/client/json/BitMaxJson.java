@@ -2,10 +2,15 @@ package dev.bitmaxconnect.client.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +43,7 @@ public final class BitMaxJson {
     public static ObjectMapper newMapper() {
         SimpleModule decimals = new SimpleModule("bitmax-decimals");
         decimals.addSerializer(BigDecimal.class, new PlainDecimalSerializer());
+        decimals.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
         return JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -51,6 +57,26 @@ public final class BitMaxJson {
         @Override
         public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             gen.writeString(value.toPlainString());
+        }
+    }
+
+    /**
+     * Jackson's decimal reading, refusing what {@link DecimalParser} refuses: text longer than
+     * {@link DecimalParser#MAX_LENGTH} (checked before parsing) and scales beyond {@link DecimalParser#MAX_SCALE}.
+     */
+    static final class BoundedDecimalDeserializer extends NumberDeserializers.BigDecimalDeserializer {
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && p.getTextLength() > DecimalParser.MAX_LENGTH) {
+                throw ctxt.weirdStringException(p.getText().substring(0, 40) + "...", BigDecimal.class,
+                    "decimal of " + p.getTextLength() + " characters, more than " + DecimalParser.MAX_LENGTH);
+            }
+            BigDecimal value = super.deserialize(p, ctxt);
+            if (value != null && Math.abs((long) value.scale()) > DecimalParser.MAX_SCALE) {
+                throw InvalidFormatException.from(p, "decimal with scale " + value.scale() + ", beyond +/-"
+                    + DecimalParser.MAX_SCALE, value, BigDecimal.class);
+            }
+            return value;
         }
     }
 

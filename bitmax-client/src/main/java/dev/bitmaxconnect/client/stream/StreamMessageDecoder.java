@@ -458,7 +458,7 @@ public final class StreamMessageDecoder {
             return DecimalParser.parse(p.getTextCharacters(), p.getTextOffset(), len);
         }
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getDecimalValue();
+            return DecimalParser.requireBounded(p.getDecimalValue());
         }
         if (t == JsonToken.VALUE_NULL) {
             return null;
