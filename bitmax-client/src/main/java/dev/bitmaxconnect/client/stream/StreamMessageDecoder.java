@@ -115,7 +115,8 @@ public final class StreamMessageDecoder {
         JsonNode root;
         try {
             root = mapper.readTree(text);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException too: Jackson throws NumberFormatException for a number like 1e115188077966308
             return new Unknown(null, text);
         }
         if (root == null || !root.isObject()) {
@@ -131,7 +132,7 @@ public final class StreamMessageDecoder {
         }
         try {
             return mapper.treeToValue(root, type);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             return new Unknown(m, text);
         }
     }

@@ -39,6 +39,15 @@ class StreamMessageDecoderHostileInputTest {
         assertThat(decoder.decode(account)).isInstanceOf(Unknown.class);
     }
 
+    /** Found by fuzzing: Jackson's tree reader threw NumberFormatException out of decode for this number. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"m\":\"trades\",\"data\":[{\"seqnum\":144e115188077966308}]}",
+        "{\"x\":1,\"m\":\"depth\",\"data\":{\"ts\":1e99999999999999}}", "{\"m\":\"auth\",\"code\":2e-9999999999}"})
+    void numbersWithAnOverlongExponentAreUnknownNotAnException(String frame) {
+        assertThat(decoder.decode(frame)).isInstanceOf(Unknown.class);
+        assertThat(decoder.decode(frame.getBytes(StandardCharsets.UTF_8))).isInstanceOf(Unknown.class);
+    }
+
     @Test
     void decimalsJustInsideTheBoundsStillDecode() {
         String frame = "{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":1,\"seqnum\":2,\"asks\":[[\"1e-100\",\"1E+100\"]],"
