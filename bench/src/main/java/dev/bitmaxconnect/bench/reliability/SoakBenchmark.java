@@ -233,7 +233,9 @@ public final class SoakBenchmark {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        // A result can be read before its command (two topics): whichever comes first waits for the other.
         Map<String, Long> commandAppended = new HashMap<>();
+        Map<String, Long> resultAppended = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(PREFIX + ".depth", PREFIX + ".trades", PREFIX + ".bbo", PREFIX + ".results",
                     PREFIX + ".commands"));
@@ -241,7 +243,19 @@ public final class SoakBenchmark {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     int minute = (int) ((r.timestamp() - start) / 60_000);
                     if (r.topic().endsWith(".commands")) {
-                        commandAppended.put(new String(r.key()), r.timestamp());
+                        String id = new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
+                        Long resultAt = resultAppended.remove(id);
+                        if (resultAt == null) {
+                            commandAppended.put(id, r.timestamp());
+                        } else {
+                            int resultMinute = (int) ((resultAt - start) / 60_000);
+                            if (resultMinute >= 0 && resultMinute < perMinute.size()) {
+                                Minute m = perMinute.get(resultMinute);
+                                synchronized (m) {
+                                    Minute.add(m.sinkLatency, resultAt - r.timestamp());
+                                }
+                            }
+                        }
                         continue;
                     }
                     if (minute < 0 || minute >= perMinute.size()) {
@@ -256,9 +270,12 @@ public final class SoakBenchmark {
                             if (!status.equals("ACCEPTED") && !status.equals("DUPLICATE")) {
                                 m.sinkNotAccepted++;
                             }
-                            Long appended = commandAppended.remove(value.path("commandId").asText());
+                            String id = value.path("commandId").asText();
+                            Long appended = commandAppended.remove(id);
                             if (appended != null) {
                                 Minute.add(m.sinkLatency, r.timestamp() - appended);
+                            } else {
+                                resultAppended.put(id, r.timestamp());
                             }
                         } else {
                             m.sourceRecords++;
