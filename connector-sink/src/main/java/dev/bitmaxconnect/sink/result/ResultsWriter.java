@@ -63,6 +63,9 @@ public final class ResultsWriter implements AutoCloseable {
         }
     }
 
+    /** The longest message a result record carries. */
+    static final int MAX_MESSAGE = 2_000;
+
     public static byte[] toJson(CommandResult r) {
         ObjectNode n = JSON.createObjectNode();
         n.put("commandId", r.commandId());
@@ -76,7 +79,7 @@ public final class ResultsWriter implements AutoCloseable {
             n.put("code", r.code());
         }
         n.put("reason", r.reason());
-        n.put("message", r.message());
+        n.put("message", bounded(r.message()));
         if (r.requestTime() == null) {
             n.putNull("requestTime");
         } else {
@@ -96,7 +99,7 @@ public final class ResultsWriter implements AutoCloseable {
                 item.put("code", o.code());
             }
             item.put("reason", o.reason());
-            item.put("message", o.message());
+            item.put("message", bounded(o.message()));
         }
         n.put("topic", r.topic());
         n.put("partition", r.partition());
@@ -108,6 +111,17 @@ public final class ResultsWriter implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot serialise a result", e);
         }
+    }
+
+    /**
+     * A message cut to {@link #MAX_MESSAGE} characters: an exchange may answer with megabytes of text, and a
+     * result record over the producer's {@code max.request.size} would fail the task.
+     */
+    static String bounded(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE) + "... (" + message.length() + " characters)";
     }
 
     @Override

@@ -44,6 +44,22 @@ class ResultsWriterTest {
     }
 
     @Test
+    void anExchangeAnswerOfMegabytesIsCutSoTheRecordStaysWritable() throws Exception {
+        String huge = "HTTP_500 - " + "x".repeat(2_000_000);
+        CommandResult r = new CommandResult("order000001", null, "place", ResultStatus.REJECTED, null, null,
+                "HTTP_500", huge, 1L, 3, 1,
+                List.of(new ItemOutcome("order000001", null, ResultStatus.REJECTED, null, "HTTP_500", huge)),
+                "cmds", 0, 7, "orders-sink", 2L);
+        byte[] bytes = ResultsWriter.toJson(r);
+        assertThat(bytes.length).isLessThan(10_000);
+        JsonNode v = json.readTree(bytes);
+        assertThat(v.get("message").asText()).startsWith("HTTP_500 - xxx").endsWith("(2000011 characters)");
+        assertThat(v.get("orders").get(0).get("message").asText()).hasSizeLessThan(2_100);
+        assertThat(ResultsWriter.toJson(sample())).asString(StandardCharsets.UTF_8)
+                .contains("\"orders[1].price: not on the tick\"");
+    }
+
+    @Test
     void theDocumentedSchemaNamesEveryFieldWritten() throws Exception {
         JsonNode schema = json.readTree(Path.of("src", "main", "resources", "command-result.schema.json").toFile());
         JsonNode written = json.readTree(ResultsWriter.toJson(sample()));
