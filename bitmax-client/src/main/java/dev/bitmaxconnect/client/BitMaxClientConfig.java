@@ -21,6 +21,8 @@ public final class BitMaxClientConfig {
     }
 
     public static final String DEFAULT_WS_SIGNED_PATH = "v2/stream";
+    /** Default {@link #maxFrameBytes()}: 1 MiB, far above any frame the exchange sends (a full book is a few KB). */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 1 << 20;
 
     private final String restUrl;
     private final String wsUrl;
@@ -38,6 +40,8 @@ public final class BitMaxClientConfig {
     private final Duration reconnectBackoffMin;
     private final Duration reconnectBackoffMax;
     private final Duration wsRequestTimeout;
+    private final Duration wsConnectDeadline;
+    private final int maxFrameBytes;
     private final int listenerBufferSize;
     private final OverflowPolicy overflowPolicy;
     private final Integer accountGroup;
@@ -72,6 +76,11 @@ public final class BitMaxClientConfig {
                 + ") must not be below reconnectBackoffMin (" + reconnectBackoffMin + ")");
         }
         this.wsRequestTimeout = positive(b.wsRequestTimeout, "wsRequestTimeout");
+        this.wsConnectDeadline = positive(b.wsConnectDeadline, "wsConnectDeadline");
+        if (b.maxFrameBytes < 1024) {
+            throw new IllegalArgumentException("maxFrameBytes must be >= 1024, was " + b.maxFrameBytes);
+        }
+        this.maxFrameBytes = b.maxFrameBytes;
         if (b.listenerBufferSize < 1) {
             throw new IllegalArgumentException("listenerBufferSize must be >= 1, was " + b.listenerBufferSize);
         }
@@ -111,6 +120,8 @@ public final class BitMaxClientConfig {
         b.reconnectBackoffMin = reconnectBackoffMin;
         b.reconnectBackoffMax = reconnectBackoffMax;
         b.wsRequestTimeout = wsRequestTimeout;
+        b.wsConnectDeadline = wsConnectDeadline;
+        b.maxFrameBytes = maxFrameBytes;
         b.listenerBufferSize = listenerBufferSize;
         b.overflowPolicy = overflowPolicy;
         b.accountGroup = accountGroup;
@@ -144,6 +155,17 @@ public final class BitMaxClientConfig {
     public Duration reconnectBackoffMax() { return reconnectBackoffMax; }
     /** How long a WebSocket request (place-order, snapshot, sub, ...) waits for its reply. */
     public Duration wsRequestTimeout() { return wsRequestTimeout; }
+    /**
+     * How long a stream's {@code connect()} keeps trying to open its first session before it fails (and the
+     * stream closes). Sessions lost after the first one came up are retried without end.
+     */
+    public Duration wsConnectDeadline() { return wsConnectDeadline; }
+    /**
+     * Largest WebSocket frame a stream decodes, in UTF-8 bytes; a larger frame (or any binary frame) is counted
+     * as rejected, not decoded, and a larger one resets the connection. OkHttp has no limit of its own: it reads a
+     * whole message into memory before handing it over.
+     */
+    public int maxFrameBytes() { return maxFrameBytes; }
     /** Capacity of the buffer between the socket reader and the stream listener. */
     public int listenerBufferSize() { return listenerBufferSize; }
     public OverflowPolicy overflowPolicy() { return overflowPolicy; }
@@ -204,6 +226,8 @@ public final class BitMaxClientConfig {
         private Duration reconnectBackoffMin = Duration.ofMillis(500);
         private Duration reconnectBackoffMax = Duration.ofSeconds(30);
         private Duration wsRequestTimeout = Duration.ofSeconds(10);
+        private Duration wsConnectDeadline = Duration.ofSeconds(60);
+        private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
         private int listenerBufferSize = 10_000;
         private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
         private Integer accountGroup;
@@ -230,6 +254,8 @@ public final class BitMaxClientConfig {
         public Builder pingInterval(Duration d) { this.pingInterval = d; return this; }
         public Builder reconnectBackoff(Duration min, Duration max) { this.reconnectBackoffMin = min; this.reconnectBackoffMax = max; return this; }
         public Builder wsRequestTimeout(Duration d) { this.wsRequestTimeout = d; return this; }
+        public Builder wsConnectDeadline(Duration d) { this.wsConnectDeadline = d; return this; }
+        public Builder maxFrameBytes(int bytes) { this.maxFrameBytes = bytes; return this; }
         public Builder listenerBufferSize(int size) { this.listenerBufferSize = size; return this; }
         public Builder overflowPolicy(OverflowPolicy policy) { this.overflowPolicy = policy; return this; }
         public Builder accountGroup(Integer accountGroup) { this.accountGroup = accountGroup; return this; }

@@ -39,6 +39,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,7 @@ public final class BitMaxStream implements AutoCloseable {
     private final AtomicLong bufferFull = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong unknown = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
     private final String idPrefix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 
     private final Object lock = new Object();
@@ -98,6 +100,8 @@ public final class BitMaxStream implements AutoCloseable {
     private Session current;
     private int failedAttempts;
     private boolean everConnected;
+    private int attempts;
+    private String lastFailure = "no answer yet";
     private ScheduledFuture<?> reconnectTask;
     private ScheduledFuture<?> pingTask;
 
@@ -151,8 +155,24 @@ public final class BitMaxStream implements AutoCloseable {
             state = State.CONNECTING;
             dispatcher.start();
             openSession();
+            long deadline = config.wsConnectDeadline().toMillis();
+            scheduler.schedule(() -> firstSessionOverdue(deadline), deadline, TimeUnit.MILLISECONDS);
         }
         return firstSession;
+    }
+
+    /** No first session within the deadline: fail {@link #connect()} and stop trying. */
+    private void firstSessionOverdue(long deadlineMillis) {
+        String message;
+        synchronized (lock) {
+            if (everConnected || state == State.CLOSED) {
+                return;
+            }
+            message = "no WebSocket session with " + url + " within wsConnectDeadline " + deadlineMillis + " ms ("
+                + attempts + " attempt" + (attempts == 1 ? "" : "s") + ", last: " + lastFailure + ")";
+        }
+        log.warn("BitMax stream {}", message);
+        closeWith(new BitMaxTransportException(message, false, null));
     }
 
     public State state() {
@@ -171,7 +191,8 @@ public final class BitMaxStream implements AutoCloseable {
     }
 
     public StreamStats stats() {
-        return new StreamStats(received.get(), dropped.get(), bufferFull.get(), reconnects.get(), unknown.get());
+        return new StreamStats(received.get(), dropped.get(), bufferFull.get(), reconnects.get(), unknown.get(),
+            rejected.get());
     }
 
     /** The channels that are (re-)subscribed on every session. */
@@ -352,6 +373,7 @@ public final class BitMaxStream implements AutoCloseable {
         }
         Session session = new Session();
         current = session;
+        attempts++;
         session.webSocket = http.newWebSocket(rb.build(), session);
     }
 
@@ -456,6 +478,7 @@ public final class BitMaxStream implements AutoCloseable {
             }
             session.lost = true;
             session.ready = false;
+            lastFailure = reason;
             if (state == State.CLOSED) {
                 return;
             }
@@ -500,6 +523,18 @@ public final class BitMaxStream implements AutoCloseable {
 
     private void onFrame(Session session, String text) {
         session.lastReceived = System.nanoTime();
+        int max = config.maxFrameBytes();
+        if (text.length() > max / 3) { // 3 UTF-8 bytes per char at most: only long frames need counting
+            long bytes = utf8Length(text);
+            if (bytes > max) {
+                rejected.incrementAndGet();
+                log.warn("BitMax stream {} rejected a text frame of {} bytes (maxFrameBytes {}), resetting the connection",
+                    url, bytes, max);
+                session.webSocket.cancel();
+                sessionLost(session, "frame of " + bytes + " bytes over maxFrameBytes " + max);
+                return;
+            }
+        }
         received.incrementAndGet();
         StreamMessage message = decoder.decode(text);
         if (message instanceof Ping) {
@@ -521,6 +556,37 @@ public final class BitMaxStream implements AutoCloseable {
             return; // an internal exchange; the listener hears onConnected / onError
         }
         deliver(session, message);
+    }
+
+    private void onBinaryFrame(Session session, int size) {
+        session.lastReceived = System.nanoTime();
+        rejected.incrementAndGet();
+        if (size > config.maxFrameBytes()) {
+            log.warn("BitMax stream {} rejected a binary frame of {} bytes (maxFrameBytes {}), resetting the connection",
+                url, size, config.maxFrameBytes());
+            session.webSocket.cancel();
+            sessionLost(session, "binary frame of " + size + " bytes over maxFrameBytes " + config.maxFrameBytes());
+        } else {
+            log.warn("BitMax stream {} ignored a binary frame of {} bytes (the exchange sends text)", url, size);
+        }
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private void correlate(StreamMessage message) {
@@ -703,6 +769,11 @@ public final class BitMaxStream implements AutoCloseable {
         @Override
         public void onMessage(WebSocket ws, String text) {
             onFrame(this, text);
+        }
+
+        @Override
+        public void onMessage(WebSocket ws, ByteString bytes) {
+            onBinaryFrame(this, bytes.size());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.client.stream;
 
+import dev.bitmaxconnect.client.json.DecimalParser;
 import dev.bitmaxconnect.client.model.AccountCategory;
 import dev.bitmaxconnect.client.model.ExecInst;
 import dev.bitmaxconnect.client.model.OrderStatus;
@@ -383,6 +384,9 @@ final class ByteScanner {
     /** A decimal string: plain digits with at most one dot and 18 significant digits, else give up. */
     private BigDecimal decimal() {
         string();
+        if (strLen > DecimalParser.MAX_LENGTH) {
+            throw GIVE_UP; // refused by the Jackson path, which says so with an Unknown
+        }
         int k = strStart;
         int stop = strStart + strLen;
         if (strLen == 1 && b[k] == '0') {

@@ -48,6 +48,15 @@ class StreamMessageDecoderHostileInputTest {
         assertThat(decoder.decode(frame.getBytes(StandardCharsets.UTF_8))).isInstanceOf(Unknown.class);
     }
 
+    /** Found by fuzzing: the byte reader took "0.000...01" with 2,300 zeros that the Jackson path refuses. */
+    @Test
+    void theByteReaderRefusesTheOverlongDecimalsJacksonRefuses() {
+        String tiny = "0." + "0".repeat(2300) + "1";
+        byte[] frame = ("{\"m\":\"futures-order\",\"sn\":27,\"cf\":\"" + tiny + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(ByteScanner.scan(frame, new RepeatedStrings())).isNull();
+        assertThat(decoder.decode(frame)).isInstanceOf(Unknown.class).isEqualTo(decoder.decodeWithJackson(frame));
+    }
+
     @Test
     void decimalsJustInsideTheBoundsStillDecode() {
         String frame = "{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":1,\"seqnum\":2,\"asks\":[[\"1e-100\",\"1E+100\"]],"
