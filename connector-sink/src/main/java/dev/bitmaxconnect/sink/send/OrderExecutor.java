@@ -158,6 +158,17 @@ public final class OrderExecutor {
                 if (AccessDeniedException.isAccessDenied(e)) {
                     throw AccessDeniedException.of(e);
                 }
+                if (unreadableSuccess(e)) {
+                    // The exchange answered 2xx but not in a form we can read: the orders may well be placed,
+                    // so this is an ambiguous outcome to look up, not a refusal.
+                    ambiguous = true;
+                    retries = retryOrGiveUp(e, ++retries, start, pending, done, time, true, viaWs);
+                    if (retries < 0) {
+                        break;
+                    }
+                    time = refreshTimeIfStale(time, pending, done, viaWs);
+                    continue;
+                }
                 if (!e.isRetriable()) {
                     if (ambiguous) {
                         // Our earlier copy may be what the exchange is objecting to (a duplicate orderId):
@@ -263,6 +274,11 @@ public final class OrderExecutor {
             }
         }
         return retries;
+    }
+
+    /** A 2xx answer without an exchange error code that could not be read (cut off, not JSON, no data). */
+    private static boolean unreadableSuccess(BitMaxApiException e) {
+        return e.code() == 0 && e.httpStatus() >= 200 && e.httpStatus() < 300;
     }
 
     /**

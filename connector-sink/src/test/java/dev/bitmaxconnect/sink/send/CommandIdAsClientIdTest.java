@@ -145,6 +145,23 @@ class CommandIdAsClientIdTest {
     }
 
     @Test
+    void anUnreadableSuccessAnswerIsLookedUpNotTakenForARefusal() throws IOException {
+        // The simulator's switch answers 200 with a cut-off body and applies nothing: the look-up finds
+        // nothing, so the order is sent again with the same request, once.
+        sim.faults().malformNextRestResponses(1);
+        List<JsonNode> results = run(place("garbled001", "15000"));
+        assertThat(results.get(0).get("status").asText()).as("%s", results.get(0)).isEqualTo("accepted");
+        assertThat(results.get(0).get("attempts").asInt()).isEqualTo(2);
+        assertThat(sim.groundTruth().acceptedOrdersWithClientId("garbled001")).hasSize(1);
+
+        // With an id the exchange picks the orderId for, it cannot be looked up: reported, not resent.
+        sim.faults().malformNextRestResponses(1);
+        List<JsonNode> unknown = run(place("garbled-2", "15000.5"));
+        assertThat(unknown.get(0).get("reason").asText()).isEqualTo("OUTCOME_UNKNOWN");
+        assertThat(sim.groundTruth().acceptedOrdersWithClientId("garbled-2")).isEmpty();
+    }
+
+    @Test
     void anAmbiguousOutcomeForAnIdThatCannotBeLookedUpIsReportedNotResent() throws IOException {
         sim.faults().applyThenDropNextOrders(1);
         List<JsonNode> results = run(place("lost-1", "16000"));
