@@ -34,6 +34,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -91,6 +93,15 @@ public final class BitMaxRestClient implements AutoCloseable {
             builder.sslSocketFactory(config.sslSocketFactory().get(), config.trustManager().get());
         }
         this.http = builder.build();
+    }
+
+    /** Certificate failures say how to fix them: verification stays on, a private CA is trusted through the config. */
+    private static String tlsHint(IOException e) {
+        if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
+            return " (TLS: the server's certificate is not trusted or does not name this host; certificates are always"
+                + " verified, to trust a private CA set BitMaxClientConfig.Builder.tls(sslSocketFactory, trustManager))";
+        }
+        return "";
     }
 
     public BitMaxClientConfig config() {
@@ -413,7 +424,7 @@ public final class BitMaxRestClient implements AutoCloseable {
                 String what = c.method() + " " + c.apiPath();
                 log.warn("BitMax {} failed: {}", what, e.toString());
                 throw new BitMaxTransportException(what + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), sent, e);
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + tlsHint(e), sent, e);
             }
             if (status == 429) {
                 rateLimiter.pauseFor(retryAfter.toNanos());

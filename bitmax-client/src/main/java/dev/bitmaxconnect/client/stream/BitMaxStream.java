@@ -34,6 +34,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -803,6 +805,22 @@ public final class BitMaxStream implements AutoCloseable {
                     return;
                 }
                 emit(new Lifecycle(Lifecycle.Kind.ERROR, null, rejected));
+            }
+            if (t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException) {
+                BitMaxTransportException tls = new BitMaxTransportException("TLS handshake with " + url + " failed: "
+                    + t.getMessage() + " (the server's certificate is not trusted or does not name this host;"
+                    + " certificates are always verified, to trust a private CA set"
+                    + " BitMaxClientConfig.Builder.tls(sslSocketFactory, trustManager))", false, t);
+                boolean fatal;
+                synchronized (lock) {
+                    fatal = !everConnected;
+                }
+                if (fatal) {
+                    log.warn("BitMax stream {}", tls.getMessage());
+                    closeWith(tls); // a configuration problem: retrying the first connect cannot help
+                    return;
+                }
+                emit(new Lifecycle(Lifecycle.Kind.ERROR, null, tls));
             }
             String why = response != null ? "HTTP " + response.code() : t.getClass().getSimpleName()
                 + (t.getMessage() == null ? "" : ": " + t.getMessage());
