@@ -81,7 +81,8 @@ public final class BitMaxSimulator implements AutoCloseable {
                 ErrorCode.AUTHENTICATION_FAILED);
         Authenticator wsAuth = new Authenticator(exchange, faults, new SignatureVerifier(config.wsKeyEncoding),
                 ErrorCode.USER_ACCOUNT_NOT_FOUND);
-        streams = new StreamService(exchange, faults, truth, wsAuth, config.wsSignedPath, config.pingInterval, json);
+        streams = new StreamService(exchange, faults, truth, wsAuth, config.wsSignedPath, config.pingInterval,
+                config.webSocketCompression, json);
         faults.connectionDropper(streams::dropAll);
         faults.frameSender(streams::sendRaw);
         admin = new AdminHandler(this, exchange, faults, truth, adminJson);
@@ -303,6 +304,7 @@ public final class BitMaxSimulator implements AutoCloseable {
         private KeyEncoding restKeyEncoding = KeyEncoding.RAW;
         private KeyEncoding wsKeyEncoding = KeyEncoding.RAW;
         private Duration pingInterval = Duration.ofSeconds(15);
+        private boolean webSocketCompression;
 
         private Builder() {
         }
@@ -377,6 +379,15 @@ public final class BitMaxSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("pingInterval must be positive, got " + interval);
             }
             this.pingInterval = interval;
+            return this;
+        }
+
+        /**
+         * Whether WebSocket sessions may negotiate permessage-deflate (default off): compressing every market data
+         * frame costs both ends more CPU than loopback bandwidth saves, and would make the simulator the bottleneck.
+         */
+        public Builder webSocketCompression(boolean enabled) {
+            this.webSocketCompression = enabled;
             return this;
         }
 

@@ -18,6 +18,7 @@ public final class SimulatorMain {
             "  --ws-signed-path P  path in the WebSocket prehash: v2/stream (default) or stream",
             "  --rest-key-encoding raw|base64   HMAC key of REST signatures (default raw)",
             "  --ws-key-encoding raw|base64     HMAC key of WebSocket signatures (default raw)",
+            "  --ws-compression true|false      let WebSocket clients negotiate permessage-deflate (default false)",
             "  --help              print this help");
 
     private SimulatorMain() {
@@ -102,6 +103,7 @@ public final class SimulatorMain {
                 case "--ws-signed-path" -> builder.wsSignedPath(value);
                 case "--rest-key-encoding" -> builder.restKeyEncoding(KeyEncoding.parse(value));
                 case "--ws-key-encoding" -> builder.wsKeyEncoding(KeyEncoding.parse(value));
+                case "--ws-compression" -> builder.webSocketCompression(bool(flag, value));
                 default -> throw new IllegalArgumentException("Unknown option: " + flag);
             }
         }
@@ -118,6 +120,14 @@ public final class SimulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid " + flag + ": '" + value + "' (an integer)");
         }
+    }
+
+    private static boolean bool(String flag, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("Invalid " + flag + ": '" + value + "' (true or false)");
+        };
     }
 
     private static long longValue(String flag, String value) {

@@ -29,17 +29,19 @@ final class StreamService {
     private final Authenticator authenticator;
     private final String signedPath;
     private final long pingIntervalNanos;
+    private final boolean compression;
     private final ObjectMapper json;
     private final StreamHub hub;
 
     StreamService(Exchange exchange, Faults faults, GroundTruth truth, Authenticator authenticator, String signedPath,
-                  Duration pingInterval, ObjectMapper json) {
+                  Duration pingInterval, boolean compression, ObjectMapper json) {
         this.exchange = exchange;
         this.faults = faults;
         this.truth = truth;
         this.authenticator = authenticator;
         this.signedPath = signedPath;
         this.pingIntervalNanos = pingInterval.toNanos();
+        this.compression = compression;
         this.json = json;
         this.hub = exchange.hub;
     }
@@ -65,6 +67,9 @@ final class StreamService {
                     Response.writeError(request, response, callback, 401, e.code() + " " + e.getMessage());
                     return null;
                 }
+            }
+            if (!compression) {
+                response.setExtensions(List.of());
             }
             return new StreamSession(this, group, account);
         };
