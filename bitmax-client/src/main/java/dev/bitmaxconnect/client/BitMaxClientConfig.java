@@ -156,8 +156,8 @@ public final class BitMaxClientConfig {
     /** How long a WebSocket request (place-order, snapshot, sub, ...) waits for its reply. */
     public Duration wsRequestTimeout() { return wsRequestTimeout; }
     /**
-     * How long a stream's {@code connect()} keeps trying to open its first session before it fails (and the
-     * stream closes). Sessions lost after the first one came up are retried without end.
+     * How long a stream's {@code connect()} future waits for the first session before it fails with a clear
+     * error; the stream itself keeps trying until closed. Sessions lost after the first one are retried without end.
      */
     public Duration wsConnectDeadline() { return wsConnectDeadline; }
     /**

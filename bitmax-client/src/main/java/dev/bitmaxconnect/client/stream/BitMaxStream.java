@@ -148,7 +148,11 @@ public final class BitMaxStream implements AutoCloseable {
         return new Builder(config);
     }
 
-    /** Opens the first session. The future completes once it is up (and authenticated); it fails on a rejected auth. */
+    /**
+     * Opens the first session. The future completes once it is up (and authenticated). It fails on a rejected
+     * auth or an untrusted certificate (the stream then closes), and with a {@link BitMaxTransportException} when
+     * no session came up within {@code wsConnectDeadline}; the stream then keeps trying until {@link #close()}d.
+     */
     public CompletableFuture<Void> connect() {
         synchronized (lock) {
             if (state != State.NEW) {
@@ -163,7 +167,10 @@ public final class BitMaxStream implements AutoCloseable {
         return firstSession;
     }
 
-    /** No first session within the deadline: fail {@link #connect()} and stop trying. */
+    /**
+     * No first session within the deadline: fail {@link #connect()}'s future. The stream keeps trying (callers
+     * that started it without waiting rely on that); {@link #close()} stops it.
+     */
     private void firstSessionOverdue(long deadlineMillis) {
         String message;
         synchronized (lock) {
@@ -173,8 +180,8 @@ public final class BitMaxStream implements AutoCloseable {
             message = "no WebSocket session with " + url + " within wsConnectDeadline " + deadlineMillis + " ms ("
                 + attempts + " attempt" + (attempts == 1 ? "" : "s") + ", last: " + lastFailure + ")";
         }
-        log.warn("BitMax stream {}", message);
-        closeWith(new BitMaxTransportException(message, false, null));
+        log.warn("BitMax stream {}; still trying until closed", message);
+        firstSession.completeExceptionally(new BitMaxTransportException(message, false, null));
     }
 
     public State state() {
