@@ -107,6 +107,8 @@ public final class OrderExecutor {
      */
     public Sent place(List<PlaceItem> items, boolean splitOnVerdict) {
         long time = clock.millis();
+        // every request time used so far: a copy sent under any of them may have landed, so look-ups cover all
+        List<Long> times = new ArrayList<>(List.of(time));
         boolean viaWs = ws != null && items.size() == 1;
         Map<String, PlaceItem> pending = new LinkedHashMap<>();
         for (PlaceItem i : items) {
@@ -162,20 +164,20 @@ public final class OrderExecutor {
                     // The exchange answered 2xx but not in a form we can read: the orders may well be placed,
                     // so this is an ambiguous outcome to look up, not a refusal.
                     ambiguous = true;
-                    retries = retryOrGiveUp(e, ++retries, start, pending, done, time, true, viaWs);
+                    retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, true, viaWs);
                     if (retries < 0) {
                         break;
                     }
-                    time = refreshTimeIfStale(time, pending, done, viaWs);
+                    time = refreshTimeIfStale(time, times, pending, done, viaWs);
                     continue;
                 }
                 if (!e.isRetriable()) {
                     if (ambiguous) {
                         // Our earlier copy may be what the exchange is objecting to (a duplicate orderId):
                         // the verdict only counts once the look-up says none of these orders is there.
-                        Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time, viaWs);
+                        Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
                         if (found.isEmpty()) {
-                            retries = retryOrGiveUp(e, ++retries, start, pending, done, time, true, viaWs);
+                            retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, true, viaWs);
                             if (retries < 0) {
                                 break;
                             }
@@ -188,6 +190,13 @@ public final class OrderExecutor {
                         }
                         if (pending.size() < before) {
                             continue; // the rest again, same time: the verdict may have been about the others
+                        }
+                        if (clock.millis() - time >= STALE_REQUEST_MS) {
+                            // Refused as too old, and none of our copies is there: none can land any more,
+                            // so a new time (new orderIds) cannot make a second order.
+                            time = clock.millis();
+                            times.add(time);
+                            continue;
                         }
                     }
                     if (pending.size() > 1 && splitOnVerdict) {
@@ -207,18 +216,18 @@ public final class OrderExecutor {
                     break;
                 }
                 ambiguous |= e.httpStatus() != 429;
-                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, ambiguous, viaWs);
+                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, ambiguous, viaWs);
                 if (retries < 0) {
                     break;
                 }
-                time = refreshTimeIfStale(time, pending, done, viaWs);
+                time = refreshTimeIfStale(time, times, pending, done, viaWs);
             } catch (BitMaxTransportException e) {
                 ambiguous |= e.mayHaveReachedExchange();
-                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, ambiguous, viaWs);
+                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, ambiguous, viaWs);
                 if (retries < 0) {
                     break;
                 }
-                time = refreshTimeIfStale(time, pending, done, viaWs);
+                time = refreshTimeIfStale(time, times, pending, done, viaWs);
             }
         }
         List<ItemOutcome> out = new ArrayList<>();
@@ -237,10 +246,11 @@ public final class OrderExecutor {
      * to go on with, or -1 when the remaining items have been given an outcome.
      */
     private int retryOrGiveUp(BitMaxException e, int retries, long start, Map<String, PlaceItem> pending,
-                              Map<String, ItemOutcome> done, long time, boolean ambiguous, boolean viaWs) {
+                              Map<String, ItemOutcome> done, long time, List<Long> times, boolean ambiguous,
+                              boolean viaWs) {
         if (!retry.allows(retries - 1, clock.millis() - start)) {
             if (ambiguous) {
-                Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), time, viaWs);
+                Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
                 found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
                 for (String id : pending.keySet()) {
                     String where = !ClientIds.usable(id) ? "an order placed with client id \"" + id + "\""
@@ -266,7 +276,7 @@ public final class OrderExecutor {
                 retry.maxRetries(), e.getMessage());
         sleep(retry.backoff(retries));
         if (ambiguous) {
-            lookUpPlaced(pending.keySet(), time, viaWs)
+            lookUpPlaced(pending.keySet(), times, viaWs)
                     .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
             giveUpUnknowable(e, pending, done);
             if (pending.isEmpty()) {
@@ -301,10 +311,12 @@ public final class OrderExecutor {
 
     /**
      * Keeps the request time while a copy of the request could still land; once it is too old to be
-     * accepted, looks up one last time and moves to a new time (new orderIds) for what is still missing.
+     * accepted, looks up every time used and moves to a new time (new orderIds) for what is still missing.
+     * When the exchange cannot be asked, the old time stays: a new orderId for an order that may have landed
+     * under the old one would place it twice, whereas the old request is refused as stale at worst.
      */
-    private long refreshTimeIfStale(long time, Map<String, PlaceItem> pending, Map<String, ItemOutcome> done,
-                                    boolean viaWs) {
+    private long refreshTimeIfStale(long time, List<Long> times, Map<String, PlaceItem> pending,
+                                    Map<String, ItemOutcome> done, boolean viaWs) {
         if (pending.isEmpty() || clock.millis() - time < FRESH_REQUEST_MS) {
             return time;
         }
@@ -312,9 +324,14 @@ public final class OrderExecutor {
         if (wait > 0) {
             sleep(wait);
         }
-        lookUpPlaced(pending.keySet(), time, viaWs)
-                .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
-        return clock.millis();
+        Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
+        if (found.isEmpty()) {
+            return time;
+        }
+        takeDuplicates(found.get(), pending, done, "after an ambiguous outcome");
+        long fresh = clock.millis();
+        times.add(fresh);
+        return fresh;
     }
 
     private void takeDuplicates(Map<String, String> found, Map<String, PlaceItem> pending,
@@ -328,7 +345,7 @@ public final class OrderExecutor {
     }
 
     /** Client id to orderId of the items the exchange holds, or empty when the exchange could not be asked. */
-    private Optional<Map<String, String>> lookUpPlaced(java.util.Collection<String> clientIds, long time,
+    private Optional<Map<String, String>> lookUpPlaced(java.util.Collection<String> clientIds, List<Long> times,
                                                        boolean viaWs) {
         if (viaWs) {
             // Nothing may rely on a WebSocket orderId being known in advance: match the client id's characters.
@@ -337,7 +354,9 @@ public final class OrderExecutor {
         Map<String, String> expected = new HashMap<>();
         for (String id : clientIds) {
             if (ClientIds.usable(id)) {
-                expected.put(expectedOrderId(time, id), id);
+                for (long time : times) {
+                    expected.put(expectedOrderId(time, id), id);
+                }
             }
         }
         if (expected.isEmpty()) {
