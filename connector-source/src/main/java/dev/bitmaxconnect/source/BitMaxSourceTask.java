@@ -154,9 +154,17 @@ public class BitMaxSourceTask extends SourceTask {
         for (String channel : channels) {
             privateStream.subscribe(new StreamChannel(channel));
         }
-        privateStream.connect().whenComplete((ok, error) -> {
+        BitMaxStream stream = privateStream;
+        stream.connect().whenComplete((ok, error) -> {
             if (error != null) {
-                String message = AuthFailures.describe(error)
+                Optional<String> refusal = AuthFailures.describe(error);
+                if (refusal.isEmpty() && stream.state() != BitMaxStream.State.CLOSED) {
+                    // An exchange out of reach for a while is no reason to fail: the stream keeps reconnecting,
+                    // and recovery runs once it is up.
+                    log.warn("The private BitMax stream is not up yet, still trying: {}", error.getMessage());
+                    return;
+                }
+                String message = refusal
                         .orElse("The private BitMax stream could not connect: " + error.getMessage());
                 try {
                     queue.put(new TaskEvent.Fatal(message, null));
