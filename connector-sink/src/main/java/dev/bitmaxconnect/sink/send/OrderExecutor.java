@@ -168,7 +168,7 @@ public final class OrderExecutor {
                     if (retries < 0) {
                         break;
                     }
-                    time = refreshTimeIfStale(time, times, pending, done, viaWs);
+                    time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
                     continue;
                 }
                 if (!e.isRetriable()) {
@@ -220,14 +220,14 @@ public final class OrderExecutor {
                 if (retries < 0) {
                     break;
                 }
-                time = refreshTimeIfStale(time, times, pending, done, viaWs);
+                time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
             } catch (BitMaxTransportException e) {
                 ambiguous |= e.mayHaveReachedExchange();
                 retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, ambiguous, viaWs);
                 if (retries < 0) {
                     break;
                 }
-                time = refreshTimeIfStale(time, times, pending, done, viaWs);
+                time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
             }
         }
         List<ItemOutcome> out = new ArrayList<>();
@@ -313,12 +313,18 @@ public final class OrderExecutor {
      * Keeps the request time while a copy of the request could still land; once it is too old to be
      * accepted, looks up every time used and moves to a new time (new orderIds) for what is still missing.
      * When the exchange cannot be asked, the old time stays: a new orderId for an order that may have landed
-     * under the old one would place it twice, whereas the old request is refused as stale at worst.
+     * under the old one would place it twice, whereas the old request is refused as stale at worst. When no
+     * copy can have reached the exchange, there is nothing to wait for or look up.
      */
     private long refreshTimeIfStale(long time, List<Long> times, Map<String, PlaceItem> pending,
-                                    Map<String, ItemOutcome> done, boolean viaWs) {
+                                    Map<String, ItemOutcome> done, boolean ambiguous, boolean viaWs) {
         if (pending.isEmpty() || clock.millis() - time < FRESH_REQUEST_MS) {
             return time;
+        }
+        if (!ambiguous) {
+            long fresh = clock.millis();
+            times.add(fresh);
+            return fresh;
         }
         long wait = time + STALE_REQUEST_MS - clock.millis();
         if (wait > 0) {

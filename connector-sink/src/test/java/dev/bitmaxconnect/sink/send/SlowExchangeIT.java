@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * An exchange that applies orders but answers too late, for longer than a request stays valid (30 s): the
- * sink must not move to a new request time (a new orderId) while it cannot ask whether the first copy landed.
+ * Failures that last longer than a request stays valid (30 s): the sink must not move to a new request time
+ * (a new orderId) while it cannot ask whether the first copy landed, and must move to one when no copy can have.
  */
 class SlowExchangeIT {
 
@@ -50,6 +50,35 @@ class SlowExchangeIT {
             assertThat(outcome.status()).as("%s", outcome).isEqualTo(ResultStatus.DUPLICATE);
             assertThat(outcome.orderId())
                     .isEqualTo(sim.groundTruth().acceptedOrdersWithClientId("slowexchange01").get(0).orderId());
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusalsThatCannotHaveLandedForLongerThanARequestLivesEndInOneOrderNotAStaleRefusal() throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (BitMaxSimulator sim = BitMaxSimulator.builder().marketDataRate(0).build().start();
+             BitMaxRestClient rest = new BitMaxRestClient(BitMaxClientConfig.builder().restUrl(sim.restUrl())
+                     .credentials(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET)
+                     .maxRetriesOn429(0).build());
+             SinkMetrics metrics = new SinkMetrics("rate-limited-test", "0")) {
+            rest.accountInfo();
+            OrderExecutor executor = new OrderExecutor(rest, null, 1_000, SimulatorDefaults.USER_UID,
+                    new RetryPolicy(100, 500, 2_000, 60_000), metrics, Clock.systemUTC(), 100);
+            OrderCommand command = new OrderCommandParser().parse("{\"action\":\"place\",\"id\":\"ratelimited01\","
+                    + "\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
+                    + "\"orderQty\":\"0.01\"}");
+
+            // 429s change nothing at the exchange: once they end, past the request's 30 s, a new time is safe.
+            sim.faults().failNextRestRequests(1_000_000, 429, 100101);
+            scheduler.schedule(() -> sim.faults().reset(), 32, TimeUnit.SECONDS);
+            OrderExecutor.Sent sent = executor.place(
+                    List.of(new OrderExecutor.PlaceItem("ratelimited01", command.orders().get(0))), false);
+
+            ItemOutcome outcome = sent.items().get(0);
+            assertThat(outcome.status()).as("%s", outcome).isEqualTo(ResultStatus.ACCEPTED);
+            assertThat(sim.groundTruth().acceptedOrdersWithClientId("ratelimited01")).hasSize(1);
         } finally {
             scheduler.shutdownNow();
         }
