@@ -1,8 +1,6 @@
 package dev.bitmaxconnect.source;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import dev.bitmaxconnect.source.config.BitMaxSourceTaskConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.DecimalFormat;
+import dev.bitmaxconnect.source.record.EmittedOrderStates;
 import dev.bitmaxconnect.source.record.SourcePartitions;
 import dev.bitmaxconnect.source.stream.AuthFailures;
 import dev.bitmaxconnect.source.stream.EventQueue;
@@ -208,24 +207,27 @@ public class BitMaxSourceTask extends SourceTask {
         if (accountSn != null) {
             assembler.resumePrivate(PrivateEvent.Kind.ACCOUNT, accountSn);
         }
-        assembler.committedOrderStates(orderIds -> committedOrderStates(accountId, orderIds));
-        log.info("Private stream of account {} resumes after account sn {}", accountId, accountSn);
+        int restored = restoreEmittedOrders(accountId);
+        log.info("Private stream of account {} resumes after account sn {}, with {} order states emitted before",
+                accountId, accountSn, restored);
     }
 
-    /** The last state committed for each order (offsets of its partition), for the recovery after a restart. */
-    private Map<String, String> committedOrderStates(String accountId, Collection<String> orderIds) {
-        List<Map<String, String>> partitions = new ArrayList<>();
-        for (String orderId : orderIds) {
-            partitions.add(SourcePartitions.order(accountId, orderId));
+    /** Reads back the ring of order states committed before a restart, so that the recovery does not repeat them. */
+    private int restoreEmittedOrders(String accountId) {
+        EmittedOrderStates emitted = assembler.emittedOrders();
+        List<Map<String, String>> partitions = new ArrayList<>(emitted.slots());
+        for (int slot = 0; slot < emitted.slots(); slot++) {
+            partitions.add(SourcePartitions.orderSlot(accountId, slot));
         }
-        Map<String, String> states = new HashMap<>();
-        for (Map.Entry<Map<String, String>, Map<String, Object>> entry
-                : context.offsetStorageReader().offsets(partitions).entrySet()) {
-            if (entry.getValue() != null && entry.getValue().get(SourcePartitions.STATE) != null) {
-                states.put(entry.getKey().get(SourcePartitions.ORDER_ID), entry.getValue().get(SourcePartitions.STATE).toString());
+        List<EmittedOrderStates.Entry> committed = new ArrayList<>();
+        for (Map<String, Object> offset : context.offsetStorageReader().offsets(partitions).values()) {
+            EmittedOrderStates.Entry entry = SourcePartitions.committedOrderState(offset);
+            if (entry != null) {
+                committed.add(entry);
             }
         }
-        return states;
+        emitted.restore(committed);
+        return committed.size();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.bitmaxconnect.source.stream;
 
+import dev.bitmaxconnect.source.record.EmittedOrderStates;
+
 /**
  * One private event to emit: an order state (from the order channel or REST) or an account state (update or
  * snapshot).
@@ -10,10 +12,26 @@ package dev.bitmaxconnect.source.stream;
  *                   over REST its {@code seqNum}, which is not comparable with {@code sn}
  * @param state      for orders, what identifies the state in the order's life: status and cumulative filled
  *                   quantity (see {@link #orderState})
+ * @param time       for orders, the exchange's last execution time of the state
  * @param fromStream whether the event came from the WebSocket (else from the REST recovery)
  * @param message    the client's message (stream message or REST order)
+ * @param emission   for an order state on its way out, where the task remembers it emitted it; else {@code null}
  */
-public record PrivateEvent(Kind kind, String id, long sn, String state, boolean fromStream, Object message) {
+public record PrivateEvent(Kind kind, String id, long sn, String state, long time, boolean fromStream, Object message,
+        EmittedOrderStates.Entry emission) {
+
+    public PrivateEvent(Kind kind, String id, long sn, String state, long time, boolean fromStream, Object message) {
+        this(kind, id, sn, state, time, fromStream, message, null);
+    }
+
+    /** An account state, which needs no time or state key: its {@code sn} orders it. */
+    public static PrivateEvent account(String accountId, long sn, boolean fromStream, Object message) {
+        return new PrivateEvent(Kind.ACCOUNT, accountId, sn, null, 0L, fromStream, message);
+    }
+
+    PrivateEvent emittedAs(EmittedOrderStates.Entry entry) {
+        return new PrivateEvent(kind, id, sn, state, time, fromStream, message, entry);
+    }
 
     /** Which topic the event belongs to. */
     public enum Kind {

@@ -1,7 +1,6 @@
 package dev.bitmaxconnect.source.stream;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+
+import dev.bitmaxconnect.source.record.EmittedOrderStates;
 
 /**
  * Decides which private events to emit so that none is emitted twice and none that can be recovered is lost.
@@ -19,41 +19,41 @@ import java.util.function.Function;
  * <ul>
  * <li>account states (updates and the snapshot) are merged in {@code sn} order, skipping everything at or below the
  * last {@code sn} emitted (or committed before a restart);</li>
- * <li>an order state read over REST is emitted only when it is neither the last state emitted for that order (in
- * this run, or committed before a restart) nor a state a held stream event carries; the state is the order's
- * status with its cumulative filled quantity, because REST's {@code seqNum} is not the stream's {@code sn};</li>
+ * <li>an order state read over REST is emitted only when it is ahead of the last state emitted for that order (in
+ * this run, or committed before a restart: {@link EmittedOrderStates}) and not a state a held stream event
+ * carries; the state is the order's status with its cumulative filled quantity, because REST's {@code seqNum} is
+ * not the stream's {@code sn};</li>
  * <li>held stream events follow, in {@code sn} order.</li>
  * </ul>
  * After that, stream events pass straight through, repeats of an {@code sn} dropped.
  */
 public final class PrivateStreamReconciler {
-    private static final int REMEMBERED_ORDERS = 100_000;
+    private static final int REMEMBERED_RECOVERIES = 100_000;
 
     private final int maxHeld;
+    private final EmittedOrderStates emittedOrders;
     private final Map<PrivateEvent.Kind, Long> lastSn = new HashMap<>();
     private final List<PrivateEvent> held = new ArrayList<>();
-    private final Map<String, String> lastOrderState = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED_ORDERS;
-        }
-    };
     private final Map<String, String> recoveredStates = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED_ORDERS;
+            return size() > REMEMBERED_RECOVERIES;
         }
     };
-    private Function<Collection<String>, Map<String, String>> committedOrderStates = ids -> Map.of();
     private boolean holding;
 
     public PrivateStreamReconciler(int maxHeld) {
-        this.maxHeld = maxHeld;
+        this(maxHeld, new EmittedOrderStates(EmittedOrderStates.DEFAULT_SLOTS));
     }
 
-    /** Where to look up the state committed for orders this run has not emitted yet (the offsets of a restart). */
-    public void committedOrderStates(Function<Collection<String>, Map<String, String>> lookup) {
-        this.committedOrderStates = lookup;
+    public PrivateStreamReconciler(int maxHeld, EmittedOrderStates emittedOrders) {
+        this.maxHeld = maxHeld;
+        this.emittedOrders = emittedOrders;
+    }
+
+    /** The order states emitted last, committed with the records and restored after a restart. */
+    public EmittedOrderStates emittedOrders() {
+        return emittedOrders;
     }
 
     /** Resumes from the sequence number committed for a kind's source partition. */
@@ -91,8 +91,7 @@ public final class PrivateStreamReconciler {
         if (!isAheadOfRecoveredState(event)) {
             return List.of();
         }
-        emitted(event);
-        return List.of(event);
+        return List.of(emitted(event));
     }
 
     /** The recovery of a session already lost again: keep its states with the held ones, and keep holding. */
@@ -135,8 +134,7 @@ public final class PrivateStreamReconciler {
             if (!isAheadOfRecoveredState(event)) {
                 continue;
             }
-            emitted(event);
-            out.add(event);
+            out.add(emitted(event));
         }
         return out;
     }
@@ -153,28 +151,32 @@ public final class PrivateStreamReconciler {
         for (PrivateEvent event : restOrders) {
             latest.merge(event.id(), event, (a, b) -> compareProgress(b.state(), a.state()) >= 0 ? b : a);
         }
-        List<String> unknown = new ArrayList<>();
-        for (String orderId : latest.keySet()) {
-            if (!lastOrderState.containsKey(orderId)) {
-                unknown.add(orderId);
-            }
-        }
-        Map<String, String> committed = unknown.isEmpty() ? Map.of() : committedOrderStates.apply(unknown);
-
         List<PrivateEvent> missed = new ArrayList<>();
         for (PrivateEvent event : latest.values()) {
-            String last = lastOrderState.containsKey(event.id()) ? lastOrderState.get(event.id()) : committed.get(event.id());
-            if (event.state().equals(last) || streamStates.contains(event.id() + "#" + event.state())) {
+            if (wasEmitted(event) || streamStates.contains(event.id() + "#" + event.state())) {
                 continue;
             }
             missed.add(event);
         }
         missed.sort(Comparator.comparingLong(PrivateEvent::sn));
+        List<PrivateEvent> out = new ArrayList<>(missed.size());
         for (PrivateEvent event : missed) {
-            emitted(event);
+            out.add(emitted(event));
             recoveredStates.put(event.id(), event.state());
         }
-        return missed;
+        return out;
+    }
+
+    /**
+     * Whether an order state read over REST went out already: the order's last emitted state is not behind it, or the
+     * task no longer remembers the order and the state is older than what it forgot.
+     */
+    private boolean wasEmitted(PrivateEvent event) {
+        String last = emittedOrders.lastState(event.id());
+        if (last != null) {
+            return compareProgress(event.state(), last) <= 0;
+        }
+        return event.time() <= emittedOrders.forgottenThrough();
     }
 
     /**
@@ -219,9 +221,10 @@ public final class PrivateStreamReconciler {
         }
     }
 
-    private void emitted(PrivateEvent event) {
-        if (event.kind() == PrivateEvent.Kind.ORDER) {
-            lastOrderState.put(event.id(), event.state());
+    private PrivateEvent emitted(PrivateEvent event) {
+        if (event.kind() != PrivateEvent.Kind.ORDER) {
+            return event;
         }
+        return event.emittedAs(emittedOrders.emitted(event.id(), event.state(), event.time()));
     }
 }

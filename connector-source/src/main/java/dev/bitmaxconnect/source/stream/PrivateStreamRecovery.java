@@ -118,7 +118,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
                 throw new IllegalStateException("the account snapshot did not arrive within " + requestTimeoutMs + " ms");
             }
             if (snapshot.sn() != null && snapshot.accountId() != null) {
-                events.add(new PrivateEvent(PrivateEvent.Kind.ACCOUNT, snapshot.accountId(), snapshot.sn(), null, false, snapshot));
+                events.add(PrivateEvent.account(snapshot.accountId(), snapshot.sn(), false, snapshot));
             }
         }
         if (orders) {
@@ -127,11 +127,17 @@ public final class PrivateStreamRecovery implements AutoCloseable {
             for (OrderInfo order : states) {
                 if (order.orderId() != null && order.seqNum() != null) {
                     events.add(new PrivateEvent(PrivateEvent.Kind.ORDER, order.orderId(), order.seqNum(),
-                            PrivateEvent.orderState(order.status(), order.cumFilledQty()), false, order));
+                            PrivateEvent.orderState(order.status(), order.cumFilledQty()), timeOf(order), false, order));
                 }
             }
         }
         return events;
+    }
+
+    /** The time the order topic shows (see the mapper); without one, the state counts as the newest. */
+    private static long timeOf(OrderInfo order) {
+        Long time = order.lastExecTime() != null ? order.lastExecTime() : order.time();
+        return time == null ? Long.MAX_VALUE : time;
     }
 
     private void putQuietly(TaskEvent event) {

@@ -19,6 +19,7 @@ import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.DecimalFormat;
+import dev.bitmaxconnect.source.record.EmittedOrderStates;
 import dev.bitmaxconnect.source.record.MarketDataMapper;
 import dev.bitmaxconnect.source.record.MessageMappingException;
 import dev.bitmaxconnect.source.record.PrivateDataMapper;
@@ -78,9 +79,9 @@ public final class SourceRecordAssembler {
         reconciler.resumeFrom(kind, committedSn);
     }
 
-    /** Where the reconciler finds the state committed for an order before a restart. */
-    public void committedOrderStates(java.util.function.Function<java.util.Collection<String>, Map<String, String>> lookup) {
-        reconciler.committedOrderStates(lookup);
+    /** The order states emitted last, whose ring of source partitions a restart reads back. */
+    public EmittedOrderStates emittedOrders() {
+        return reconciler.emittedOrders();
     }
 
     /** The private stream is starting: hold its events until the first recovery arrives. */
@@ -193,9 +194,10 @@ public final class SourceRecordAssembler {
             if (!config.channels().contains(Channel.ORDER)) {
                 return;
             }
-            privateData.order(o); // validates before the event takes part in sequencing
+            privateData.order(o); // validates (the time too) before the event takes part in sequencing
+            long time = o.lastExecTime();
             for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ORDER, o.orderId(), o.sn(),
-                    PrivateEvent.orderState(o.status(), o.cumFilledQty()), true, o))) {
+                    PrivateEvent.orderState(o.status(), o.cumFilledQty()), time, true, o))) {
                 emitPrivate(event, out);
             }
         } else if (message instanceof StreamMessage.AccountUpdate a) {
@@ -203,7 +205,7 @@ public final class SourceRecordAssembler {
                 return;
             }
             privateData.accountUpdate(a);
-            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ACCOUNT, a.accountId(), a.sn(), null, true, a))) {
+            for (PrivateEvent event : reconciler.onStreamEvent(PrivateEvent.account(a.accountId(), a.sn(), true, a))) {
                 emitPrivate(event, out);
             }
         } else if (message instanceof StreamMessage.Unknown u) {
@@ -219,8 +221,8 @@ public final class SourceRecordAssembler {
         Object message = event.message();
         if (message instanceof StreamMessage.OrderReport o) {
             Struct value = privateData.order(o);
-            out.add(record(Channel.ORDER, SourcePartitions.order(o.accountId(), o.orderId()),
-                    SourcePartitions.orderOffset(o.sn(), event.state(), o.lastExecTime()), o.accountId(),
+            out.add(record(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
+                    SourcePartitions.orderOffset(o.sn(), event.emission()), o.accountId(),
                     schemas.order(), value, o.lastExecTime(), "futures-order", o.sn(), false, PrivateDataMapper.SOURCE_STREAM));
         } else if (message instanceof OrderInfo o) {
             if (!config.channels().contains(Channel.ORDER)) {
@@ -229,8 +231,8 @@ public final class SourceRecordAssembler {
             Struct value = privateData.order(o);
             long time = ((java.util.Date) value.get("lastExecTime")).getTime();
             metrics.recoveredOrderState();
-            out.add(record(Channel.ORDER, SourcePartitions.order(o.accountId(), o.orderId()),
-                    SourcePartitions.orderOffset(o.seqNum(), event.state(), time), o.accountId(),
+            out.add(record(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
+                    SourcePartitions.orderOffset(o.seqNum(), event.emission()), o.accountId(),
                     schemas.order(), value, time, "futures-order", o.seqNum(), false, PrivateDataMapper.SOURCE_RECOVERY));
         } else if (message instanceof StreamMessage.AccountUpdate a) {
             Struct value = privateData.accountUpdate(a);
@@ -243,6 +245,10 @@ public final class SourceRecordAssembler {
                     SourcePartitions.sequenceOffset(SourcePartitions.SN, s.sn(), s.time()), s.accountId(),
                     schemas.accountUpdate(), value, s.time(), "futures-account-snapshot", s.sn(), false, "snapshot"));
         }
+    }
+
+    private Map<String, String> orderSlot(String accountId, EmittedOrderStates.Entry emission) {
+        return SourcePartitions.orderSlot(accountId, emission.slot(reconciler.emittedOrders().slots()));
     }
 
     private SourceRecord record(Channel channel, Map<String, ?> partition, Map<String, ?> offset, String key,

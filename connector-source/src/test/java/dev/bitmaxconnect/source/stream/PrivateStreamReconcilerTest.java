@@ -6,18 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bitmaxconnect.source.record.EmittedOrderStates;
+
 class PrivateStreamReconcilerTest {
 
+    /** A stream event; its time follows its sn. */
     private static PrivateEvent ws(String id, long sn, String state) {
-        return new PrivateEvent(ORDER, id, sn, state, true, "ws");
+        return new PrivateEvent(ORDER, id, sn, state, sn, true, "ws");
     }
 
+    /** A state read over REST; its time follows its seqNum. */
     private static PrivateEvent rest(String id, long seqNum, String state) {
-        return new PrivateEvent(ORDER, id, seqNum, state, false, "rest");
+        return new PrivateEvent(ORDER, id, seqNum, state, seqNum, false, "rest");
     }
 
     private static List<String> describe(List<PrivateEvent> events) {
@@ -88,12 +91,40 @@ class PrivateStreamReconcilerTest {
     void afterRestartCommittedStatesAndSequencesAreNotRepeated() {
         PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100);
         reconciler.resumeFrom(ACCOUNT, 18);
-        reconciler.committedOrderStates(ids -> Map.of("x", "Filled|3", "y", "New|0"));
+        reconciler.emittedOrders().restore(List.of(
+                new EmittedOrderStates.Entry("x", "Filled|3", 12, 0, Long.MIN_VALUE),
+                new EmittedOrderStates.Entry("y", "New|0", 11, 1, Long.MIN_VALUE)));
         reconciler.sessionStarted();
         List<PrivateEvent> emitted = reconciler.onRecovery(List.of(rest("x", 12, "Filled|3"), rest("y", 13, "Canceled|0"),
-                new PrivateEvent(ACCOUNT, "acc", 18, null, false, "snapshot"),
-                new PrivateEvent(ACCOUNT, "acc", 22, null, false, "snapshot2")));
+                PrivateEvent.account("acc", 18, false, "snapshot"),
+                PrivateEvent.account("acc", 22, false, "snapshot2")));
         assertThat(emitted).extracting(e -> e.id() + "@" + e.sn()).containsExactly("y@13", "acc@22");
+        assertThat(emitted.get(0).emission().seq()).as("the ring goes on after the restored states").isEqualTo(2);
+    }
+
+    @Test
+    void aRestStateBehindTheLastEmittedIsNotEmitted() {
+        PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100);
+        reconciler.onStreamEvent(ws("a", 5, "Filled|2"));
+        reconciler.sessionStarted();
+        assertThat(reconciler.onRecovery(List.of(rest("a", 4, "PartiallyFilled|1")))).isEmpty();
+    }
+
+    @Test
+    void ordersPushedOutOfTheRingAreRecoveredOnlyWhenTheyChangedSince() {
+        PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100, new EmittedOrderStates(2));
+        reconciler.onStreamEvent(ws("a", 1, "New|0"));
+        reconciler.onStreamEvent(ws("b", 2, "New|0"));
+        reconciler.onStreamEvent(ws("c", 3, "New|0"));
+        reconciler.onStreamEvent(ws("d", 4, "New|0"));
+        assertThat(reconciler.emittedOrders().lastState("a")).isNull();
+        assertThat(reconciler.emittedOrders().lastState("b")).isNull();
+        reconciler.sessionStarted();
+        // a is still as it was when forgotten; b was filled at time 5, after everything forgotten
+        List<PrivateEvent> emitted = reconciler.onRecovery(List.of(
+                new PrivateEvent(ORDER, "a", 1, "New|0", 1, false, "rest"),
+                new PrivateEvent(ORDER, "b", 2, "Filled|1", 5, false, "rest")));
+        assertThat(describe(emitted)).containsExactly("b:Filled|1:rest");
     }
 
     @Test

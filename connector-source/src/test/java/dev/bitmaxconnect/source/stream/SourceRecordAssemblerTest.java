@@ -127,15 +127,18 @@ class SourceRecordAssemblerTest {
         OrderInfo missed = Fixtures.restData("list-open-orders--response.json", OrderInfo.class).get(0);
         List<SourceRecord> recovered = assemble(new TaskEvent.Recovery(0, List.of(
                 new PrivateEvent(PrivateEvent.Kind.ORDER, missed.orderId(), missed.seqNum(),
-                        PrivateEvent.orderState(missed.status(), missed.cumFilledQty()), false, missed))));
+                        PrivateEvent.orderState(missed.status(), missed.cumFilledQty()), missed.lastExecTime(), false,
+                        missed))));
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.SEQUENCE).value()).containsExactly(14L, 127L);
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.ORIGIN).value())
                 .containsExactly("recovery", "stream");
         assertThat(recovered.get(1).key()).isEqualTo("sample-futures-account-id");
         assertThat(recovered.get(1).topic()).isEqualTo("bitmax.order");
-        assertThat(recovered.get(1).sourcePartition()).isEqualTo(Map.of("channel", "futures-order",
-                "account", "sample-futures-account-id", "orderId", "a176010c4957U68469127074abcd1234"));
-        assertThat(recovered.get(1).sourceOffset()).isEqualTo(Map.of("sn", 127L, "state", "New|0", "time", 1606335352348L));
+        assertThat(recovered).extracting(SourceRecord::sourcePartition).containsExactly(
+                Map.of("channel", "futures-order", "account", "sample-futures-account-id", "slot", "0"),
+                Map.of("channel", "futures-order", "account", "sample-futures-account-id", "slot", "1"));
+        assertThat(recovered.get(1).sourceOffset()).isEqualTo(Map.of("sn", 127L, "orderId", "a176010c4957U68469127074abcd1234",
+                "state", "New|0", "time", 1606335352348L, "slotSeq", 1L, "forgottenThrough", Long.MIN_VALUE));
         assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
         assertThat(metrics.getRecoveredOrderStates()).isEqualTo(1);
     }
