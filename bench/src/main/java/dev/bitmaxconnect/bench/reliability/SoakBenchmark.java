@@ -14,10 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanServer;
@@ -52,6 +54,28 @@ public final class SoakBenchmark {
     private static final String PREFIX = "soak";
 
     /** Latency histogram (1 ms buckets up to 60 s) and counts of one minute. */
+    /** Which commands have a result (by the index in their id), and the results' statuses. */
+    private static final class Answers {
+        private final BitSet answered = new BitSet();
+        private final Map<String, Long> statuses = new TreeMap<>();
+
+        synchronized void add(String commandId, String status) {
+            statuses.merge(status, 1L, Long::sum);
+            int index = commandId.lastIndexOf('c');
+            if (index >= 0) {
+                answered.set(Integer.parseInt(commandId.substring(index + 1)));
+            }
+        }
+
+        synchronized int distinct() {
+            return answered.cardinality();
+        }
+
+        synchronized Map<String, Long> statuses() {
+            return new TreeMap<>(statuses);
+        }
+    }
+
     private static final class Minute {
         final long[] sourceLatency = new long[60_001];
         final long[] sinkLatency = new long[60_001];
@@ -131,7 +155,8 @@ public final class SoakBenchmark {
             long end = start + TimeUnit.MINUTES.toMillis(minutes);
             AtomicLong commandsSent = new AtomicLong();
             Thread producer = new Thread(() -> produceCommands(connect, commandRate, end, commandsSent), "soak-commands");
-            Thread reader = new Thread(() -> readTopics(connect, perMinute, start, end + 10_000), "soak-reader");
+            Answers answers = new Answers();
+            Thread reader = new Thread(() -> readTopics(connect, perMinute, answers, start, end + 10_000), "soak-reader");
             producer.start();
             reader.start();
 
@@ -158,8 +183,9 @@ public final class SoakBenchmark {
             }
             producer.join(30_000);
             reader.join(30_000);
-            System.out.printf(Locale.ROOT, "commands sent %d; results %d%n", commandsSent.get(),
-                    perMinute.stream().mapToLong(m -> m.sinkResults).sum());
+            System.out.printf(Locale.ROOT, "commands sent %d; results %d, for %d distinct commands; statuses %s%n",
+                    commandsSent.get(), perMinute.stream().mapToLong(m -> m.sinkResults).sum(), answers.distinct(),
+                    answers.statuses());
         } finally {
             connect.stop();
             simulator.destroy();
@@ -225,7 +251,8 @@ public final class SoakBenchmark {
     }
 
     /** Buckets every record by the minute of its append time; command append times are kept to time the results. */
-    private static void readTopics(EmbeddedConnectCluster connect, List<Minute> perMinute, long start, long until) {
+    private static void readTopics(EmbeddedConnectCluster connect, List<Minute> perMinute, Answers answers, long start,
+            long until) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "soak-reader");
@@ -271,6 +298,7 @@ public final class SoakBenchmark {
                                 m.sinkNotAccepted++;
                             }
                             String id = value.path("commandId").asText();
+                            answers.add(id, status);
                             Long appended = commandAppended.remove(id);
                             if (appended != null) {
                                 Minute.add(m.sinkLatency, r.timestamp() - appended);
