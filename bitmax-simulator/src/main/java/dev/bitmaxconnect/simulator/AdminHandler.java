@@ -45,6 +45,7 @@ final class AdminHandler {
                 case "POST /faults/reset" -> faults.reset().describe();
                 case "POST /faults/drop-connections" -> faults.dropAllConnections().describe();
                 case "POST /faults/stop-answering-pings" -> faults.stopAnsweringPings(on(query)).describe();
+                case "POST /faults/lose-client-frames" -> faults.loseClientFrames(on(query)).describe();
                 case "POST /faults/pause-market-data" -> faults.pauseMarketData(on(query)).describe();
                 case "POST /faults/refuse-auth" -> faults.refuseAuth(on(query)).describe();
                 case "POST /faults/fail-next-rest" -> faults.failNextRestRequests(integer(query, "count", 1),

@@ -281,6 +281,11 @@ public final class BitMaxSimulator implements AutoCloseable {
         }
     }
 
+    /** WebSocket sessions the simulator disconnected because they left two server pings unanswered. */
+    public long sessionsDisconnectedForMissedPings() {
+        return streams.disconnectedForMissedPings();
+    }
+
     /** Market data messages dropped because a WebSocket client read too slowly, summed over open sessions. */
     public long droppedMarketDataMessages() {
         long total = 0;

@@ -15,6 +15,7 @@ public final class Faults {
     }
 
     private final AtomicBoolean ignorePings = new AtomicBoolean();
+    private final AtomicBoolean clientFramesLost = new AtomicBoolean();
     private final AtomicBoolean marketDataPaused = new AtomicBoolean();
     private final AtomicBoolean authRefused = new AtomicBoolean();
     private final AtomicInteger restFailuresLeft = new AtomicInteger();
@@ -55,6 +56,16 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * While on, every WebSocket frame a client sends is lost on its way (as if the client's uplink failed): nothing
+     * is answered, and nothing counts as a sign of life, so quiet sessions get server pings whose pongs never
+     * arrive and are disconnected after two of them.
+     */
+    public Faults loseClientFrames(boolean on) {
+        clientFramesLost.set(on);
+        return this;
+    }
+
     /** While on, no public market data is generated or sent. */
     public Faults pauseMarketData(boolean on) {
         marketDataPaused.set(on);
@@ -71,7 +82,10 @@ public final class Faults {
         return this;
     }
 
-    /** Every REST response and WebSocket request answer is delayed by {@code delay} (zero turns it off). */
+    /**
+     * Every REST response, WebSocket upgrade and WebSocket request answer is delayed by {@code delay} (zero turns it
+     * off).
+     */
     public Faults delayResponses(Duration delay) {
         responseDelay.set(delay == null ? Duration.ZERO : delay);
         return this;
@@ -172,6 +186,7 @@ public final class Faults {
     /** Turns every switch off. */
     public Faults reset() {
         ignorePings.set(false);
+        clientFramesLost.set(false);
         marketDataPaused.set(false);
         authRefused.set(false);
         restFailuresLeft.set(0);
@@ -184,6 +199,10 @@ public final class Faults {
 
     public boolean pingsIgnored() {
         return ignorePings.get();
+    }
+
+    public boolean clientFramesLost() {
+        return clientFramesLost.get();
     }
 
     public boolean marketDataPaused() {
@@ -262,6 +281,7 @@ public final class Faults {
     public Map<String, Object> describe() {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("stopAnsweringPings", ignorePings.get());
+        state.put("loseClientFrames", clientFramesLost.get());
         state.put("pauseMarketData", marketDataPaused.get());
         state.put("refuseAuth", authRefused.get());
         state.put("failNextRestRequests", restFailuresLeft.get());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Response;
@@ -29,6 +30,7 @@ final class StreamService {
     private final Authenticator authenticator;
     private final String signedPath;
     private final long pingIntervalNanos;
+    private final LongAdder missedPingDisconnects = new LongAdder();
     private final boolean compression;
     private final ObjectMapper json;
     private final StreamHub hub;
@@ -49,6 +51,7 @@ final class StreamService {
     /** Creates a session for each upgrade; refuses the upgrade when auth headers are present but wrong. */
     WebSocketCreator creator() {
         return (request, response, callback) -> {
+            faults.sleepForDelay(); // the upgrade is an answer too
             Matcher matcher = STREAM_PATH.matcher(org.eclipse.jetty.server.Request.getPathInContext(request));
             Integer group = matcher.matches() && matcher.group(1) != null ? Integer.valueOf(matcher.group(1)) : null;
             var headers = request.getHeaders();
@@ -111,6 +114,15 @@ final class StreamService {
         }
     }
 
+    /** Sessions disconnected so far because they left two server pings unanswered. */
+    long disconnectedForMissedPings() {
+        return missedPingDisconnects.sum();
+    }
+
+    boolean clientFramesLost() {
+        return faults.clientFramesLost();
+    }
+
     /** Sends server pings to quiet sessions and disconnects those that missed two. */
     void checkPings() {
         if (faults.pingsIgnored()) {
@@ -128,6 +140,7 @@ final class StreamService {
                         + "\"info\":\"Session is disconnected due to missing pong message from the client\"}");
                 session.close(1000, "missing pong");
                 closed(session);
+                missedPingDisconnects.increment();
             } else {
                 session.missedPings.incrementAndGet();
                 session.send("{\"m\":\"ping\",\"hp\":" + (FULL_HEALTH - missed) + "}");

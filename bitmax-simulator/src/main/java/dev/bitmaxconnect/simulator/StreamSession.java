@@ -55,6 +55,9 @@ public final class StreamSession implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String message) {
+        if (service.clientFramesLost()) {
+            return;
+        }
         lastClientMessageNanos = System.nanoTime();
         missedPings.set(0);
         service.received(this, message);

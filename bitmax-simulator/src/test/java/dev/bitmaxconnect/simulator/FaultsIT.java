@@ -101,6 +101,32 @@ class FaultsIT {
     }
 
     @Test
+    void lostClientFramesGetNoAnswerAndTheServerDropsTheSessionAfterTwoUnansweredPings() throws Exception {
+        try (WsTestClient ws = WsTestClient.connect(sim.wsUrl() + "/api/pro/v2/stream")) {
+            ws.awaitM("connected");
+            admin("/faults/lose-client-frames?on=true");
+            ws.clear();
+            ws.send("{\"op\":\"ping\"}");
+            ws.send(Map.of("op", "sub", "id", "1", "ch", "depth:BTC-PERP"));
+            // The pongs a client sends now are lost too, so its pings do not keep it alive.
+            assertThat(ws.awaitM("ping").path("hp").asInt()).isEqualTo(2);
+            ws.send("{\"op\":\"pong\"}");
+            assertThat(ws.awaitM("ping").path("hp").asInt()).isEqualTo(1);
+            ws.send("{\"op\":\"pong\"}");
+            assertThat(ws.awaitM("disconnected").path("code").asInt()).isEqualTo(100005);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !ws.isOpen());
+            assertThat(sim.sessionsDisconnectedForMissedPings()).isEqualTo(1);
+            assertThat(ws.collect(n -> n.path("m").asText().matches("pong|sub|depth"), Duration.ofMillis(50)))
+                    .as("nothing the client sent was answered").isEmpty();
+        }
+        sim.faults().loseClientFrames(false);
+        try (WsTestClient ws = WsTestClient.connect(sim.wsUrl() + "/api/pro/v2/stream")) {
+            ws.send("{\"op\":\"ping\"}");
+            assertThat(ws.awaitM("pong").path("code").asInt()).isZero();
+        }
+    }
+
+    @Test
     void pauseMarketDataStopsEveryPublicChannel() throws Exception {
         try (WsTestClient ws = WsTestClient.connect(sim.wsUrl() + "/api/pro/v2/stream")) {
             ws.send(Map.of("op", "sub", "id", "1", "ch", "depth:BTC-PERP"));
@@ -139,7 +165,10 @@ class FaultsIT {
         long start = System.nanoTime();
         rest.call("GET", "position", null);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        long upgradeStart = System.nanoTime();
         try (WsTestClient ws = authenticated()) {
+            assertThat(Duration.ofNanos(System.nanoTime() - upgradeStart)).as("the upgrade waits too")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
             long wsStart = System.nanoTime();
             ws.send(Map.of("op", "req", "id", "s", "action", "futures-account-snapshot"));
             ws.awaitM("futures-account-snapshot");

@@ -57,7 +57,9 @@ public class BitMaxSourceConfig extends AbstractConfig {
             + "'raw' (UTF-8 bytes as given) or 'base64' (decoded first).";
 
     public static final String CONNECT_TIMEOUT_MS = "bitmax.connect.timeout.ms";
-    private static final String CONNECT_TIMEOUT_MS_DOC = "Timeout for opening a REST or WebSocket connection.";
+    private static final String CONNECT_TIMEOUT_MS_DOC = "Timeout for opening a REST or WebSocket connection. A "
+            + "private stream not connected and authenticated within it is logged as a warning; the task keeps "
+            + "trying and stays running (only a refused key or an untrusted certificate fails it).";
 
     public static final String REQUEST_TIMEOUT_MS = "bitmax.request.timeout.ms";
     private static final String REQUEST_TIMEOUT_MS_DOC = "Timeout for a REST request, and for the answer to a "

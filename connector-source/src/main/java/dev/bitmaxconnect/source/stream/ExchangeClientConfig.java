@@ -26,6 +26,8 @@ public final class ExchangeClientConfig {
                 .callTimeout(Duration.ofMillis(config.requestTimeoutMs()))
                 .wsRequestTimeout(Duration.ofMillis(config.requestTimeoutMs()))
                 .reconnectBackoff(reconnectMin, reconnectMax)
+                // A first session later than this is logged; the stream keeps trying and the task keeps running.
+                .wsConnectDeadline(Duration.ofMillis(config.connectTimeoutMs()))
                 // The task's own queue is the bounded buffer that matters; the client's waits for it.
                 .listenerBufferSize(Math.max(64, Math.min(config.queueCapacity(), 10_000)))
                 .overflowPolicy(BitMaxClientConfig.OverflowPolicy.BLOCK);

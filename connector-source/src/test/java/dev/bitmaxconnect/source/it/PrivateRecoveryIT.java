@@ -175,6 +175,27 @@ class PrivateRecoveryIT {
         assertThat(accountSns).doesNotHaveDuplicates().isSorted();
     }
 
+    @Test
+    void aPrivateStreamSlowToComeUpKeepsTheTaskRunning() throws Exception {
+        Map<String, String> config = cluster.sourceConfig("slow-start", "order");
+        config.put("tasks.max", "1");
+        config.put("bitmax.connect.timeout.ms", "1000");
+        cluster.connect.kafka().createTopic("slow-start.order", 1);
+        // Every answer, the WebSocket authentication's too, comes after the first-session deadline (the connect
+        // timeout) and well within the request timeout.
+        cluster.simulator.faults().delayResponses(Duration.ofSeconds(3));
+        try {
+            cluster.start("slow-start", config, 1);
+            sleep(4_000);
+            assertThat(cluster.connect.connectorStatus("slow-start").tasks())
+                    .singleElement().satisfies(task -> assertThat(task.state()).isEqualTo("RUNNING"));
+        } finally {
+            cluster.simulator.faults().delayResponses(Duration.ZERO);
+        }
+        assertEveryOrderHasItsFinalStateOnce("slow-start.order", activity());
+        assertThat(cluster.connect.connectorStatus("slow-start").tasks().get(0).state()).isEqualTo("RUNNING");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
