@@ -72,7 +72,8 @@ class FaultSuiteIT {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        cluster = PluginCluster.start("faults", 3, BitMaxSimulator.builder());
+        // Server pings every second, so that a session whose pongs are lost is dropped within the fault window.
+        cluster = PluginCluster.start("faults", 3, BitMaxSimulator.builder().pingInterval(Duration.ofSeconds(1)));
         cluster.createTopics(PREFIX, 2);
         Map<String, String> source = cluster.sourceConfig(PREFIX);
         source.put("bitmax.request.timeout.ms", "2000");
@@ -139,6 +140,21 @@ class FaultSuiteIT {
 
     @Test
     @Order(3)
+    void pongsLostUntilTheServerDisconnects() throws Exception {
+        scenario("pong-loss", "pl", traffic -> {
+            long before = cluster.simulator.sessionsDisconnectedForMissedPings();
+            cluster.simulator.faults().loseClientFrames(true);
+            Thread.sleep(WINDOW.toMillis());
+            cluster.simulator.faults().loseClientFrames(false);
+            long dropped = cluster.simulator.sessionsDisconnectedForMissedPings() - before;
+            assertThat(dropped).as("sessions the server dropped for unanswered pings").isPositive();
+            return "every client frame (pongs, pings, auth, subscriptions) lost for " + WINDOW.toSeconds()
+                    + " s; the server dropped " + dropped + " sessions after two unanswered pings";
+        });
+    }
+
+    @Test
+    @Order(4)
     void restBurstsOf5xxAnd429() throws Exception {
         scenario("rest-errors", "re", traffic -> {
             int bursts = 0;
@@ -155,7 +171,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void responsesSlowerThanTheClientTimeout() throws Exception {
         scenario("slow-responses", "sr", traffic -> {
             cluster.simulator.faults().delayResponses(Duration.ofMillis(3000));
@@ -166,7 +182,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void ordersAppliedWhoseResponsesAreLost() throws Exception {
         scenario("lost-responses", "lr", traffic -> {
             int rounds = 0;
@@ -179,7 +195,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void malformedAndOversizedFramesAndBodies() throws Exception {
         int[] garbledAnswers = {0};
         scenario("hostile-exchange", "hx", traffic -> {
@@ -198,7 +214,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aWorkerStoppedInTheMiddleOfABatchAndStartedAgain() throws Exception {
         scenario("worker-stop", "wk", traffic -> {
             WorkerHandle victim = workerRunning(SINK);
@@ -214,7 +230,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void bothConnectorsRestarted() throws Exception {
         scenario("connector-restart", "cr", traffic -> {
             int restarts = 0;
@@ -230,7 +246,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theExchangeOffTheNetworkAndBackWithItsState() throws Exception {
         scenario("exchange-outage", "eo", traffic -> {
             cluster.simulator.stopNetwork();
