@@ -56,7 +56,9 @@ public final class BitMaxSimulator implements AutoCloseable {
         for (AccountSpec spec : accounts) {
             exchange.addAccount(spec);
         }
-        this.market = new MarketActivity(exchange, faults, config.marketDataRate, config.seed);
+        SyntheticMarketData synthetic = config.syntheticMarketData
+                ? new SyntheticMarketData(exchange.contractList, hub) : null;
+        this.market = new MarketActivity(exchange, synthetic, faults, config.marketDataRate, config.seed);
     }
 
     public static Builder builder() {
@@ -310,6 +312,7 @@ public final class BitMaxSimulator implements AutoCloseable {
         private KeyEncoding wsKeyEncoding = KeyEncoding.RAW;
         private Duration pingInterval = Duration.ofSeconds(15);
         private boolean webSocketCompression;
+        private boolean syntheticMarketData;
 
         private Builder() {
         }
@@ -341,6 +344,16 @@ public final class BitMaxSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("marketDataRate must not be negative, got " + messagesPerSecond);
             }
             this.marketDataRate = messagesPerSecond;
+            return this;
+        }
+
+        /**
+         * Replaces the random walk by synthetic depth and trades messages (fixed prices, live times and sequence
+         * numbers), much cheaper to make, for throughput tests whose feed must not be the limit; no bbo, bars or
+         * pricing data then. Default false.
+         */
+        public Builder syntheticMarketData(boolean synthetic) {
+            this.syntheticMarketData = synthetic;
             return this;
         }
 

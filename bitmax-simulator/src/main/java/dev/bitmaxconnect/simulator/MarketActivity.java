@@ -14,6 +14,7 @@ final class MarketActivity implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(MarketActivity.class);
 
     private final Exchange exchange;
+    private final SyntheticMarketData synthetic;
     private final Faults faults;
     private final int rate;
     private final Random walk;
@@ -21,8 +22,10 @@ final class MarketActivity implements Runnable {
     private volatile boolean running = true;
     private Thread thread;
 
-    MarketActivity(Exchange exchange, Faults faults, int rate, long seed) {
+    /** {@code synthetic}: when not null, publishes its messages instead of walking the market. */
+    MarketActivity(Exchange exchange, SyntheticMarketData synthetic, Faults faults, int rate, long seed) {
         this.exchange = exchange;
+        this.synthetic = synthetic;
         this.faults = faults;
         this.rate = rate;
         this.walk = new Random(seed);
@@ -75,8 +78,8 @@ final class MarketActivity implements Runnable {
                 }
                 for (long i = 0; i < burst && produced < due && running && !faults.marketDataPaused(); i++) {
                     long now = System.currentTimeMillis();
-                    produced += exchange.marketStep(walk, now);
-                    if (++steps % stepsPerPricingTick == 0) {
+                    produced += synthetic != null ? synthetic.step(now) : exchange.marketStep(walk, now);
+                    if (synthetic == null && ++steps % stepsPerPricingTick == 0) {
                         produced += exchange.pricingTick(walk, now);
                     }
                 }

@@ -19,6 +19,8 @@ public final class SimulatorMain {
             "  --rest-key-encoding raw|base64   HMAC key of REST signatures (default raw)",
             "  --ws-key-encoding raw|base64     HMAC key of WebSocket signatures (default raw)",
             "  --ws-compression true|false      let WebSocket clients negotiate permessage-deflate (default false)",
+            "  --synthetic-market-data true|false  template depth and trades instead of the random walk, for",
+            "                      throughput tests (default false)",
             "  --help              print this help");
 
     private SimulatorMain() {
@@ -104,6 +106,7 @@ public final class SimulatorMain {
                 case "--rest-key-encoding" -> builder.restKeyEncoding(KeyEncoding.parse(value));
                 case "--ws-key-encoding" -> builder.wsKeyEncoding(KeyEncoding.parse(value));
                 case "--ws-compression" -> builder.webSocketCompression(bool(flag, value));
+                case "--synthetic-market-data" -> builder.syntheticMarketData(bool(flag, value));
                 default -> throw new IllegalArgumentException("Unknown option: " + flag);
             }
         }

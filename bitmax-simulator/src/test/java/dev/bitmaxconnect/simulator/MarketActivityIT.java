@@ -54,4 +54,28 @@ class MarketActivityIT {
                     .compareTo(new BigDecimal(b.path("data").path("ask").get(0).asText())) < 0);
         }
     }
+
+    @Test
+    void syntheticMarketDataCarriesOneIncreasingSequencePerSymbolAcrossDepthAndTrades() throws Exception {
+        try (BitMaxSimulator sim = BitMaxSimulator.builder().marketDataRate(2000).syntheticMarketData(true).build().start();
+             WsTestClient ws = WsTestClient.connect(sim.wsUrl() + "/api/pro/v2/stream")) {
+            ws.send(Map.of("op", "sub", "id", "d", "ch", "depth:BTC-PERP"));
+            ws.send(Map.of("op", "sub", "id", "t", "ch", "trades:BTC-PERP"));
+            long before = System.currentTimeMillis();
+            List<JsonNode> messages = ws.collect(n -> n.path("m").asText().matches("depth|trades"), Duration.ofSeconds(1));
+            assertThat(messages.stream().map(n -> n.path("m").asText()).distinct()).containsExactlyInAnyOrder("depth", "trades");
+            assertThat(messages).allMatch(n -> n.path("symbol").asText().equals("BTC-PERP"));
+            List<Long> seqnums = messages.stream().map(n -> n.path("m").asText().equals("depth")
+                    ? n.path("data").path("seqnum").asLong() : n.path("data").get(0).path("seqnum").asLong()).toList();
+            assertThat(seqnums).isSorted().doesNotHaveDuplicates();
+            JsonNode depth = messages.stream().filter(n -> n.path("m").asText().equals("depth")).findFirst().orElseThrow();
+            assertThat(depth.path("data").path("ts").asLong()).isGreaterThanOrEqualTo(before - 1000);
+            assertThat(new BigDecimal(depth.path("data").path("bids").get(0).get(0).asText()))
+                    .isLessThan(new BigDecimal(depth.path("data").path("asks").get(0).get(0).asText()));
+            JsonNode trade = messages.stream().filter(n -> n.path("m").asText().equals("trades")).findFirst().orElseThrow()
+                    .path("data").get(0);
+            assertThat(new BigDecimal(trade.path("q").asText())).isPositive();
+            assertThat(trade.path("bm").isBoolean()).isTrue();
+        }
+    }
 }

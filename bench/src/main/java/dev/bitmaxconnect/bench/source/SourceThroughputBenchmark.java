@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.bench.source;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,16 +25,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.source.BitMaxSourceConnector;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
 
 /**
  * End-to-end load of the source connector: the simulator pushes trades and depth at rising rates into the
  * connector on a real Kafka (one broker, one Connect worker, in-process); measured are the records per second
  * appended to Kafka and the latency from the exchange's time of each event to its Kafka append time
- * (LogAppendTime topics). The baseline, in the same run, is a bare KafkaProducer sending the very payloads the
- * connector wrote: paced at the rate each connector run reached (its send-to-append latency), and unpaced (the
- * throughput limit).
+ * (LogAppendTime topics). The baselines, in the same run:
+ * <ul>
+ * <li>a bare KafkaProducer sending the very payloads the connector wrote: paced at the rate each connector run
+ * reached (its send-to-append latency), and unpaced (what Kafka takes on this machine);</li>
+ * <li>a relay: the same simulator feed, at the same rate, read by a bare OkHttp WebSocket whose frames go to a bare
+ * KafkaProducer as they are, with no decoding, no schema and no Connect (what this feed can deliver into Kafka on
+ * this machine, and what a generic WebSocket-to-Kafka bridge does).</li>
+ * </ul>
  *
- * <p>Arguments: {@code --rates 1000,5000,10000 --seconds 10 --warmup 3}.
+ * <p>Arguments: {@code --rates 1000,5000,10000 --seconds 10 --warmup 3 --feed market --tasks 1}. {@code --feed
+ * synthetic} makes the simulator send template depth and trades messages instead of walking its market (a fraction
+ * of the cost per message, so that the feed is not the limit); {@code --tasks} is the connector's {@code tasks.max}
+ * (its four subscriptions, depth and trades of two contracts, are spread over the tasks).
  */
 public final class SourceThroughputBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +67,12 @@ public final class SourceThroughputBenchmark {
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+        boolean synthetic = switch (options.getOrDefault("feed", "market")) {
+            case "market" -> false;
+            case "synthetic" -> true;
+            default -> throw new IllegalArgumentException("--feed must be market or synthetic, was " + options.get("feed"));
+        };
+        int tasks = Integer.parseInt(options.getOrDefault("tasks", "1"));
 
         Map<String, String> workerProps = new HashMap<>();
         workerProps.put("key.converter", StringConverter.class.getName());
@@ -64,31 +84,40 @@ public final class SourceThroughputBenchmark {
         connect.start();
         List<RunResult> results = new ArrayList<>();
         List<RunResult> pacedBaselines = new ArrayList<>();
+        List<RunResult> relays = new ArrayList<>();
         List<ConsumerRecord<byte[], byte[]>> lastPayloads = List.of();
         try {
+            // One discarded run first, so that no measured run pays for the worker's and the connector's JIT warm-up.
+            runConnector(connect, "warmup", rates[0], synthetic, tasks, seconds, warmup, new ArrayList<>());
             for (int rate : rates) {
                 List<ConsumerRecord<byte[], byte[]>> written = new ArrayList<>();
-                RunResult run = runConnector(connect, rate, seconds, warmup, written);
+                RunResult run = runConnector(connect, "bench" + rate, rate, synthetic, tasks, seconds, warmup, written);
                 results.add(run);
                 // The same payloads at the rate the connector achieved: the latency a bare producer gets here.
                 pacedBaselines.add(runProducer(connect, written, (int) Math.max(1, Math.round(run.recordsPerSecond())),
                         "bare-paced-" + rate));
                 lastPayloads = written;
+                relays.add(runRelay(connect, rate, synthetic, seconds, warmup));
             }
             RunResult unpaced = runProducer(connect, lastPayloads, 0, "bare-unpaced");
 
             System.out.println();
-            System.out.println("# Source connector vs bare KafkaProducer (same payloads, same broker, same run)");
+            System.out.printf(Locale.ROOT, "# Source connector vs bare KafkaProducer (same payloads, same broker, same run); "
+                    + "feed %s, tasks.max %d%n", synthetic ? "synthetic" : "market", tasks);
             System.out.printf(Locale.ROOT, "%-36s %12s %10s %10s %10s%n", "run", "records/s", "p50 ms", "p99 ms", "records");
             for (int i = 0; i < results.size(); i++) {
                 RunResult r = results.get(i);
                 print("connector, sim " + r.rate() + " msg/s", r);
                 print("  bare producer, same rate", pacedBaselines.get(i));
+                print("  relay WebSocket->producer, same feed", relays.get(i));
             }
             print("bare producer, unpaced", unpaced);
             RunResult best = results.stream().max((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond())).orElseThrow();
+            RunResult bestRelay = relays.stream().max((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond())).orElseThrow();
             System.out.printf(Locale.ROOT, "throughput ratio (best connector run / bare unpaced): %.3f%n",
                     best.recordsPerSecond() / unpaced.recordsPerSecond());
+            System.out.printf(Locale.ROOT, "throughput ratio (best connector run / best relay run, records per frame "
+                    + "%.2f): %.3f%n", recordsPerFrame(results, relays), best.recordsPerSecond() / bestRelay.recordsPerSecond());
         } finally {
             connect.stop();
         }
@@ -96,24 +125,27 @@ public final class SourceThroughputBenchmark {
         System.exit(0);
     }
 
-    private static RunResult runConnector(EmbeddedConnectCluster connect, int rate, int seconds, int warmup,
-            List<ConsumerRecord<byte[], byte[]>> written) throws Exception {
-        String prefix = "bench" + rate;
+    private static BitMaxSimulator.Builder simulator(int rate, boolean synthetic) {
+        return BitMaxSimulator.builder().port(0).seed(42).marketDataRate(rate).syntheticMarketData(synthetic);
+    }
+
+    private static RunResult runConnector(EmbeddedConnectCluster connect, String prefix, int rate, boolean synthetic,
+            int tasks, int seconds, int warmup, List<ConsumerRecord<byte[], byte[]>> written) throws Exception {
         for (String topic : List.of(prefix + ".trades", prefix + ".depth")) {
             connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
         }
-        try (BitMaxSimulator simulator = BitMaxSimulator.builder().port(0).seed(42).marketDataRate(rate).build().start()) {
+        try (BitMaxSimulator simulator = simulator(rate, synthetic).build().start()) {
             Map<String, String> config = new HashMap<>();
             config.put("connector.class", BitMaxSourceConnector.class.getName());
-            config.put("tasks.max", "1");
+            config.put("tasks.max", Integer.toString(tasks));
             config.put("bitmax.rest.url", simulator.restUrl());
             config.put("bitmax.ws.url", simulator.wsUrl());
             config.put("symbols", "BTC-PERP,ETH-PERP");
             config.put("channels", "trades,depth");
             config.put("topic.prefix", prefix);
-            String name = "bench-" + rate;
+            String name = prefix + "-connector";
             connect.configureConnector(name, config);
-            connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "bench connector did not start");
+            connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, tasks, "bench connector did not start");
             long start = System.currentTimeMillis();
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmup + seconds) + 1_000);
             connect.deleteConnector(name);
@@ -132,6 +164,74 @@ public final class SourceThroughputBenchmark {
             }
             return new RunResult(rate, latencies.size(), seconds, latencies.stream().mapToLong(Long::longValue).sorted().toArray());
         }
+    }
+
+    /**
+     * The same feed into Kafka with nothing in between: one WebSocket subscribed to the same channels, every frame
+     * sent as it is (bytes) to one topic; latency from the frame's exchange time to its append time.
+     */
+    private static RunResult runRelay(EmbeddedConnectCluster connect, int rate, boolean synthetic, int seconds, int warmup)
+            throws Exception {
+        String topic = "relay" + rate;
+        connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        OkHttpClient http = new OkHttpClient();
+        try (BitMaxSimulator simulator = simulator(rate, synthetic).build().start();
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            producer.partitionsFor(topic);
+            CountDownLatch open = new CountDownLatch(1);
+            WebSocket socket = http.newWebSocket(new Request.Builder().url(simulator.wsUrl() + "/api/pro/v2/stream").build(),
+                    new WebSocketListener() {
+                        @Override
+                        public void onOpen(WebSocket webSocket, Response response) {
+                            open.countDown();
+                        }
+
+                        @Override
+                        public void onMessage(WebSocket webSocket, String text) {
+                            if (text.startsWith("{\"m\":\"trades\"") || text.startsWith("{\"m\":\"depth\"")) {
+                                producer.send(new ProducerRecord<>(topic, text.getBytes(StandardCharsets.UTF_8)));
+                            }
+                        }
+                    });
+            open.await(10, TimeUnit.SECONDS);
+            int id = 0;
+            for (String channel : List.of("trades", "depth")) {
+                for (String symbol : List.of("BTC-PERP", "ETH-PERP")) {
+                    socket.send("{\"op\":\"sub\",\"id\":\"" + (++id) + "\",\"ch\":\"" + channel + ":" + symbol + "\"}");
+                }
+            }
+            long start = System.currentTimeMillis();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup + seconds) + 1_000);
+            socket.close(1000, "done");
+            producer.flush();
+            long windowStart = start + TimeUnit.SECONDS.toMillis(warmup);
+            long windowEnd = windowStart + TimeUnit.SECONDS.toMillis(seconds);
+            List<Long> latencies = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(60_000, topic)) {
+                long appended = record.timestamp();
+                if (appended < windowStart || appended >= windowEnd) {
+                    continue;
+                }
+                JsonNode data = JSON.readTree(record.value()).path("data");
+                long exchangeTime = data.isArray() ? data.path(0).path("ts").asLong() : data.path("ts").asLong();
+                latencies.add(appended - exchangeTime);
+            }
+            return new RunResult(rate, latencies.size(), seconds, latencies.stream().mapToLong(Long::longValue).sorted().toArray());
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /** Records the connector writes per frame the relay writes, over all runs (trades messages may carry several). */
+    private static double recordsPerFrame(List<RunResult> connector, List<RunResult> relay) {
+        double records = connector.stream().mapToLong(RunResult::records).sum();
+        double frames = relay.stream().mapToLong(RunResult::records).sum();
+        return frames == 0 ? 0 : records / frames;
     }
 
     /** Sends the payloads with a plain producer (worker defaults: acks=all, idempotent), unpaced or at a rate. */
