@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -256,8 +257,20 @@ public final class BitMaxStream implements AutoCloseable {
 
     private CompletableFuture<Void> sendSubscription(Session session, String op, StreamChannel channel) {
         String id = nextId();
-        return send(session, id, op + " " + channel, StreamRequests.subscription(op, id, channel), SubscriptionAck.class)
-            .thenApply(ack -> null);
+        CompletableFuture<Void> ack = send(session, id, op + " " + channel, StreamRequests.subscription(op, id, channel),
+            SubscriptionAck.class).thenApply(a -> null);
+        if (op.equals("sub")) {
+            ack.whenComplete((ok, error) -> {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof BitMaxTransportException && !session.lost) {
+                    // No ack on a live session: the channel may not be subscribed, and the session would look
+                    // healthy while it stays silent. A new session subscribes again.
+                    session.webSocket.cancel();
+                    sessionLost(session, "subscription to " + channel + " not acknowledged: " + cause.getMessage());
+                }
+            });
+        }
+        return ack;
     }
 
     // ------------------------------------------------------------------ requests

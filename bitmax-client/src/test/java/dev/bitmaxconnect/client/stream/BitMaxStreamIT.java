@@ -258,6 +258,26 @@ class BitMaxStreamIT {
     }
 
     @Test
+    void aSubscriptionNeverAcknowledgedDropsTheSessionAndTheNextOneSubscribes() throws Exception {
+        FakeExchangeSocket deaf = serve();
+        deaf.ignoredOps.add("sub");
+        FakeExchangeSocket second = serve();
+        stream = BitMaxStream.builder(config().wsRequestTimeout(Duration.ofMillis(300)).build()).publicEndpoint()
+            .listener(listener).build();
+        stream.connect().get(5, TimeUnit.SECONDS);
+        CompletableFuture<Void> sub = stream.subscribe(StreamChannel.depth("BTC-PERP"));
+        assertThat(nextNonPing(deaf).path("ch").asText()).isEqualTo("depth:BTC-PERP");
+        assertThatThrownBy(() -> sub.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(BitMaxTransportException.class);
+
+        assertThat(second.opened.await(5, TimeUnit.SECONDS)).as("a new session").isTrue();
+        assertThat(nextNonPing(second).path("ch").asText()).isEqualTo("depth:BTC-PERP");
+        await().until(() -> listener.events.contains("reconnected"));
+        assertThat(stream.subscriptions()).containsExactly(StreamChannel.depth("BTC-PERP"));
+        second.socket.send(dev.bitmaxconnect.client.testing.Examples.text("channel-level-2-order-book-updates--the-depth-message.json"));
+        await().until(() -> listener.messages.stream().anyMatch(m -> m instanceof StreamMessage.DepthUpdate));
+    }
+
+    @Test
     void subscriptionsMadeBeforeConnectingAreSentOnConnect() throws Exception {
         FakeExchangeSocket socket = serve();
         stream = BitMaxStream.builder(config().build()).publicEndpoint().listener(listener).build();

@@ -19,6 +19,8 @@ class FakeExchangeSocket extends WebSocketListener {
     final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     final CountDownLatch opened = new CountDownLatch(1);
     final CountDownLatch closed = new CountDownLatch(1);
+    /** Operations ({@code sub}, {@code auth}, ...) the server does not answer (for timeout tests). */
+    final Set<String> ignoredOps = ConcurrentHashMap.newKeySet();
     /** Actions the server does not answer (for timeout tests). */
     final Set<String> ignoredActions = ConcurrentHashMap.newKeySet();
     /** Checks {@code op:auth}; null accepts any. */
@@ -41,6 +43,9 @@ class FakeExchangeSocket extends WebSocketListener {
         received.add(msg);
         String op = msg.path("op").asText();
         String id = msg.path("id").asText(null);
+        if (ignoredOps.contains(op)) {
+            return;
+        }
         switch (op) {
             case "ping" -> ws.send("{\"m\":\"pong\",\"code\":0,\"ts\":1614164189,\"hp\":2}");
             case "auth" -> {
