@@ -66,7 +66,10 @@ final class ConnectRestClient {
         }
     }
 
-    /** Waits until the connector and at least one task are RUNNING; fails with the worker's trace otherwise. */
+    /**
+     * Waits until the connector and every task it has configured are RUNNING (a task appears in the status only once
+     * its worker starts it); fails with the worker's trace otherwise.
+     */
     void awaitRunning(String name, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         String last = "no status";
@@ -77,7 +80,7 @@ final class ConnectRestClient {
                 JsonNode status = JSON.readTree(response.body());
                 String connectorState = status.path("connector").path("state").asText();
                 JsonNode tasks = status.path("tasks");
-                boolean tasksRunning = tasks.size() > 0;
+                boolean tasksRunning = tasks.size() > 0 && tasks.size() >= configuredTasks(name);
                 for (JsonNode task : tasks) {
                     if ("FAILED".equals(task.path("state").asText())) {
                         throw new IllegalStateException("Task " + name + "-" + task.path("id").asText()
@@ -100,6 +103,12 @@ final class ConnectRestClient {
         }
         throw new IllegalStateException("Connector " + name + " was not running within " + timeout.toSeconds()
                 + " s (" + last + ")");
+    }
+
+    /** How many tasks the connector has configured; while Connect cannot tell (e.g. in a rebalance), more than any. */
+    private int configuredTasks(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + encode(name) + "/tasks")).GET());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).size() : Integer.MAX_VALUE;
     }
 
     /** The states of the connector and its tasks in one line, e.g. {@code RUNNING [0:RUNNING 1:RUNNING]}. */
