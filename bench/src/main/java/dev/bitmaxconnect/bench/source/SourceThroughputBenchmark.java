@@ -175,10 +175,7 @@ public final class SourceThroughputBenchmark {
             throws Exception {
         String topic = "relay" + rate;
         connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<String, Object> props = bareProducerProps(connect);
         OkHttpClient http = new OkHttpClient();
         try (BitMaxSimulator simulator = simulator(rate, synthetic).build().start();
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
@@ -232,10 +229,7 @@ public final class SourceThroughputBenchmark {
     private static RunResult runProducer(EmbeddedConnectCluster connect, List<ConsumerRecord<byte[], byte[]>> payloads,
             int ratePerSecond, String topic) throws Exception {
         connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<String, Object> props = bareProducerProps(connect);
         long[] latencies = new long[payloads.size()];
         AtomicLong lastAck = new AtomicLong();
         CountDownLatch acked = new CountDownLatch(payloads.size());
@@ -266,6 +260,15 @@ public final class SourceThroughputBenchmark {
         double seconds = (lastAck.get() - start) / 1e9;
         Arrays.sort(latencies);
         return new RunResult(ratePerSecond, payloads.size(), seconds, latencies);
+    }
+
+    /** A plain producer of bytes with the client's defaults (acks=all, idempotent). */
+    private static Map<String, Object> bareProducerProps(EmbeddedConnectCluster connect) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return props;
     }
 
     private static void print(String label, RunResult r) {
