@@ -14,11 +14,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
 
 /**
  * Kafka and Connect workers in distributed mode, in-process, that load the BitMax plugin only from the built
@@ -153,6 +157,16 @@ public final class PluginCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A worker that runs a task of {@code connector} (fails when none does). */
+    public WorkerHandle workerRunning(String connector) {
+        Set<String> workerIds = connect.connectorStatus(connector).tasks().stream()
+                .map(ConnectorStateInfo.AbstractState::workerId).collect(Collectors.toSet());
+        return connect.workers().stream()
+                .filter(w -> workerIds.contains(w.url().getHost() + ":" + w.url().getPort()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no worker runs a task of " + connector + ": " + workerIds));
     }
 
     @Override

@@ -58,7 +58,7 @@ class WorkerFailoverIT {
         awaitAccepted(ids);
 
         // Stop the worker that runs a sink task, while commands keep coming.
-        WorkerHandle victim = workerRunning("failover-sink");
+        WorkerHandle victim = cluster.workerRunning("failover-sink");
         String victimId = victim.url().getHost() + ":" + victim.url().getPort();
         int bboBefore = cluster.records(PREFIX + ".bbo", 1, WAIT).size();
         cluster.connect.removeWorker(victim);
@@ -123,12 +123,4 @@ class WorkerFailoverIT {
         });
     }
 
-    private static WorkerHandle workerRunning(String connector) {
-        Set<String> workerIds = cluster.connect.connectorStatus(connector).tasks().stream()
-                .map(ConnectorStateInfo.AbstractState::workerId).collect(Collectors.toSet());
-        return cluster.connect.workers().stream()
-                .filter(w -> workerIds.contains(w.url().getHost() + ":" + w.url().getPort()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no worker runs a task of " + connector + ": " + workerIds));
-    }
 }

@@ -217,7 +217,7 @@ class FaultSuiteIT {
     @Order(8)
     void aWorkerStoppedInTheMiddleOfABatchAndStartedAgain() throws Exception {
         scenario("worker-stop", "wk", traffic -> {
-            WorkerHandle victim = workerRunning(SINK);
+            WorkerHandle victim = cluster.workerRunning(SINK);
             traffic.burst(30);
             cluster.connect.removeWorker(victim);
             Thread.sleep(WINDOW.toMillis() / 3);
@@ -407,14 +407,6 @@ class FaultSuiteIT {
         });
     }
 
-    private static WorkerHandle workerRunning(String connector) {
-        Set<String> workerIds = cluster.connect.connectorStatus(connector).tasks().stream()
-                .map(ConnectorStateInfo.AbstractState::workerId).collect(Collectors.toSet());
-        return cluster.connect.workers().stream()
-                .filter(w -> workerIds.contains(w.url().getHost() + ":" + w.url().getPort()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no worker runs a task of " + connector + ": " + workerIds));
-    }
 
     /** Polls {@code condition} every 100 ms until it holds or {@code timeout} passes; the caller then measures. */
     private static void waitQuietly(Duration timeout, BooleanSupplier condition) {
