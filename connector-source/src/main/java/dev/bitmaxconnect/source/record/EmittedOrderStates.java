@@ -70,14 +70,13 @@ public final class EmittedOrderStates {
     /** Records an emitted state in the next slot; the entry returned is what the record's source offset keeps. */
     public Entry emitted(String orderId, String state, long time) {
         long seq = nextSeq++;
-        int slot = (int) Math.floorMod(seq, (long) slots);
-        Entry pushedOut = ring[slot];
+        Entry pushedOut = ring[(int) Math.floorMod(seq, (long) slots)];
         if (pushedOut != null) {
             forgottenThrough = Math.max(forgottenThrough, pushedOut.time());
             latestByOrder.remove(pushedOut.orderId(), pushedOut);
         }
         Entry entry = new Entry(orderId, state, time, seq, forgottenThrough);
-        ring[slot] = entry;
+        ring[entry.slot(slots)] = entry;
         latestByOrder.put(orderId, entry);
         return entry;
     }

@@ -56,10 +56,15 @@ public final class PrivateDataMapper {
                 .put("source", SOURCE_STREAM);
     }
 
+    /** The time of an order state read over REST: its last execution, or its creation when it has none. */
+    public static Long lastExecTime(OrderInfo order) {
+        return order.lastExecTime() != null ? order.lastExecTime() : order.time();
+    }
+
     /** An order state read over REST (open orders, current history) while recovering the private stream. */
     public Struct order(OrderInfo order) {
         String type = "order (REST)";
-        Long lastExecTime = order.lastExecTime() != null ? order.lastExecTime() : order.time();
+        Long lastExecTime = lastExecTime(order);
         return new Struct(schemas.order())
                 .put("accountId", require(type, "accountId", order.accountId()))
                 .put("ac", text(order.ac()))

@@ -15,6 +15,7 @@ import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.record.PrivateDataMapper;
 
 /**
  * After each private session is subscribed, reads what the stream may have missed: the account snapshot (over the
@@ -134,9 +135,9 @@ public final class PrivateStreamRecovery implements AutoCloseable {
         return events;
     }
 
-    /** The time the order topic shows (see the mapper); without one, the state counts as the newest. */
+    /** The time the order topic shows; without one, the state counts as the newest. */
     private static long timeOf(OrderInfo order) {
-        Long time = order.lastExecTime() != null ? order.lastExecTime() : order.time();
+        Long time = PrivateDataMapper.lastExecTime(order);
         return time == null ? Long.MAX_VALUE : time;
     }
 
