@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.QueueFullBehavior;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 
@@ -18,8 +19,12 @@ public final class EventQueue {
     private final BlockingQueue<TaskEvent> queue;
     private final QueueFullBehavior fullBehavior;
     private final SourceTaskMetrics metrics;
-    private final Set<String> droppedStreams = ConcurrentHashMap.newKeySet();
+    private final Set<Stream> droppedStreams = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+
+    /** A market-data stream: one channel of one symbol. */
+    public record Stream(Channel channel, String symbol) {
+    }
 
     public EventQueue(int capacity, QueueFullBehavior fullBehavior, SourceTaskMetrics metrics) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -28,15 +33,15 @@ public final class EventQueue {
     }
 
     /**
-     * Adds a market-data message of the given stream (e.g. {@code trades:BTC-PERP}); when the queue is full it
-     * waits, or drops the message and remembers the stream so its next record is marked with a gap.
+     * Adds a market-data message of the given channel and symbol; when the queue is full it waits, or drops the
+     * message and remembers its stream so that the stream's next record is marked with a gap.
      */
-    public void offerMarketData(TaskEvent event, String stream) throws InterruptedException {
+    public void offerMarketData(TaskEvent event, Channel channel, String symbol) throws InterruptedException {
         if (fullBehavior == QueueFullBehavior.DROP) {
             if (!queue.offer(event)) {
                 metrics.dropped();
-                if (stream != null) {
-                    droppedStreams.add(stream);
+                if (symbol != null) {
+                    droppedStreams.add(new Stream(channel, symbol));
                 }
             }
             return;
@@ -64,11 +69,11 @@ public final class EventQueue {
     }
 
     /** Streams that lost a message to a full queue since the last call. */
-    public Set<String> takeDroppedStreams() {
+    public Set<Stream> takeDroppedStreams() {
         if (droppedStreams.isEmpty()) {
             return Set.of();
         }
-        Set<String> taken = Set.copyOf(droppedStreams);
+        Set<Stream> taken = Set.copyOf(droppedStreams);
         droppedStreams.removeAll(taken);
         return taken;
     }

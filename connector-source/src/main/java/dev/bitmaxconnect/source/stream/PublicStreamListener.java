@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.bitmaxconnect.client.stream.StreamListener;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 
 /** Hands the public WebSocket's market data to the task's queue, and notes lost sessions. */
@@ -23,12 +24,12 @@ public final class PublicStreamListener implements StreamListener {
     public void onMessage(StreamMessage message) {
         try {
             if (message instanceof StreamMessage.Trades t) {
-                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), "trades:" + t.symbol());
+                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), Channel.TRADES, t.symbol());
             } else if (message instanceof StreamMessage.DepthUpdate d) {
-                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), "depth:" + d.symbol());
+                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), Channel.DEPTH, d.symbol());
             } else if (message instanceof StreamMessage.Bbo || message instanceof StreamMessage.Bar
                     || message instanceof StreamMessage.PricingData) {
-                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), null);
+                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), null, null);
             } else if (message instanceof StreamMessage.SubscriptionAck ack && ack.code() != null && ack.code() != 0) {
                 log.warn("The exchange refused the subscription to {}: code {} {}", ack.channel(), ack.code(), ack.error());
             } else if (message instanceof StreamMessage.Unknown || message instanceof StreamMessage.ErrorMessage) {

@@ -45,7 +45,7 @@ public final class SourceRecordAssembler {
     private final SequenceTracker trades = new SequenceTracker();
     private final PrivateStreamReconciler reconciler;
     private final Map<Channel, String> topics = new EnumMap<>(Channel.class);
-    private final Map<String, Map<String, String>> marketPartitions = new HashMap<>();
+    private final Map<Channel, Map<String, Map<String, String>>> marketPartitions = new EnumMap<>(Channel.class);
     private long privateLosses;
 
     public SourceRecordAssembler(BitMaxSourceConfig config, DecimalFormat decimals, SourceTaskMetrics metrics) {
@@ -61,8 +61,9 @@ public final class SourceRecordAssembler {
     }
 
     /** The source partition of a market-data stream, built once per channel and symbol. */
-    private Map<String, String> marketPartition(String channel, String symbol) {
-        return marketPartitions.computeIfAbsent(channel + ":" + symbol, k -> SourcePartitions.market(channel, symbol));
+    private Map<String, String> marketPartition(Channel channel, String symbol) {
+        return marketPartitions.computeIfAbsent(channel, c -> new HashMap<>())
+                .computeIfAbsent(symbol, s -> SourcePartitions.market(channel.exchangeName(), s));
     }
 
     public RecordSchemas schemas() {
@@ -71,7 +72,7 @@ public final class SourceRecordAssembler {
 
     /** Continues a depth or trades stream after the sequence number committed for it. */
     public void resumeMarket(Channel channel, String symbol, long committedSeqnum) {
-        tracker(channel).resumeFrom(channel.exchangeName() + ":" + symbol, committedSeqnum);
+        tracker(channel).resumeFrom(symbol, committedSeqnum);
     }
 
     /** Continues a private stream after the sequence number committed for it. */
@@ -90,12 +91,10 @@ public final class SourceRecordAssembler {
     }
 
     /** Streams that lost messages to a full queue: their next record is marked with a gap. */
-    public void messagesDropped(Iterable<String> streams) {
-        for (String stream : streams) {
-            if (stream.startsWith("depth:")) {
-                depth.interrupted(stream);
-            } else if (stream.startsWith("trades:")) {
-                trades.interrupted(stream);
+    public void messagesDropped(Iterable<EventQueue.Stream> streams) {
+        for (EventQueue.Stream stream : streams) {
+            if (stream.channel() == Channel.DEPTH || stream.channel() == Channel.TRADES) {
+                tracker(stream.channel()).interrupted(stream.symbol());
             }
         }
     }
@@ -138,14 +137,13 @@ public final class SourceRecordAssembler {
     private void assembleMessage(StreamMessage message, List<SourceRecord> out) {
         if (message instanceof StreamMessage.Trades t) {
             String symbol = t.symbol();
-            String stream = "trades:" + symbol;
             if (t.data() == null || symbol == null) {
                 throw new MessageMappingException("trades", t.data() == null ? "data" : "symbol", null);
             }
             for (StreamMessage.Trade trade : t.data()) {
                 long seqnum = trade.seqnum() == null ? Long.MIN_VALUE : trade.seqnum();
                 Struct value = marketData.trade(symbol, trade, false);
-                SequenceTracker.Verdict verdict = trades.accept(stream, seqnum);
+                SequenceTracker.Verdict verdict = trades.accept(symbol, seqnum);
                 if (verdict == SequenceTracker.Verdict.REPEAT) {
                     continue;
                 }
@@ -154,14 +152,14 @@ public final class SourceRecordAssembler {
                     metrics.gap();
                     value.put("gapBefore", true);
                 }
-                out.add(record(Channel.TRADES, marketPartition("trades", symbol),
+                out.add(record(Channel.TRADES, marketPartition(Channel.TRADES, symbol),
                         SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, trade.ts()), symbol,
                         schemas.trade(), value, trade.ts(), "trades", seqnum, gap, null));
             }
         } else if (message instanceof StreamMessage.DepthUpdate d) {
             Struct value = marketData.depth(d, false);
             long seqnum = d.data().seqnum();
-            SequenceTracker.Verdict verdict = depth.accept("depth:" + d.symbol(), seqnum);
+            SequenceTracker.Verdict verdict = depth.accept(d.symbol(), seqnum);
             if (verdict == SequenceTracker.Verdict.REPEAT) {
                 return;
             }
@@ -171,13 +169,13 @@ public final class SourceRecordAssembler {
                 value.put("gapBefore", true);
             }
             long ts = d.data().ts();
-            out.add(record(Channel.DEPTH, marketPartition("depth", d.symbol()),
+            out.add(record(Channel.DEPTH, marketPartition(Channel.DEPTH, d.symbol()),
                     SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, ts), d.symbol(),
                     schemas.depthUpdate(), value, ts, "depth", seqnum, gap, null));
         } else if (message instanceof StreamMessage.Bbo b) {
             Struct value = marketData.bbo(b);
             long ts = b.data().ts();
-            out.add(record(Channel.BBO, marketPartition("bbo", b.symbol()), SourcePartitions.timeOffset(ts),
+            out.add(record(Channel.BBO, marketPartition(Channel.BBO, b.symbol()), SourcePartitions.timeOffset(ts),
                     b.symbol(), schemas.bbo(), value, ts, "bbo", null, false, null));
         } else if (message instanceof StreamMessage.Bar b) {
             Struct value = marketData.bar(b);

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.QueueFullBehavior;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 
@@ -19,21 +20,21 @@ class EventQueueTest {
         SourceTaskMetrics metrics = new SourceTaskMetrics();
         EventQueue queue = new EventQueue(2, QueueFullBehavior.DROP, metrics);
         for (int i = 0; i < 5; i++) {
-            queue.offerMarketData(new TaskEvent.SessionLost(false), "trades:BTC-PERP");
+            queue.offerMarketData(new TaskEvent.SessionLost(false), Channel.TRADES, "BTC-PERP");
         }
         assertThat(queue.size()).isEqualTo(2);
         assertThat(metrics.getDroppedMessages()).isEqualTo(3);
-        assertThat(queue.takeDroppedStreams()).containsExactly("trades:BTC-PERP");
+        assertThat(queue.takeDroppedStreams()).containsExactly(new EventQueue.Stream(Channel.TRADES, "BTC-PERP"));
         assertThat(queue.takeDroppedStreams()).isEmpty();
     }
 
     @Test
     void blockModeWaitsForRoomAndCloseReleasesTheWaiter() throws Exception {
         EventQueue queue = new EventQueue(1, QueueFullBehavior.BLOCK, new SourceTaskMetrics());
-        queue.offerMarketData(new TaskEvent.SessionLost(false), "depth:X");
+        queue.offerMarketData(new TaskEvent.SessionLost(false), Channel.DEPTH, "X");
         CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
             try {
-                queue.offerMarketData(new TaskEvent.SessionLost(false), "depth:X");
+                queue.offerMarketData(new TaskEvent.SessionLost(false), Channel.DEPTH, "X");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

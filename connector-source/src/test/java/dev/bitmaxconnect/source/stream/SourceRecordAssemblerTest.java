@@ -102,7 +102,7 @@ class SourceRecordAssemblerTest {
         assemble(message(trades(1)));
         List<SourceRecord> afterLoss = assemble(new TaskEvent.SessionLost(false), message(trades(5)), message(trades(6)));
         assertThat(afterLoss).extracting(r -> ((Struct) r.value()).getBoolean("gapBefore")).containsExactly(true, false);
-        assembler.messagesDropped(List.of("trades:BTC-PERP"));
+        assembler.messagesDropped(List.of(new EventQueue.Stream(Channel.TRADES, "BTC-PERP")));
         assertThat(assemble(message(trades(9))).get(0).headers().lastWithName(RecordHeaders.GAP)).isNotNull();
     }
 
