@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * Tracks the last sequence number emitted per stream (one tracker per channel, a stream per symbol): refuses
  * numbers at or below it (repeats, or records committed before a restart) and reports a gap before the next
- * accepted number when the stream was interrupted (reconnect, restart, message dropped by a full queue). A jump alone proves nothing: depth and trades
- * of a symbol share one increasing {@code seqnum}, and the exchange aggregates trades.
+ * accepted number when the stream was interrupted (reconnect, restart, message dropped by a full queue). A jump
+ * alone proves nothing: depth and trades of a symbol share one increasing {@code seqnum}, and the exchange
+ * aggregates trades.
  */
 public final class SequenceTracker {
 
