@@ -1,17 +1,19 @@
 package dev.bitmaxconnect.bench.source;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,8 +22,7 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.source.BitMaxSourceConnector;
@@ -44,25 +45,57 @@ import okhttp3.WebSocketListener;
  * this machine, and what a generic WebSocket-to-Kafka bridge does).</li>
  * </ul>
  *
- * <p>Arguments: {@code --rates 1000,5000,10000 --seconds 10 --warmup 3 --feed market --tasks 1}. {@code --feed
- * synthetic} makes the simulator send template depth and trades messages instead of walking its market (a fraction
- * of the cost per message, so that the feed is not the limit); {@code --tasks} is the connector's {@code tasks.max}
- * (its four subscriptions, depth and trades of two contracts, are spread over the tasks).
+ * Each run also reports the whole process's CPU time per record within its window (simulator, broker, worker and
+ * benchmark share one JVM), the cost that bounds throughput on a machine with few cores.
+ *
+ * <p>Arguments: {@code --rates 1000,5000,10000 --seconds 10 --warmup 3 --feed market --tasks 1 --repeat 1
+ * --producer key=value,...}. {@code --feed synthetic} makes the simulator send template depth and trades messages
+ * instead of walking its market (a fraction of the cost per message, so that the feed is not the limit);
+ * {@code --tasks} is the connector's {@code tasks.max} (its four subscriptions, depth and trades of two contracts,
+ * are spread over the tasks); {@code --repeat} runs every rate, and the unpaced producer, that many times and
+ * reports the medians; {@code --producer} gives producer settings to the connector (as
+ * {@code producer.override.*}) and to every bare producer alike.
  */
 public final class SourceThroughputBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Producer settings given to the connector (as {@code producer.override.}) and to every bare producer alike. */
+    private static Map<String, String> producerSettings = Map.of();
 
-    private record RunResult(int rate, long records, double seconds, long[] latenciesMs) {
+    /** One measured run: records appended in its window, their latencies, and the process's CPU time meanwhile. */
+    private record RunResult(int rate, long records, double seconds, long[] latenciesMs, long cpuNanos) {
         double recordsPerSecond() {
             return records / seconds;
         }
+
+        double cpuMicrosPerRecord() {
+            return records == 0 ? Double.NaN : cpuNanos / 1e3 / records;
+        }
     }
 
-    public static void main(String[] args) throws Exception {
+    /** The repeated runs of one kind at one rate, summed up by their median throughput. */
+    private record Repeats(List<RunResult> runs) {
+        RunResult median() {
+            List<RunResult> sorted = new ArrayList<>(runs);
+            sorted.sort(Comparator.comparingDouble(RunResult::recordsPerSecond));
+            return sorted.get(sorted.size() / 2);
+        }
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(options(args));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Worker, broker and client threads that linger must not keep the benchmark's JVM alive.
+        System.exit(status);
+    }
+
+    private static void run(Map<String, String> options) throws Exception {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        Map<String, String> options = options(args);
         int[] rates = Arrays.stream(options.getOrDefault("rates", "1000,5000,10000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
@@ -73,6 +106,8 @@ public final class SourceThroughputBenchmark {
             default -> throw new IllegalArgumentException("--feed must be market or synthetic, was " + options.get("feed"));
         };
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "1"));
+        int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
+        producerSettings = producerSettings(options.getOrDefault("producer", ""));
 
         Map<String, String> workerProps = new HashMap<>();
         workerProps.put("key.converter", StringConverter.class.getName());
@@ -82,57 +117,89 @@ public final class SourceThroughputBenchmark {
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name("source-bench")
                 .numWorkers(1).numBrokers(1).workerProps(workerProps).build();
         connect.start();
-        List<RunResult> results = new ArrayList<>();
-        List<RunResult> pacedBaselines = new ArrayList<>();
-        List<RunResult> relays = new ArrayList<>();
-        List<ConsumerRecord<byte[], byte[]>> lastPayloads = List.of();
+        Map<Integer, Repeats> connectorRuns = new TreeMap<>();
+        Map<Integer, Repeats> pacedRuns = new TreeMap<>();
+        Map<Integer, Repeats> relayRuns = new TreeMap<>();
+        List<RunResult> unpacedRuns = new ArrayList<>();
         try {
-            // One discarded run first, so that no measured run pays for the worker's and the connector's JIT warm-up.
-            runConnector(connect, "warmup", rates[0], synthetic, tasks, seconds, warmup, new ArrayList<>());
-            for (int rate : rates) {
-                List<ConsumerRecord<byte[], byte[]>> written = new ArrayList<>();
-                RunResult run = runConnector(connect, "bench" + rate, rate, synthetic, tasks, seconds, warmup, written);
-                results.add(run);
-                // The same payloads at the rate the connector achieved: the latency a bare producer gets here.
-                pacedBaselines.add(runProducer(connect, written, (int) Math.max(1, Math.round(run.recordsPerSecond())),
-                        "bare-paced-" + rate));
-                lastPayloads = written;
-                relays.add(runRelay(connect, rate, synthetic, seconds, warmup));
+            // One discarded run first, at the highest rate, so that no measured run pays for the JIT's warm-up.
+            int highest = Arrays.stream(rates).max().orElseThrow();
+            runConnector(connect, "warmup", highest, synthetic, tasks, seconds, warmup);
+            List<AppendedRecords.Payload> lastPayloads = List.of();
+            int runNumber = 0;
+            for (int round = 0; round < repeat; round++) {
+                for (int rate : rates) {
+                    String prefix = "bench" + (++runNumber) + "-" + rate;
+                    ConnectorRun run = runConnector(connect, prefix, rate, synthetic, tasks, seconds, warmup);
+                    connectorRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs().add(run.result());
+                    // The same payloads at the rate the connector achieved: the latency a bare producer gets here.
+                    int achieved = (int) Math.max(1, Math.round(run.result().recordsPerSecond()));
+                    pacedRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs()
+                            .add(runProducer(connect, run.payloads(), achieved, prefix + "-bare-paced"));
+                    relayRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs()
+                            .add(runRelay(connect, prefix + "-relay", rate, synthetic, seconds, warmup));
+                    lastPayloads = run.payloads();
+                }
             }
-            RunResult unpaced = runProducer(connect, lastPayloads, 0, "bare-unpaced");
-
-            System.out.println();
-            System.out.printf(Locale.ROOT, "# Source connector vs bare KafkaProducer (same payloads, same broker, same run); "
-                    + "feed %s, tasks.max %d%n", synthetic ? "synthetic" : "market", tasks);
-            System.out.printf(Locale.ROOT, "%-36s %12s %10s %10s %10s%n", "run", "records/s", "p50 ms", "p99 ms", "records");
-            for (int i = 0; i < results.size(); i++) {
-                RunResult r = results.get(i);
-                print("connector, sim " + r.rate() + " msg/s", r);
-                print("  bare producer, same rate", pacedBaselines.get(i));
-                print("  relay WebSocket->producer, same feed", relays.get(i));
+            for (int round = 0; round < repeat; round++) {
+                unpacedRuns.add(runProducer(connect, lastPayloads, 0, "bare-unpaced-" + round));
             }
-            print("bare producer, unpaced", unpaced);
-            RunResult best = results.stream().max((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond())).orElseThrow();
-            RunResult bestRelay = relays.stream().max((a, b) -> Double.compare(a.recordsPerSecond(), b.recordsPerSecond())).orElseThrow();
-            System.out.printf(Locale.ROOT, "throughput ratio (best connector run / bare unpaced): %.3f%n",
-                    best.recordsPerSecond() / unpaced.recordsPerSecond());
-            System.out.printf(Locale.ROOT, "throughput ratio (best connector run / best relay run; the relay counts "
-                    + "frames, a trades frame can carry several trades): %.3f%n",
-                    best.recordsPerSecond() / bestRelay.recordsPerSecond());
         } finally {
             connect.stop();
         }
-        // Worker, broker and client threads that linger must not keep the benchmark's JVM alive.
-        System.exit(0);
+        report(synthetic, tasks, connectorRuns, pacedRuns, relayRuns, new Repeats(unpacedRuns));
+    }
+
+    private static void report(boolean synthetic, int tasks, Map<Integer, Repeats> connectorRuns,
+            Map<Integer, Repeats> pacedRuns, Map<Integer, Repeats> relayRuns, Repeats unpacedRuns) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "# Source connector vs bare KafkaProducer (same payloads, same broker, same run); "
+                + "feed %s, tasks.max %d, producer settings %s%n", synthetic ? "synthetic" : "market", tasks,
+                producerSettings.isEmpty() ? "(defaults)" : producerSettings);
+        System.out.printf(Locale.ROOT, "%-48s %12s %8s %8s %10s %12s%n", "run", "records/s", "p50 ms", "p99 ms", "records",
+                "CPU us/rec");
+        for (int rate : connectorRuns.keySet()) {
+            printRepeats("connector, sim " + rate + " msg/s", connectorRuns.get(rate));
+            printRepeats("  bare producer, same payloads and rate", pacedRuns.get(rate));
+            printRepeats("  relay WebSocket->producer, same feed", relayRuns.get(rate));
+        }
+        printRepeats("bare producer, unpaced", unpacedRuns);
+        RunResult best = connectorRuns.values().stream().map(Repeats::median)
+                .max(Comparator.comparingDouble(RunResult::recordsPerSecond)).orElseThrow();
+        RunResult bestRelay = relayRuns.values().stream().map(Repeats::median)
+                .max(Comparator.comparingDouble(RunResult::recordsPerSecond)).orElseThrow();
+        RunResult unpaced = unpacedRuns.median();
+        System.out.printf(Locale.ROOT, "throughput ratio, connector at %d msg/s (median) / bare producer unpaced (median): "
+                + "%.0f / %.0f = %.3f%n", best.rate(), best.recordsPerSecond(), unpaced.recordsPerSecond(),
+                best.recordsPerSecond() / unpaced.recordsPerSecond());
+        System.out.printf(Locale.ROOT, "throughput ratio, connector at %d msg/s (median) / relay at %d msg/s (median; the "
+                + "relay counts frames, a trades frame can carry several trades): %.0f / %.0f = %.3f%n", best.rate(),
+                bestRelay.rate(), best.recordsPerSecond(), bestRelay.recordsPerSecond(),
+                best.recordsPerSecond() / bestRelay.recordsPerSecond());
+    }
+
+    private static void printRepeats(String label, Repeats repeats) {
+        if (repeats.runs().size() == 1) {
+            print(label, repeats.runs().get(0));
+            return;
+        }
+        for (int i = 0; i < repeats.runs().size(); i++) {
+            print(label + " #" + (i + 1), repeats.runs().get(i));
+        }
+        print(label + ", median", repeats.median());
     }
 
     private static BitMaxSimulator.Builder simulator(int rate, boolean synthetic) {
         return BitMaxSimulator.builder().port(0).seed(42).marketDataRate(rate).syntheticMarketData(synthetic);
     }
 
-    private static RunResult runConnector(EmbeddedConnectCluster connect, String prefix, int rate, boolean synthetic,
-            int tasks, int seconds, int warmup, List<ConsumerRecord<byte[], byte[]>> written) throws Exception {
-        for (String topic : List.of(prefix + ".trades", prefix + ".depth")) {
+    private record ConnectorRun(RunResult result, List<AppendedRecords.Payload> payloads) {
+    }
+
+    private static ConnectorRun runConnector(EmbeddedConnectCluster connect, String prefix, int rate, boolean synthetic,
+            int tasks, int seconds, int warmup) throws Exception {
+        List<String> topics = List.of(prefix + ".trades", prefix + ".depth");
+        for (String topic : topics) {
             connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
         }
         try (BitMaxSimulator simulator = simulator(rate, synthetic).build().start()) {
@@ -144,36 +211,44 @@ public final class SourceThroughputBenchmark {
             config.put("symbols", "BTC-PERP,ETH-PERP");
             config.put("channels", "trades,depth");
             config.put("topic.prefix", prefix);
+            producerSettings.forEach((key, value) -> config.put("producer.override." + key, value));
             String name = prefix + "-connector";
             connect.configureConnector(name, config);
             connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, tasks, "bench connector did not start");
-            long start = System.currentTimeMillis();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup + seconds) + 1_000);
+            Window window = Window.measure(warmup, seconds);
             connect.deleteConnector(name);
-            long windowStart = start + TimeUnit.SECONDS.toMillis(warmup);
-            long windowEnd = windowStart + TimeUnit.SECONDS.toMillis(seconds);
-
-            List<Long> latencies = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(60_000, prefix + ".trades", prefix + ".depth")) {
-                written.add(record);
-                long appended = record.timestamp();
-                if (appended < windowStart || appended >= windowEnd) {
-                    continue;
-                }
-                JsonNode value = JSON.readTree(record.value());
-                latencies.add(appended - value.get("time").asLong());
-            }
-            return new RunResult(rate, latencies.size(), seconds, latencies.stream().mapToLong(Long::longValue).sorted().toArray());
+            AppendedRecords appended = AppendedRecords.read(connect.kafka().bootstrapServers(), topics, "time",
+                    window.start(), window.end());
+            return new ConnectorRun(new RunResult(rate, appended.inWindow(), seconds, appended.sortedLatencies(),
+                    window.cpuNanos()), appended.payloads());
         }
+    }
+
+    /** The measured window of a run: after the warm-up, with the process's CPU time spent within it. */
+    private record Window(long start, long end, long cpuNanos) {
+        static Window measure(int warmupSeconds, int seconds) throws InterruptedException {
+            long start = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(warmupSeconds);
+            Thread.sleep(start - System.currentTimeMillis());
+            long cpuStart = processCpuNanos();
+            long end = start + TimeUnit.SECONDS.toMillis(seconds);
+            Thread.sleep(end - System.currentTimeMillis());
+            long cpu = processCpuNanos() - cpuStart;
+            // a second more, so that what the window's messages became reaches Kafka
+            Thread.sleep(1_000);
+            return new Window(start, end, cpu);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
     }
 
     /**
      * The same feed into Kafka with nothing in between: one WebSocket subscribed to the same channels, every frame
      * sent as it is (bytes) to one topic; latency from the frame's exchange time to its append time.
      */
-    private static RunResult runRelay(EmbeddedConnectCluster connect, int rate, boolean synthetic, int seconds, int warmup)
-            throws Exception {
-        String topic = "relay" + rate;
+    private static RunResult runRelay(EmbeddedConnectCluster connect, String topic, int rate, boolean synthetic,
+            int seconds, int warmup) throws Exception {
         connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
         Map<String, Object> props = bareProducerProps(connect);
         OkHttpClient http = new OkHttpClient();
@@ -202,23 +277,12 @@ public final class SourceThroughputBenchmark {
                     socket.send("{\"op\":\"sub\",\"id\":\"" + (++id) + "\",\"ch\":\"" + channel + ":" + symbol + "\"}");
                 }
             }
-            long start = System.currentTimeMillis();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(warmup + seconds) + 1_000);
+            Window window = Window.measure(warmup, seconds);
             socket.close(1000, "done");
             producer.flush();
-            long windowStart = start + TimeUnit.SECONDS.toMillis(warmup);
-            long windowEnd = windowStart + TimeUnit.SECONDS.toMillis(seconds);
-            List<Long> latencies = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(60_000, topic)) {
-                long appended = record.timestamp();
-                if (appended < windowStart || appended >= windowEnd) {
-                    continue;
-                }
-                JsonNode data = JSON.readTree(record.value()).path("data");
-                long exchangeTime = data.isArray() ? data.path(0).path("ts").asLong() : data.path("ts").asLong();
-                latencies.add(appended - exchangeTime);
-            }
-            return new RunResult(rate, latencies.size(), seconds, latencies.stream().mapToLong(Long::longValue).sorted().toArray());
+            AppendedRecords appended = AppendedRecords.read(connect.kafka().bootstrapServers(), List.of(topic), "ts",
+                    window.start(), window.end());
+            return new RunResult(rate, appended.inWindow(), seconds, appended.sortedLatencies(), window.cpuNanos());
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
@@ -226,7 +290,7 @@ public final class SourceThroughputBenchmark {
     }
 
     /** Sends the payloads with a plain producer (worker defaults: acks=all, idempotent), unpaced or at a rate. */
-    private static RunResult runProducer(EmbeddedConnectCluster connect, List<ConsumerRecord<byte[], byte[]>> payloads,
+    private static RunResult runProducer(EmbeddedConnectCluster connect, List<AppendedRecords.Payload> payloads,
             int ratePerSecond, String topic) throws Exception {
         connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
         Map<String, Object> props = bareProducerProps(connect);
@@ -234,8 +298,10 @@ public final class SourceThroughputBenchmark {
         AtomicLong lastAck = new AtomicLong();
         CountDownLatch acked = new CountDownLatch(payloads.size());
         long start;
+        long cpuStart;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             producer.partitionsFor(topic);
+            cpuStart = processCpuNanos();
             start = System.nanoTime();
             for (int i = 0; i < payloads.size(); i++) {
                 if (ratePerSecond > 0) {
@@ -244,7 +310,7 @@ public final class SourceThroughputBenchmark {
                         Thread.onSpinWait();
                     }
                 }
-                ConsumerRecord<byte[], byte[]> payload = payloads.get(i);
+                AppendedRecords.Payload payload = payloads.get(i);
                 int index = i;
                 long sentAt = System.currentTimeMillis();
                 producer.send(new ProducerRecord<>(topic, payload.key(), payload.value()), (metadata, error) -> {
@@ -257,23 +323,27 @@ public final class SourceThroughputBenchmark {
             }
             acked.await(120, TimeUnit.SECONDS);
         }
+        long cpu = processCpuNanos() - cpuStart;
         double seconds = (lastAck.get() - start) / 1e9;
         Arrays.sort(latencies);
-        return new RunResult(ratePerSecond, payloads.size(), seconds, latencies);
+        // A paced run spins its sending thread between sends: its CPU time says nothing of the producer's cost.
+        return new RunResult(ratePerSecond, payloads.size(), seconds, latencies, ratePerSecond > 0 ? -1 : cpu);
     }
 
-    /** A plain producer of bytes with the client's defaults (acks=all, idempotent). */
+    /** A plain producer of bytes with the client's defaults (acks=all, idempotent), plus {@code --producer}. */
     private static Map<String, Object> bareProducerProps(EmbeddedConnectCluster connect) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.putAll(producerSettings);
         return props;
     }
 
     private static void print(String label, RunResult r) {
-        System.out.printf(Locale.ROOT, "%-36s %12.0f %10d %10d %10d%n", label, r.recordsPerSecond(),
-                percentile(r.latenciesMs(), 0.50), percentile(r.latenciesMs(), 0.99), r.records());
+        System.out.printf(Locale.ROOT, "%-48s %12.0f %8d %8d %10d %12s%n", label, r.recordsPerSecond(),
+                percentile(r.latenciesMs(), 0.50), percentile(r.latenciesMs(), 0.99), r.records(),
+                r.cpuNanos() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.cpuMicrosPerRecord()));
     }
 
     private static long percentile(long[] sorted, double p) {
@@ -283,6 +353,21 @@ public final class SourceThroughputBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
+    /** {@code key=value,key=value} producer settings. */
+    private static Map<String, String> producerSettings(String list) {
+        Map<String, String> settings = new TreeMap<>();
+        for (String setting : list.split(",")) {
+            if (!setting.isBlank()) {
+                String[] keyValue = setting.split("=", 2);
+                if (keyValue.length != 2) {
+                    throw new IllegalArgumentException("--producer takes key=value pairs, was " + setting);
+                }
+                settings.put(keyValue[0].trim(), keyValue[1].trim());
+            }
+        }
+        return settings;
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -290,5 +375,4 @@ public final class SourceThroughputBenchmark {
         }
         return options;
     }
-
 }
