@@ -25,6 +25,7 @@ import dev.bitmaxconnect.client.model.FuturesContract;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
+import dev.bitmaxconnect.source.config.ProducerOverrides;
 import dev.bitmaxconnect.source.config.TaskAssignment;
 import dev.bitmaxconnect.source.stream.ExchangeClientConfig;
 
@@ -57,6 +58,7 @@ public class BitMaxSourceConnector extends SourceConnector {
     @Override
     public void start(Map<String, String> props) {
         config = new BitMaxSourceConfig(props);
+        ProducerOverrides.reorderingRisk(props).ifPresent(risk -> log.warn("Records may be reordered: {}", risk));
         if (config.allSymbols()) {
             symbols = contractLister.apply(config);
             log.info("symbols=* resolves to {} contracts", symbols.size());
