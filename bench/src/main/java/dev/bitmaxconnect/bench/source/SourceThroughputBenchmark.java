@@ -228,10 +228,10 @@ public final class SourceThroughputBenchmark {
     private record Window(long start, long end, long cpuNanos) {
         static Window measure(int warmupSeconds, int seconds) throws InterruptedException {
             long start = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(warmupSeconds);
-            Thread.sleep(start - System.currentTimeMillis());
+            Thread.sleep(Math.max(0, start - System.currentTimeMillis()));
             long cpuStart = processCpuNanos();
             long end = start + TimeUnit.SECONDS.toMillis(seconds);
-            Thread.sleep(end - System.currentTimeMillis());
+            Thread.sleep(Math.max(0, end - System.currentTimeMillis()));
             long cpu = processCpuNanos() - cpuStart;
             // a second more, so that what the window's messages became reaches Kafka
             Thread.sleep(1_000);
@@ -289,7 +289,7 @@ public final class SourceThroughputBenchmark {
         }
     }
 
-    /** Sends the payloads with a plain producer (worker defaults: acks=all, idempotent), unpaced or at a rate. */
+    /** Sends the payloads with a plain producer ({@link #bareProducerProps}), unpaced or at a rate. */
     private static RunResult runProducer(EmbeddedConnectCluster connect, List<AppendedRecords.Payload> payloads,
             int ratePerSecond, String topic) throws Exception {
         connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
