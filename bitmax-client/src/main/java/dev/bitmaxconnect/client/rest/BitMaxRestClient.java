@@ -34,6 +34,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
@@ -407,6 +408,7 @@ public final class BitMaxRestClient implements AutoCloseable {
 
     private <T> T execute(Call0 c, JavaType dataType) {
         int attempt = 0;
+        boolean resent = false;
         while (true) {
             acquirePermit(c);
             SendProgress progress = new SendProgress();
@@ -422,6 +424,11 @@ public final class BitMaxRestClient implements AutoCloseable {
             } catch (IOException e) {
                 boolean sent = progress.sent;
                 String what = c.method() + " " + c.apiPath();
+                if (!resent && mayResend(c, e)) {
+                    resent = true;
+                    log.info("BitMax {} failed ({}); sending it once more on a new connection", what, e.toString());
+                    continue;
+                }
                 log.warn("BitMax {} failed: {}", what, e.toString());
                 throw new BitMaxTransportException(what + " failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()) + tlsHint(e), sent, e);
@@ -435,6 +442,15 @@ public final class BitMaxRestClient implements AutoCloseable {
             }
             return parse(c, status, body, dataType, retryAfter);
         }
+    }
+
+    /**
+     * A GET changes nothing at the exchange, so one that failed on the connection (typically a pooled keep-alive
+     * connection the server had closed: "unexpected end of stream") is sent once more. Timeouts are not (the
+     * exchange is slow, a second wait would only double it), certificate failures neither, and orders never.
+     */
+    private static boolean mayResend(Call0 c, IOException e) {
+        return c.method().equals("GET") && !(e instanceof InterruptedIOException) && !(e instanceof SSLException);
     }
 
     private void acquirePermit(Call0 c) {

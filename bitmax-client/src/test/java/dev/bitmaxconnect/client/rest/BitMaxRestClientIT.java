@@ -41,6 +41,7 @@ import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -395,6 +396,33 @@ class BitMaxRestClientIT {
             });
             assertThat(server.getRequestCount()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void aGetOnAKeepAliveConnectionTheServerClosedIsSentOnceMore() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+            .body(Examples.text("futures-contracts-info--response-futures-contracts-info.json"))
+            .onResponseEnd(new SocketEffect.CloseSocket(true, false, false)).build());
+        respond("futures-contracts-info--response-futures-contracts-info.json");
+        assertThat(client.futuresContracts()).hasSize(1);
+        Thread.sleep(200); // the server's close reaches the client's pooled connection
+
+        assertThat(client.futuresContracts()).hasSize(1);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anOrderOnAKeepAliveConnectionTheServerClosedIsNotSentAgain() throws Exception {
+        respondAccountInfo();
+        server.enqueue(new MockResponse.Builder().code(200).body(Examples.text("new-order--response.json"))
+            .onResponseEnd(new SocketEffect.CloseSocket(true, false, false)).build());
+        respond("new-order--response.json");
+        client.placeOrder(NewOrderRequest.limit("abc123456", "BTC-PERP", Side.BUY, BigDecimal.ONE, BigDecimal.ONE));
+        Thread.sleep(200);
+
+        assertThatThrownBy(() -> client.placeOrder(NewOrderRequest.limit("abc123457", "BTC-PERP", Side.BUY,
+            BigDecimal.ONE, BigDecimal.ONE))).isInstanceOf(BitMaxTransportException.class);
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
