@@ -426,7 +426,7 @@ public final class BitMaxRestClient implements AutoCloseable {
                 String what = c.method() + " " + c.apiPath();
                 if (!resent && mayResend(c, e)) {
                     resent = true;
-                    log.info("BitMax {} failed ({}); sending it once more on a new connection", what, e.toString());
+                    log.info("BitMax {} failed ({}); sending it once more", what, e.toString());
                     continue;
                 }
                 log.warn("BitMax {} failed: {}", what, e.toString());
