@@ -53,7 +53,6 @@ public final class SoakBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "soak";
 
-    /** Latency histogram (1 ms buckets up to 60 s) and counts of one minute. */
     /** Which commands have a result (by the index in their id), and the results' statuses. */
     private static final class Answers {
         private final BitSet answered = new BitSet();
@@ -76,6 +75,7 @@ public final class SoakBenchmark {
         }
     }
 
+    /** Latency histogram (1 ms buckets up to 60 s) and counts of one minute. */
     private static final class Minute {
         final long[] sourceLatency = new long[60_001];
         final long[] sinkLatency = new long[60_001];

@@ -21,7 +21,8 @@ public final class ProducerOverrides {
         if (inFlight == null || inFlight.trim().equals("1")) {
             return Optional.empty();
         }
-        if ("true".equalsIgnoreCase(String.valueOf(connectorConfig.get(IDEMPOTENCE)).trim())) {
+        String idempotence = connectorConfig.get(IDEMPOTENCE);
+        if (idempotence != null && idempotence.trim().equalsIgnoreCase("true")) {
             return Optional.empty();
         }
         return Optional.of(MAX_IN_FLIGHT + "=" + inFlight.trim() + " without " + IDEMPOTENCE + "=true: a retried "
