@@ -10,8 +10,8 @@ import java.util.TreeSet;
 /** Field-name paths of a JSON document ("data.order.seqNum", "data[].symbol"), and the reference's examples. */
 final class FieldNames {
 
-    /** {@code <module>/../../shared/spec/examples}, as CI lays it out. */
-    static final Path EXAMPLES = Path.of("").toAbsolutePath().resolve("../../shared/spec/examples").normalize();
+    /** The reference's JSON examples, kept in the repository at {@code api-examples/}. */
+    static final Path EXAMPLES = Path.of("").toAbsolutePath().resolve("../api-examples").normalize();
 
     private FieldNames() {
     }

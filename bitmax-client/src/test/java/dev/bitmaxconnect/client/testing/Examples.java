@@ -12,9 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The reference's JSON examples ({@code <module>/../../shared/spec/examples}) and ways to compare JSON. */
+/** The reference's JSON examples ({@code api-examples/} at the repository root) and ways to compare JSON. */
 public final class Examples {
-    public static final Path DIR = Path.of("..", "..", "shared", "spec", "examples");
+    public static final Path DIR = Path.of("..", "api-examples");
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private Examples() {

@@ -30,7 +30,7 @@ final class HostileCommands {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Path EXAMPLES = Path.of("..", "..", "shared", "spec", "examples");
+    private static final Path EXAMPLES = Path.of("..", "api-examples");
     private static final Path COMMAND_EXAMPLES = Path.of("src", "main", "resources", "command-examples");
     private static final String DEEP = "\u0000deep\u0000";
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class CommandValidatorTest {
 
-    private static final Path EXAMPLES = Path.of("..", "..", "shared", "spec", "examples");
+    private static final Path EXAMPLES = Path.of("..", "api-examples");
 
     private final OrderCommandParser parser = new OrderCommandParser();
     private final ContractFilters filters = new ContractFilters();

@@ -15,9 +15,9 @@ import dev.bitmaxconnect.client.json.BitMaxJson;
 import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.client.stream.StreamMessageDecoder;
 
-/** The reference's JSON examples, read from {@code <module>/../../shared/spec/examples}. */
+/** The reference's JSON examples, read from {@code api-examples/} at the repository root. */
 public final class Fixtures {
-    public static final Path EXAMPLES = Paths.get("..", "..", "shared", "spec", "examples");
+    public static final Path EXAMPLES = Paths.get("..", "api-examples");
     private static final StreamMessageDecoder DECODER = new StreamMessageDecoder();
 
     private Fixtures() {
