@@ -9,7 +9,7 @@ import java.util.Set;
  * Carries the code, reason and message as the exchange gave them and the HTTP status (0 for WebSocket replies).
  */
 public class BitMaxApiException extends BitMaxException {
-    /** Codes that say the exchange failed, not the request (NOTES.md). */
+    /** Codes that say the exchange failed, not the request (docs/exchange-api.md). */
     public static final Set<Integer> RETRIABLE_CODES = Set.of(100101, 510001);
 
     private final int code;

@@ -2,7 +2,7 @@ package dev.bitmaxconnect.simulator;
 
 import java.util.Locale;
 
-/** Enum values are read in any case, with or without underscores (NOTES.md). */
+/** Enum values are read in any case, with or without underscores (docs/exchange-api.md). */
 final class EnumText {
 
     private EnumText() {

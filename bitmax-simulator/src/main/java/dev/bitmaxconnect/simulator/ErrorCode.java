@@ -1,6 +1,6 @@
 package dev.bitmaxconnect.simulator;
 
-/** BitMax error codes the simulator answers with (spec/NOTES.md). */
+/** BitMax error codes the simulator answers with (docs/exchange-api.md). */
 enum ErrorCode {
     INVALID_HTTP_INPUT(100001),
     DATA_NOT_AVAILABLE(100002),

@@ -159,7 +159,7 @@ final class SymbolEngine {
         return order.view(seqNum);
     }
 
-    /** The whole book as a depth-snapshot message (NOTES.md), consistent with the depth updates' seqnum. */
+    /** The whole book as a depth-snapshot message (docs/exchange-api.md), consistent with the depth updates' seqnum. */
     synchronized String depthSnapshot(long now) {
         StringBuilder sb = new StringBuilder(2048).append("{\"m\":\"depth-snapshot\",\"symbol\":\"")
                 .append(contract.symbol).append("\",\"data\":{\"ts\":").append(now).append(",\"seqnum\":")

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The server-side signing settings of NOTES.md: the WebSocket signed path and the key encodings. */
+/** The server-side signing settings of docs/exchange-api.md: the WebSocket signed path and the key encodings. */
 class SigningIT {
 
     @Test

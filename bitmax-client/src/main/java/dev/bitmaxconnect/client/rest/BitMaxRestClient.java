@@ -271,7 +271,7 @@ public final class BitMaxRestClient implements AutoCloseable {
         execute(privateCall("DELETE", "v2/futures/order/all", body, null), null);
     }
 
-    /** GET /&lt;grp&gt;/api/pro/v2/futures/order/open (NOTES.md: GET, as ccxt does). */
+    /** GET /&lt;grp&gt;/api/pro/v2/futures/order/open (docs/exchange-api.md: GET, as ccxt does). */
     public List<OrderInfo> openOrders() {
         return execute(privateCall("GET", "v2/futures/order/open", null, List.of()), listOf(OrderInfo.class));
     }

@@ -318,7 +318,7 @@ public final class BitMaxStream implements AutoCloseable {
     }
 
     /**
-     * {@code depth-snapshot} (NOTES.md: not in the reference, answered by the exchange): the whole book;
+     * {@code depth-snapshot} (docs/exchange-api.md: not in the reference, answered by the exchange): the whole book;
      * its reply carries no id, so it is matched by symbol.
      */
     public CompletableFuture<DepthSnapshot> depthSnapshot(String symbol) {

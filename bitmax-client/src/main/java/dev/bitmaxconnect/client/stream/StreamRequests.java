@@ -73,7 +73,7 @@ final class StreamRequests {
         return msg;
     }
 
-    /** {@code {"op":"req","action":"depth-snapshot","args":{"symbol":..}}} (NOTES.md). */
+    /** {@code {"op":"req","action":"depth-snapshot","args":{"symbol":..}}} (docs/exchange-api.md). */
     static ObjectNode depthSnapshot(String symbol) {
         ObjectNode msg = MAPPER.createObjectNode();
         msg.put("op", "req");

@@ -332,7 +332,7 @@ class BitMaxRestClientIT {
             .satisfies(o -> assertThat(o.price()).isEqualByComparingTo("34000"));
     }
 
-    /** The reference calls these "request body"; NOTES.md: GET endpoints take them in the query string. */
+    /** The reference calls these "request body"; docs/exchange-api.md: GET endpoints take them in the query string. */
     static void assertQueryIs(HttpUrl url, JsonNode example) {
         ObjectNode actual = BitMaxJson.mapper().createObjectNode();
         for (String name : url.queryParameterNames()) {
