@@ -77,6 +77,12 @@ public class BitMaxSourceConfig extends AbstractConfig {
             + "every contract with status Normal (new contracts are picked up by a periodic refresh and a task "
             + "reconfiguration).";
 
+    public static final String SUBSCRIPTION_REFUSED_BEHAVIOR = "subscription.refused.behavior";
+    private static final String SUBSCRIPTION_REFUSED_BEHAVIOR_DOC = "What a task does when the exchange refuses one of "
+            + "its market-data subscriptions (an unknown symbol, say): 'fail' fails the task with the exchange's reason, "
+            + "'warn' logs it, counts it (metric RefusedSubscriptions) and streams the rest. A refused private "
+            + "subscription always fails the task.";
+
     public static final String SYMBOLS_REFRESH_INTERVAL_MS = "symbols.refresh.interval.ms";
     private static final String SYMBOLS_REFRESH_INTERVAL_MS_DOC = "With symbols=*, how often the contract list is "
             + "read again to find new or delisted contracts.";
@@ -202,6 +208,10 @@ public class BitMaxSourceConfig extends AbstractConfig {
                 new ChoiceRecommender(intervals, s -> listContains(s.get(CHANNELS), Channel.BAR.configName())));
         def.define(RECOVERY_HISTORY_SIZE, Type.INT, 500, Range.between(1, 10_000), Importance.LOW,
                 RECOVERY_HISTORY_SIZE_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Recovery history size");
+        def.define(SUBSCRIPTION_REFUSED_BEHAVIOR, Type.STRING, SubscriptionRefusedBehavior.FAIL.configName(),
+                ValidString.in(SubscriptionRefusedBehavior.configNames().toArray(new String[0])), Importance.MEDIUM,
+                SUBSCRIPTION_REFUSED_BEHAVIOR_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Refused subscription",
+                new ChoiceRecommender(SubscriptionRefusedBehavior.configNames()));
 
         order = 0;
         def.define(TOPIC_PREFIX, Type.STRING, "bitmax", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -412,6 +422,10 @@ public class BitMaxSourceConfig extends AbstractConfig {
 
     public long referenceRefreshIntervalMs() {
         return getLong(REFERENCE_REFRESH_INTERVAL_MS);
+    }
+
+    public SubscriptionRefusedBehavior subscriptionRefusedBehavior() {
+        return SubscriptionRefusedBehavior.fromConfigName(getString(SUBSCRIPTION_REFUSED_BEHAVIOR));
     }
 
     public int recoveryHistorySize() {
