@@ -331,7 +331,10 @@ public final class BitMaxSinkConfig extends AbstractConfig {
 
         @Override
         public void ensureValid(String name, Object value) {
-            String s = value == null ? "" : value.toString();
+            if (value == null) {
+                return; // a missing required key: ConfigDef already says so
+            }
+            String s = value.toString();
             if (s.isBlank() && emptyAllowed) {
                 return;
             }
