@@ -41,8 +41,8 @@ final class ListedSymbolsCheck {
         try {
             listed = listedSymbols(restUrl);
         } catch (RuntimeException e) {
-            String note = "not checked against the exchange: no contract list from " + restUrl + " within "
-                    + timeout.toSeconds() + " s (" + e.getMessage() + ")";
+            String note = "not checked against the exchange (waited at most " + timeout.toSeconds() + " s): no contract "
+                    + "list from " + restUrl + ": " + e.getMessage();
             log.warn("Validating {}: {}", BitMaxSourceConfig.SYMBOLS, note);
             symbols.recommendedValues(List.of(note));
             return;
