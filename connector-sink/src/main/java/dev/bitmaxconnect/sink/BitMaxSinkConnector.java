@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.sink;
 
 import dev.bitmaxconnect.sink.config.BitMaxSinkConfig;
+import dev.bitmaxconnect.sink.config.ConsumedTopics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,15 +50,25 @@ public class BitMaxSinkConnector extends SinkConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
-        String topic = connectorConfigs.getOrDefault(BitMaxSinkConfig.RESULTS_TOPIC, "bitmax-results");
+        Map<String, ConfigValue> values = new HashMap<>();
+        config.configValues().forEach(v -> values.put(v.name(), v));
+        ConfigValue topic = values.get(BitMaxSinkConfig.RESULTS_TOPIC);
+        String results = topic.value() == null ? "" : topic.value().toString().trim();
         String brokers = connectorConfigs.get(BitMaxSinkConfig.RESULTS_PRODUCER_PREFIX + "bootstrap.servers");
-        if (!topic.isBlank() && (brokers == null || brokers.isBlank())) {
-            for (ConfigValue value : config.configValues()) {
-                if (value.name().equals(BitMaxSinkConfig.RESULTS_PRODUCER_PREFIX + "bootstrap.servers")) {
-                    value.addErrorMessage("Required when " + BitMaxSinkConfig.RESULTS_TOPIC + " is set: the results "
-                            + "are written by the task's own producer, which cannot see the worker's settings");
-                }
-            }
+        if (!results.isEmpty() && (brokers == null || brokers.isBlank())) {
+            values.get(BitMaxSinkConfig.RESULTS_PRODUCER_PREFIX + "bootstrap.servers").addErrorMessage("Required when "
+                    + BitMaxSinkConfig.RESULTS_TOPIC + " is set: the results are written by the task's own producer, "
+                    + "which cannot see the worker's settings");
+        }
+        ConfigValue wsUrl = values.get(BitMaxSinkConfig.WS_URL);
+        ConfigValue transport = values.get(BitMaxSinkConfig.TRANSPORT);
+        if ("websocket".equalsIgnoreCase(String.valueOf(transport.value()))
+                && (wsUrl.value() == null || wsUrl.value().toString().isBlank())) {
+            wsUrl.addErrorMessage(BitMaxSinkConfig.WS_URL + " " + BitMaxSinkConfig.WS_URL_REQUIRED);
+        }
+        if (topic.errorMessages().isEmpty()) {
+            ConsumedTopics.of(connectorConfigs).readBack(BitMaxSinkConfig.RESULTS_TOPIC, results)
+                    .ifPresent(topic::addErrorMessage);
         }
         return config;
     }

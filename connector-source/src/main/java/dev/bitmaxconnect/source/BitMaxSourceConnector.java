@@ -37,6 +37,7 @@ public class BitMaxSourceConnector extends SourceConnector {
     private static final Logger log = LoggerFactory.getLogger(BitMaxSourceConnector.class);
 
     private final Function<BitMaxSourceConfig, List<String>> contractLister;
+    private final ListedSymbolsCheck symbolsCheck = new ListedSymbolsCheck(ListedSymbolsCheck.TIMEOUT);
     private BitMaxSourceConfig config;
     private volatile List<String> symbols;
     private ScheduledExecutorService symbolRefresh;
@@ -129,7 +130,10 @@ public class BitMaxSourceConnector extends SourceConnector {
         return BitMaxSourceConfig.CONFIG_DEF;
     }
 
-    /** Adds the checks that span several keys: the private channels need the API key and secret. */
+    /**
+     * Adds the checks that span several keys: the private channels need the API key and secret, and the symbols
+     * must be listed by the exchange at the REST URL (when it answers in time).
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
@@ -147,6 +151,11 @@ public class BitMaxSourceConnector extends SourceConnector {
             if (wantsPrivate && (secret == null || secret.isBlank())) {
                 values.get(BitMaxSourceConfig.API_SECRET).addErrorMessage("the order and account channels need an API secret");
             }
+        }
+        ConfigValue symbols = values.get(BitMaxSourceConfig.SYMBOLS);
+        ConfigValue restUrl = values.get(BitMaxSourceConfig.REST_URL);
+        if (symbols.errorMessages().isEmpty() && restUrl.errorMessages().isEmpty() && restUrl.value() != null) {
+            symbolsCheck.check(symbols, restUrl.value().toString().trim());
         }
         return result;
     }

@@ -95,7 +95,7 @@ public class BitMaxSourceTask extends SourceTask {
         }
         resumeMarketData(subscriptions);
         publicStream = BitMaxStream.builder(clientConfig).publicEndpoint()
-                .listener(new PublicStreamListener(queue, metrics)).build();
+                .listener(new PublicStreamListener(queue, metrics, config.subscriptionRefusedBehavior())).build();
         for (String subscription : subscriptions) {
             publicStream.subscribe(new StreamChannel(subscription));
         }

@@ -627,7 +627,7 @@ public final class BitMaxStream implements AutoCloseable {
         } else if (message instanceof SubscriptionAck ack) {
             key = ack.id();
             if (ack.code() != null && ack.code() != 0) {
-                failure = new BitMaxApiException(ack.code(), null, ack.error(), 0);
+                failure = new BitMaxApiException(ack.code(), ack.reason(), ack.info() != null ? ack.info() : ack.error(), 0);
             }
         } else if (message instanceof AuthResult auth) {
             key = auth.id();

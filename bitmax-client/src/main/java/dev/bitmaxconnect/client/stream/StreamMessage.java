@@ -250,14 +250,31 @@ public sealed interface StreamMessage {
         public String type() { return "auth"; }
     }
 
-    /** {@code sub} / {@code unsub}: a subscription ack (the simulator sends them; the reference shows none). */
+    /**
+     * {@code sub} / {@code unsub}: a subscription ack (the simulator sends them; the reference shows none). A refusal
+     * carries {@code reason} and {@code info}, as the {@code error} message does; {@code err} is read too.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SubscriptionAck(
         @JsonProperty("m") String type,
         @JsonProperty("id") String id,
         @JsonProperty("ch") String channel,
         @JsonProperty("code") Integer code,
+        @JsonProperty("reason") String reason,
+        @JsonProperty("info") String info,
         @JsonProperty("err") String error) implements StreamMessage {
+
+        /** Why the exchange refused it, in its own words: reason, then info or err; {@code "no reason given"} if none. */
+        @JsonIgnore
+        public String refusal() {
+            String detail = info != null && !info.isBlank() ? info : error;
+            boolean hasReason = reason != null && !reason.isBlank();
+            boolean hasDetail = detail != null && !detail.isBlank();
+            if (hasReason && hasDetail) {
+                return reason + ": " + detail;
+            }
+            return hasReason ? reason : hasDetail ? detail : "no reason given";
+        }
     }
 
     /** {@code error}: the server refused a request ({@code id} echoes it when given). */

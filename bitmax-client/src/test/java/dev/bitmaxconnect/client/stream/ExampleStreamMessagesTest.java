@@ -122,13 +122,27 @@ class ExampleStreamMessagesTest {
             .isEqualTo(new StreamMessage.Disconnected(100005, "INVALID_WS_REQUEST_DATA",
                 "Session is disconnected due to missing pong message from the client"));
         assertThat(decoder.decode("{\"m\":\"sub\",\"id\":\"x1\",\"ch\":\"depth:BTC-PERP\",\"code\":0}"))
-            .isEqualTo(new StreamMessage.SubscriptionAck("sub", "x1", "depth:BTC-PERP", 0, null));
+            .isEqualTo(new StreamMessage.SubscriptionAck("sub", "x1", "depth:BTC-PERP", 0, null, null, null));
         assertThat(decoder.decode("{\"m\":\"depth-snapshot\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":1,\"seqnum\":7,"
             + "\"asks\":[[\"10\",\"1\"]],\"bids\":[]}}"))
             .isInstanceOfSatisfying(StreamMessage.DepthSnapshot.class, s -> {
                 assertThat(s.seqnum()).isEqualTo(7L);
                 assertThat(s.data().asks()).containsExactly(new StreamMessage.PriceLevel(BigDecimal.TEN, BigDecimal.ONE));
             });
+    }
+
+    @Test
+    void aRefusedSubscriptionKeepsTheExchangesReason() {
+        StreamMessage refused = decoder.decode("{\"m\":\"sub\",\"id\":\"x2\",\"ch\":\"trades:FOO-PERP\","
+            + "\"code\":100008,\"reason\":\"SYMBOL_ERROR\",\"info\":\"Invalid symbol: 'FOO-PERP'\"}");
+
+        assertThat(refused).isEqualTo(new StreamMessage.SubscriptionAck("sub", "x2", "trades:FOO-PERP", 100008,
+            "SYMBOL_ERROR", "Invalid symbol: 'FOO-PERP'", null));
+        assertThat(((StreamMessage.SubscriptionAck) refused).refusal()).isEqualTo("SYMBOL_ERROR: Invalid symbol: 'FOO-PERP'");
+        assertThat(new StreamMessage.SubscriptionAck("sub", "x3", "bbo:X", 100008, null, null, "bad").refusal())
+            .isEqualTo("bad");
+        assertThat(new StreamMessage.SubscriptionAck("sub", "x4", "bbo:X", 100008, null, null, null).refusal())
+            .isEqualTo("no reason given");
     }
 
     @Test

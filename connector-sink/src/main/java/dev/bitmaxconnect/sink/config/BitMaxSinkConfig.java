@@ -65,6 +65,10 @@ public final class BitMaxSinkConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
+    /** Why an empty {@link #WS_URL} is refused with the WebSocket transport. */
+    public static final String WS_URL_REQUIRED = "is required when " + TRANSPORT + " is websocket: orders go to the "
+            + "exchange this URL names, and there is no default one";
+
     public BitMaxSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props);
         if (!resultsTopic().isEmpty() && resultsProducerProps().get("bootstrap.servers") == null) {
@@ -72,17 +76,26 @@ public final class BitMaxSinkConfig extends AbstractConfig {
                     "is required when " + RESULTS_TOPIC + " is set: the results are written by the task's own "
                             + "producer, which does not share the worker's settings");
         }
+        if (websocketTransport() && wsUrl().isEmpty()) {
+            throw new ConfigException(WS_URL + " " + WS_URL_REQUIRED);
+        }
+        ConsumedTopics.of(props).readBack(RESULTS_TOPIC, resultsTopic()).ifPresent(loop -> {
+            throw new ConfigException(loop);
+        });
     }
 
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         int o = 0;
-        def.define(REST_URL, Type.STRING, "https://api-test.bitmax-sandbox.io", new UrlValidator("http", "https"),
-                Importance.HIGH, "Base URL of the BitMax REST API, without a path.", GROUP_EXCHANGE, ++o, Width.LONG,
-                "REST URL");
-        def.define(WS_URL, Type.STRING, "wss://api-test.bitmax-sandbox.io", new UrlValidator("ws", "wss"),
-                Importance.MEDIUM, "Base URL of the BitMax WebSocket API, without a path; used when "
-                        + TRANSPORT + " is websocket.", GROUP_EXCHANGE, ++o, Width.LONG, "WebSocket URL");
+        // No default: a connector that places orders names its exchange itself.
+        def.define(REST_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator("http", "https"),
+                Importance.HIGH, "Base URL of the BitMax REST API, without a path, e.g. "
+                        + "https://api-test.bitmax-sandbox.io, or a simulator such as http://127.0.0.1:8090.",
+                GROUP_EXCHANGE, ++o, Width.LONG, "REST URL");
+        def.define(WS_URL, Type.STRING, "", new UrlValidator("ws", "wss").orEmpty(), Importance.MEDIUM,
+                "Base URL of the BitMax WebSocket API, without a path, e.g. wss://api-test.bitmax-sandbox.io; "
+                        + "required when " + TRANSPORT + " is websocket.", GROUP_EXCHANGE, ++o, Width.LONG,
+                "WebSocket URL");
         def.define(API_KEY, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                 "API key with trade permission (and transfer permission if " + TRANSFERS_ENABLED + " is true).",
                 GROUP_EXCHANGE, ++o, Width.MEDIUM, "API key");
@@ -115,9 +128,9 @@ public final class BitMaxSinkConfig extends AbstractConfig {
                 "Request rate");
 
         o = 0;
-        def.define(RESULTS_TOPIC, Type.STRING, "bitmax-results", new TopicNameValidator(), Importance.HIGH,
-                "Topic receiving one result record per command, keyed by the command's client id. Empty disables "
-                        + "results (not recommended).", GROUP_RESULTS, ++o, Width.LONG, "Results topic");
+        def.define(RESULTS_TOPIC, Type.STRING, "bitmax-results", TopicNameValidator.orEmpty(), Importance.HIGH,
+                "Topic receiving one result record per command, keyed by the command's client id; never one the "
+                        + "connector consumes (topics, topics.regex). Empty disables results (not recommended).", GROUP_RESULTS, ++o, Width.LONG, "Results topic");
         def.define(RESULTS_PRODUCER_PREFIX + "bootstrap.servers", Type.LIST, null, Importance.HIGH,
                 "Brokers of the results producer. Any producer setting can be given with the prefix "
                         + RESULTS_PRODUCER_PREFIX + " (acks=all and idempotence are the defaults).",
@@ -186,7 +199,7 @@ public final class BitMaxSinkConfig extends AbstractConfig {
     }
 
     public String wsUrl() {
-        return stripSlash(getString(WS_URL));
+        return stripSlash(getString(WS_URL).trim());
     }
 
     public String apiKey() {
@@ -298,34 +311,33 @@ public final class BitMaxSinkConfig extends AbstractConfig {
         }
     }
 
-    /** Empty, or a legal Kafka topic name. */
-    static final class TopicNameValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            String s = value == null ? "" : value.toString().trim();
-            if (!s.isEmpty() && (!s.matches("[a-zA-Z0-9._-]+") || s.length() > 249 || s.equals(".")
-                    || s.equals(".."))) {
-                throw new ConfigException(name, value, "must be a Kafka topic name (letters, digits, '.', '_', '-')");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "empty, or a topic name";
-        }
-    }
-
-    /** A URL with one of the given schemes. */
+    /** A URL with one of the given schemes (or empty, where allowed). */
     static final class UrlValidator implements ConfigDef.Validator {
         private final List<String> schemes;
+        private final boolean emptyAllowed;
 
         UrlValidator(String... schemes) {
-            this.schemes = List.of(schemes);
+            this(List.of(schemes), false);
+        }
+
+        private UrlValidator(List<String> schemes, boolean emptyAllowed) {
+            this.schemes = schemes;
+            this.emptyAllowed = emptyAllowed;
+        }
+
+        UrlValidator orEmpty() {
+            return new UrlValidator(schemes, true);
         }
 
         @Override
         public void ensureValid(String name, Object value) {
-            String s = value == null ? "" : value.toString();
+            if (value == null) {
+                return; // a missing required key: ConfigDef already says so
+            }
+            String s = value.toString();
+            if (s.isBlank() && emptyAllowed) {
+                return;
+            }
             int colon = s.indexOf("://");
             if (colon <= 0 || !schemes.contains(s.substring(0, colon).toLowerCase(Locale.ROOT))
                     || s.length() == colon + 3) {
@@ -336,7 +348,7 @@ public final class BitMaxSinkConfig extends AbstractConfig {
 
         @Override
         public String toString() {
-            return "a " + String.join(" or ", schemes) + " URL";
+            return (emptyAllowed ? "empty, or " : "") + "a " + String.join(" or ", schemes) + " URL";
         }
     }
 }

@@ -52,6 +52,31 @@ class SinkConfigExamplesTest {
                 .singleElement().satisfies(v -> assertThat(v.errorMessages()).isNotEmpty());
     }
 
+    @Test
+    void theValidationRefusesAResultsTopicTheConnectorConsumes() {
+        Map<String, String> config = new HashMap<>(Map.of("connector.class", BitMaxSinkConnector.class.getName(),
+                "topics", "cmds", "topic.results", "cmds", "bitmax.rest.url", "http://127.0.0.1:8090",
+                "bitmax.api.key", "k", "bitmax.api.secret", "s", "results.producer.bootstrap.servers", "b:9092"));
+        List<ConfigValue> values = new BitMaxSinkConnector().validate(config).configValues();
+        assertThat(values).filteredOn(v -> !v.errorMessages().isEmpty()).singleElement().satisfies(v -> {
+            assertThat(v.name()).isEqualTo("topic.results");
+            assertThat(v.errorMessages()).singleElement().asString()
+                    .startsWith("topic.results=cmds is also a command topic (topics=cmds)");
+        });
+    }
+
+    @Test
+    void theValidationAsksForAWebSocketUrlWithTheWebSocketTransport() {
+        Map<String, String> config = new HashMap<>(Map.of("connector.class", BitMaxSinkConnector.class.getName(),
+                "topics", "cmds", "bitmax.rest.url", "http://127.0.0.1:8090", "bitmax.transport", "websocket",
+                "bitmax.api.key", "k", "bitmax.api.secret", "s", "results.producer.bootstrap.servers", "b:9092"));
+        List<ConfigValue> values = new BitMaxSinkConnector().validate(config).configValues();
+        assertThat(values).filteredOn(v -> !v.errorMessages().isEmpty()).singleElement().satisfies(v -> {
+            assertThat(v.name()).isEqualTo("bitmax.ws.url");
+            assertThat(v.errorMessages()).singleElement().asString().contains("required when bitmax.transport is websocket");
+        });
+    }
+
     private static Map<String, String> read(Path file) throws IOException {
         Map<String, String> out = new HashMap<>();
         if (file.toString().endsWith(".json")) {

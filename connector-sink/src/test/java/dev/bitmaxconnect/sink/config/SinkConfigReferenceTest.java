@@ -34,6 +34,7 @@ class SinkConfigReferenceTest {
 
     private static Map<String, String> minimal() {
         Map<String, String> p = new HashMap<>();
+        p.put("bitmax.rest.url", "http://127.0.0.1:8090");
         p.put("bitmax.api.key", "key");
         p.put("bitmax.api.secret", "secret");
         p.put("results.producer.bootstrap.servers", "localhost:9092");
@@ -66,5 +67,49 @@ class SinkConfigReferenceTest {
         Map<String, String> u = minimal();
         u.put("bitmax.rest.url", "ftp://x");
         assertThatThrownBy(() -> new BitMaxSinkConfig(u)).hasMessageContaining("bitmax.rest.url");
+    }
+
+    @Test
+    void noExchangeIsChosenByDefault() {
+        Map<String, String> p = minimal();
+        p.remove("bitmax.rest.url");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bitmax.rest.url").hasMessageContaining("no default value");
+        assertThat(BitMaxSinkConfig.CONFIG_DEF.configKeys().get("bitmax.rest.url").hasDefault()).isFalse();
+        assertThat(BitMaxSinkConfig.CONFIG_DEF.configKeys().get("bitmax.ws.url").defaultValue).isEqualTo("");
+
+        Map<String, String> ws = minimal();
+        ws.put("bitmax.transport", "websocket");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(ws)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bitmax.ws.url is required when bitmax.transport is websocket");
+        ws.put("bitmax.ws.url", "ws://127.0.0.1:8090");
+        assertThat(new BitMaxSinkConfig(ws).wsUrl()).isEqualTo("ws://127.0.0.1:8090");
+    }
+
+    @Test
+    void aResultsTopicTheConnectorConsumesIsRefusedAtStart() {
+        Map<String, String> p = minimal();
+        p.put("topics", "orders.commands");
+        p.put("topic.results", "orders.commands");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("topic.results=orders.commands is also a command topic (topics=orders.commands)");
+
+        Map<String, String> regex = minimal();
+        regex.put("topics.regex", "orders\\..*");
+        regex.put("topic.results", "orders.results");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(regex)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("topics.regex=orders\\..* matches it");
+    }
+
+    @Test
+    void theResultsTopicFollowsKafkasTopicRules() {
+        Map<String, String> p = minimal();
+        p.put("topic.results", "bad topic!");
+        assertThatThrownBy(() -> new BitMaxSinkConfig(p)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("topic.results").hasMessageContaining("contains one or more characters other than ASCII");
+        p.put("topic.results", "r".repeat(250));
+        assertThatThrownBy(() -> new BitMaxSinkConfig(p)).hasMessageContaining("249");
+        p.put("topic.results", "");
+        assertThat(new BitMaxSinkConfig(p).resultsTopic()).isEmpty();
     }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.ValidList;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
@@ -77,6 +76,12 @@ public class BitMaxSourceConfig extends AbstractConfig {
             + "every contract with status Normal (new contracts are picked up by a periodic refresh and a task "
             + "reconfiguration).";
 
+    public static final String SUBSCRIPTION_REFUSED_BEHAVIOR = "subscription.refused.behavior";
+    private static final String SUBSCRIPTION_REFUSED_BEHAVIOR_DOC = "What a task does when the exchange refuses one of "
+            + "its market-data subscriptions (an unknown symbol, say): 'fail' fails the task with the exchange's reason, "
+            + "'warn' logs it, counts it (metric RefusedSubscriptions) and streams the rest. A refused private "
+            + "subscription always fails the task.";
+
     public static final String SYMBOLS_REFRESH_INTERVAL_MS = "symbols.refresh.interval.ms";
     private static final String SYMBOLS_REFRESH_INTERVAL_MS_DOC = "With symbols=*, how often the contract list is "
             + "read again to find new or delisted contracts.";
@@ -99,6 +104,8 @@ public class BitMaxSourceConfig extends AbstractConfig {
             + "<prefix>.ref.<reference data>.";
 
     public static final String TOPIC_PREFIX_CHANNEL = "topic.";
+    /** The longest name {@link #TOPIC_PREFIX} is completed with; the whole must still be a legal topic name. */
+    private static final String LONGEST_TOPIC_SUFFIX = ".ref.collateral-pricing";
 
     public static final String REFERENCE_DATA = "reference.data";
     private static final String REFERENCE_DATA_DOC = "Reference data read over REST on an interval, each into a "
@@ -193,39 +200,44 @@ public class BitMaxSourceConfig extends AbstractConfig {
         def.define(SYMBOLS_REFRESH_INTERVAL_MS, Type.LONG, 300_000L, Range.atLeast(1_000L), Importance.LOW,
                 SYMBOLS_REFRESH_INTERVAL_MS_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Symbols refresh (ms)",
                 ChoiceRecommender.visibleWhen(s -> List.of(ALL_SYMBOLS).equals(s.get(SYMBOLS))));
-        def.define(CHANNELS, Type.LIST, "bbo,depth,trades", ValidList.in(Channel.configNames().toArray(new String[0])),
+        def.define(CHANNELS, Type.LIST, "bbo,depth,trades", new ChoiceListValidator(Channel.configNames()),
                 Importance.HIGH, CHANNELS_DOC, GROUP_STREAMS, ++order, Width.LONG, "Channels",
                 new ChoiceRecommender(Channel.configNames()));
         List<String> intervals = List.of("1", "5", "15", "30", "60", "120", "240", "360", "720", "1d", "1w", "1m");
-        def.define(BAR_INTERVALS, Type.LIST, "1", ValidList.in(intervals.toArray(new String[0])), Importance.MEDIUM,
+        def.define(BAR_INTERVALS, Type.LIST, "1", new ChoiceListValidator(intervals), Importance.MEDIUM,
                 BAR_INTERVALS_DOC, GROUP_STREAMS, ++order, Width.MEDIUM, "Bar intervals",
                 new ChoiceRecommender(intervals, s -> listContains(s.get(CHANNELS), Channel.BAR.configName())));
         def.define(RECOVERY_HISTORY_SIZE, Type.INT, 500, Range.between(1, 10_000), Importance.LOW,
                 RECOVERY_HISTORY_SIZE_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Recovery history size");
+        def.define(SUBSCRIPTION_REFUSED_BEHAVIOR, Type.STRING, SubscriptionRefusedBehavior.FAIL.configName(),
+                ValidString.in(SubscriptionRefusedBehavior.configNames().toArray(new String[0])), Importance.MEDIUM,
+                SUBSCRIPTION_REFUSED_BEHAVIOR_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Refused subscription",
+                new ChoiceRecommender(SubscriptionRefusedBehavior.configNames()));
 
         order = 0;
-        def.define(TOPIC_PREFIX, Type.STRING, "bitmax", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+        def.define(TOPIC_PREFIX, Type.STRING, "bitmax", TopicNameValidator.prefixOf(LONGEST_TOPIC_SUFFIX),
+                Importance.MEDIUM,
                 TOPIC_PREFIX_DOC, GROUP_TOPICS, ++order, Width.MEDIUM, "Topic prefix");
         for (Channel channel : Channel.values()) {
-            def.define(channelTopicKey(channel), Type.STRING, "", Importance.LOW,
+            def.define(channelTopicKey(channel), Type.STRING, "", TopicNameValidator.orEmpty(), Importance.LOW,
                     "Topic of the " + channel.configName() + " channel. Empty: <prefix>." + channel.configName() + ".",
                     GROUP_TOPICS, ++order, Width.MEDIUM, channel.configName() + " topic");
         }
-        def.define(REFERENCE_DATA, Type.LIST, "", ValidList.in(ReferenceData.configNames().toArray(new String[0])),
+        def.define(REFERENCE_DATA, Type.LIST, "", new ChoiceListValidator(ReferenceData.configNames()),
                 Importance.MEDIUM, REFERENCE_DATA_DOC, GROUP_TOPICS, ++order, Width.MEDIUM, "Reference data",
                 new ChoiceRecommender(ReferenceData.configNames()));
         def.define(REFERENCE_REFRESH_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(1_000L), Importance.LOW,
                 REFERENCE_REFRESH_INTERVAL_MS_DOC, GROUP_TOPICS, ++order, Width.SHORT, "Reference refresh (ms)");
-        def.define(TOPIC_REF_CONTRACTS, Type.STRING, "", Importance.LOW,
+        def.define(TOPIC_REF_CONTRACTS, Type.STRING, "", TopicNameValidator.orEmpty(), Importance.LOW,
                 "Topic of the contracts reference data. Empty: <prefix>.ref.contracts.", GROUP_TOPICS, ++order,
                 Width.MEDIUM, "Contracts topic");
-        def.define(TOPIC_REF_COLLATERAL, Type.STRING, "", Importance.LOW,
+        def.define(TOPIC_REF_COLLATERAL, Type.STRING, "", TopicNameValidator.orEmpty(), Importance.LOW,
                 "Topic of the collateral assets reference data. Empty: <prefix>.ref.collateral.", GROUP_TOPICS,
                 ++order, Width.MEDIUM, "Collateral topic");
-        def.define(TOPIC_REF_CONTRACT_PRICING, Type.STRING, "", Importance.LOW,
+        def.define(TOPIC_REF_CONTRACT_PRICING, Type.STRING, "", TopicNameValidator.orEmpty(), Importance.LOW,
                 "Topic of the per-contract pricing reference data. Empty: <prefix>.ref.contract-pricing.",
                 GROUP_TOPICS, ++order, Width.MEDIUM, "Contract pricing topic");
-        def.define(TOPIC_REF_COLLATERAL_PRICING, Type.STRING, "", Importance.LOW,
+        def.define(TOPIC_REF_COLLATERAL_PRICING, Type.STRING, "", TopicNameValidator.orEmpty(), Importance.LOW,
                 "Topic of the collateral reference prices. Empty: <prefix>.ref.collateral-pricing.", GROUP_TOPICS,
                 ++order, Width.MEDIUM, "Collateral pricing topic");
 
@@ -412,6 +424,10 @@ public class BitMaxSourceConfig extends AbstractConfig {
 
     public long referenceRefreshIntervalMs() {
         return getLong(REFERENCE_REFRESH_INTERVAL_MS);
+    }
+
+    public SubscriptionRefusedBehavior subscriptionRefusedBehavior() {
+        return SubscriptionRefusedBehavior.fromConfigName(getString(SUBSCRIPTION_REFUSED_BEHAVIOR));
     }
 
     public int recoveryHistorySize() {

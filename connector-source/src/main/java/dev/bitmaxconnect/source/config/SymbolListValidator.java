@@ -23,10 +23,10 @@ final class SymbolListValidator implements ConfigDef.Validator {
             }
             return;
         }
-        for (String symbol : symbols) {
-            if (!SYMBOL.matcher(symbol).matches()) {
-                throw new ConfigException(name, symbol, "not a contract symbol (letters, digits, '-', '_' or '/', e.g. BTC-PERP)");
-            }
+        List<String> malformed = symbols.stream().filter(symbol -> !SYMBOL.matcher(symbol).matches()).toList();
+        if (!malformed.isEmpty()) {
+            throw new ConfigException(name, value, (malformed.size() == 1 ? "not a contract symbol: " : "not contract symbols: ")
+                    + String.join(", ", malformed) + " (letters, digits, '-', '_' or '/', e.g. BTC-PERP)");
         }
     }
 

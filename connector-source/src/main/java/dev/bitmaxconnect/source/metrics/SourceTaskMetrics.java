@@ -26,6 +26,7 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMBean, AutoClos
     private final LongAdder dropped = new LongAdder();
     private final LongAdder undecodable = new LongAdder();
     private final LongAdder recovered = new LongAdder();
+    private final LongAdder refusedSubscriptions = new LongAdder();
     private final AtomicLong lastLag = new AtomicLong();
     private final AtomicLong maxLag = new AtomicLong();
     private volatile IntSupplier queueDepth = () -> 0;
@@ -84,6 +85,10 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMBean, AutoClos
         recovered.increment();
     }
 
+    public void refusedSubscription() {
+        refusedSubscriptions.increment();
+    }
+
     public void lag(long lagMs) {
         lastLag.set(lagMs);
         maxLag.accumulateAndGet(lagMs, Math::max);
@@ -122,6 +127,11 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMBean, AutoClos
     @Override
     public long getRecoveredOrderStates() {
         return recovered.sum();
+    }
+
+    @Override
+    public long getRefusedSubscriptions() {
+        return refusedSubscriptions.sum();
     }
 
     @Override

@@ -23,6 +23,9 @@ public interface SourceTaskMetricsMBean {
     /** Order states emitted from the REST recovery rather than the stream. */
     long getRecoveredOrderStates();
 
+    /** Subscriptions the exchange refused (an unknown symbol, a channel the key may not read). */
+    long getRefusedSubscriptions();
+
     /** Messages waiting in the queue between the WebSocket and poll(). */
     int getQueueDepth();
 

@@ -50,8 +50,9 @@ public final class PrivateStreamListener implements StreamListener {
                 if (ack.code() == null || ack.code() == 0) {
                     acked.add(ack.channel());
                 } else {
+                    metrics.refusedSubscription();
                     queue.put(new TaskEvent.Fatal("The exchange refused the subscription to " + ack.channel()
-                            + " (code " + ack.code() + " " + ack.error() + "); check that the API key may read "
+                            + " (code " + ack.code() + " " + ack.refusal() + "); check that the API key may read "
                             + "the futures account", null));
                 }
             } else if (message instanceof StreamMessage.ErrorMessage error) {

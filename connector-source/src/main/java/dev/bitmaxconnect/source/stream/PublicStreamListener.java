@@ -5,7 +5,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.bitmaxconnect.client.stream.StreamListener;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
+import dev.bitmaxconnect.source.config.SubscriptionRefusedBehavior;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 
 /** Hands the public WebSocket's market data to the task's queue, and notes lost sessions. */
@@ -14,10 +16,12 @@ public final class PublicStreamListener implements StreamListener {
 
     private final EventQueue queue;
     private final SourceTaskMetrics metrics;
+    private final SubscriptionRefusedBehavior onRefusal;
 
-    public PublicStreamListener(EventQueue queue, SourceTaskMetrics metrics) {
+    public PublicStreamListener(EventQueue queue, SourceTaskMetrics metrics, SubscriptionRefusedBehavior onRefusal) {
         this.queue = queue;
         this.metrics = metrics;
+        this.onRefusal = onRefusal;
     }
 
     @Override
@@ -31,13 +35,29 @@ public final class PublicStreamListener implements StreamListener {
                     || message instanceof StreamMessage.PricingData) {
                 queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), null, null);
             } else if (message instanceof StreamMessage.SubscriptionAck ack && ack.code() != null && ack.code() != 0) {
-                log.warn("The exchange refused the subscription to {}: code {} {}", ack.channel(), ack.code(), ack.error());
+                refused(ack);
             } else if (message instanceof StreamMessage.Unknown || message instanceof StreamMessage.ErrorMessage) {
                 queue.put(new TaskEvent.Message(message, false, System.currentTimeMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A subscription that will never deliver: counted, logged with the exchange's reason, fatal unless tolerated. */
+    private void refused(StreamMessage.SubscriptionAck ack) throws InterruptedException {
+        metrics.refusedSubscription();
+        String refusal = "The exchange refused the subscription to " + ack.channel() + " (code " + ack.code() + " "
+                + ack.refusal() + ")";
+        if (onRefusal == SubscriptionRefusedBehavior.WARN) {
+            log.warn("{}; streaming the other subscriptions ({}=warn)", refusal,
+                    BitMaxSourceConfig.SUBSCRIPTION_REFUSED_BEHAVIOR);
+            return;
+        }
+        log.error("{}; failing the task", refusal);
+        queue.put(new TaskEvent.Fatal(refusal + ": check " + BitMaxSourceConfig.SYMBOLS + " and "
+                + BitMaxSourceConfig.CHANNELS + ", or set " + BitMaxSourceConfig.SUBSCRIPTION_REFUSED_BEHAVIOR
+                + "=warn to stream the rest", null));
     }
 
     @Override

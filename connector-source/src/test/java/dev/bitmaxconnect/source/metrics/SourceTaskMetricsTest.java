@@ -21,6 +21,7 @@ class SourceTaskMetricsTest {
             metrics.recordsOut(5);
             metrics.reconnect();
             metrics.gap();
+            metrics.refusedSubscription();
             metrics.lag(40);
             metrics.lag(12);
             metrics.queueDepth(() -> 7);
@@ -28,6 +29,7 @@ class SourceTaskMetricsTest {
             assertThat(server.getAttribute(name, "RecordsOut")).isEqualTo(5L);
             assertThat(server.getAttribute(name, "Reconnects")).isEqualTo(1L);
             assertThat(server.getAttribute(name, "Gaps")).isEqualTo(1L);
+            assertThat(server.getAttribute(name, "RefusedSubscriptions")).isEqualTo(1L);
             assertThat(server.getAttribute(name, "QueueDepth")).isEqualTo(7);
             assertThat(server.getAttribute(name, "LastLagMs")).isEqualTo(12L);
             assertThat(server.getAttribute(name, "MaxLagMs")).isEqualTo(40L);
