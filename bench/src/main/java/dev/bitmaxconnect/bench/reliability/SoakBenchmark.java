@@ -48,7 +48,8 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * that are not accepted, source gaps and undecodable messages), and repeats (result records for a command that
  * already had one). At the end: commands sent, result records, commands answered, and the repeats' statuses.
  *
- * <p>Arguments: {@code --minutes 10 --market-rate 10000 --command-rate 500}.
+ * <p>Arguments: {@code --minutes 10 --market-rate 10000 --command-rate 500}, and {@code --restart-sink-at-seconds 30}
+ * to restart the sink's tasks once under load (none by default).
  */
 public final class SoakBenchmark {
 
@@ -130,6 +131,7 @@ public final class SoakBenchmark {
         int minutes = Integer.parseInt(options.getOrDefault("minutes", "10"));
         int marketRate = Integer.parseInt(options.getOrDefault("market-rate", "10000"));
         int commandRate = Integer.parseInt(options.getOrDefault("command-rate", "500"));
+        long sinkRestartAt = Long.parseLong(options.getOrDefault("restart-sink-at-seconds", "-1"));
 
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -175,6 +177,9 @@ public final class SoakBenchmark {
             Thread reader = new Thread(() -> readTopics(connect, perMinute, answers, start, end + 10_000), "soak-reader");
             producer.start();
             reader.start();
+            if (sinkRestartAt >= 0) {
+                restartSinkAt(connect, start + TimeUnit.SECONDS.toMillis(sinkRestartAt));
+            }
 
             System.out.printf(Locale.ROOT, "# Soak: %d min, market data %d msg/s, commands %d/s%n", minutes, marketRate,
                     commandRate);
@@ -337,6 +342,24 @@ public final class SoakBenchmark {
         } catch (Exception e) {
             System.err.println("Reader stopped: " + e);
         }
+    }
+
+    /**
+     * Restarts the sink and its tasks once, under load: what a rebalance or a worker restart does to the commands
+     * answered since the last offset commit (they are delivered again and answered again: repeats).
+     */
+    private static void restartSinkAt(EmbeddedConnectCluster connect, long at) {
+        Thread restart = new Thread(() -> {
+            try {
+                Thread.sleep(Math.max(0, at - System.currentTimeMillis()));
+                connect.restartConnectorAndTasks("soak-sink", false, true, false);
+                System.out.printf(Locale.ROOT, "# sink restarted at %tT%n", System.currentTimeMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "soak-sink-restart");
+        restart.setDaemon(true);
+        restart.start();
     }
 
     private static long failedTasks(EmbeddedConnectCluster connect, String connector) {
