@@ -34,7 +34,8 @@ public final class OrderCommandParser {
             // {"orderQty":"1","orderQty":"1000"} is ambiguous: refuse it rather than keep the last one.
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** The same reader keeping the last value of a field given twice: only to name a refused command. */
-    private static final ObjectMapper LENIENT_JSON = JSON.copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper LENIENT_JSON =
+            JSON.copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** Jackson's message for a field given twice. */
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 

@@ -183,7 +183,8 @@ class OrderCommandParserTest {
         assertThat(e.unreadable()).isFalse();
         assertThat(e).hasMessage("orderQty: expected a decimal number, got \"lots\"");
 
-        CommandFormatException batch = refusal("{\"action\":\"place_batch\",\"id\":\"batch-7\",\"orders\":[{\"symbol\":5}]}");
+        CommandFormatException batch =
+                refusal("{\"action\":\"place_batch\",\"id\":\"batch-7\",\"orders\":[{\"symbol\":5}]}");
         assertThat(batch.givenId()).isEqualTo("batch-7");
         assertThat(batch.action()).isEqualTo(CommandAction.PLACE_BATCH);
         assertThat(batch.label()).isEqualTo("invalid field orders[0].symbol");

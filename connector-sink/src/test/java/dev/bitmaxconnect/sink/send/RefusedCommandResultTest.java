@@ -94,7 +94,8 @@ class RefusedCommandResultTest {
                 // Ids the exchange does not take: the key is derived, from the offset and the action.
                 "{\"action\":\"place\",\"id\":\"not an id!\"," + order + "}",
                 "{\"action\":\"place-batch\",\"id\":\"not a batch id!\",\"orders\":[{" + order + "}]}",
-                "{\"action\":\"cancel\",\"id\":\"mycancel01\",\"symbol\":\"BTC-PERP\",\"orderId\":\"a177c2a8cfe1U0123456789rder00001\"}");
+                "{\"action\":\"cancel\",\"id\":\"mycancel01\",\"symbol\":\"BTC-PERP\","
+                        + "\"orderId\":\"a177c2a8cfe1U0123456789rder00001\"}");
         long offset = 40;
         for (String command : valid) {
             String refused = command.substring(0, command.length() - 1) + ",\"bogus\":1}";

@@ -25,13 +25,14 @@ record ScenarioFigures(String scenario, String fault, int commandsSent, int orde
 
     static String table(List<ScenarioFigures> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| scenario | fault | commands sent | orders at exchange | results | repeats | refused | duplicates "
-                + "| lost | missing order events | account mismatches | recovery ms | source reconnects | sink retries |\n");
+        sb.append("| scenario | fault | commands sent | orders at exchange | results | repeats | refused "
+                + "| duplicates | lost | missing order events | account mismatches | recovery ms "
+                + "| source reconnects | sink retries |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioFigures r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d "
-                    + "|%n", r.scenario, r.fault, r.commandsSent, r.ordersAtExchange, r.resultsWritten, r.repeats,
-                    r.refused, r.duplicates, r.lostCommands, r.missingOrderEvents, r.accountMismatches,
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d "
+                    + "| %d | %d |%n", r.scenario, r.fault, r.commandsSent, r.ordersAtExchange, r.resultsWritten,
+                    r.repeats, r.refused, r.duplicates, r.lostCommands, r.missingOrderEvents, r.accountMismatches,
                     r.recoveryMillis, r.reconnects, r.sinkRetries));
         }
         return sb.toString();
