@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.converters.ByteArrayConverter;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.storage.StringConverter;
@@ -43,35 +44,50 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * here). The simulator pushes market data at a set rate into the source (depth, trades, bbo of two contracts, plus
  * orders and account), and a producer writes market-order commands at a set rate into the sink. Every minute it
  * prints: source records/s and p99 latency (exchange event time to Kafka append time), sink commands/s and p99
- * latency (command append time to result append time), heap used after a full GC, and errors (failed tasks, results
- * that are not accepted, source gaps and undecodable messages).
+ * latency (command append time to result append time), heap used after a full GC, errors (failed tasks, results
+ * that are not accepted, source gaps and undecodable messages), and repeats (result records for a command that
+ * already had one). At the end: commands sent, result records, commands answered, and the repeats' statuses.
  *
- * <p>Arguments: {@code --minutes 10 --market-rate 10000 --command-rate 500}.
+ * <p>Arguments: {@code --minutes 10 --market-rate 10000 --command-rate 500}, and {@code --restart-sink-at-seconds 30}
+ * to restart the sink's tasks once under load (none by default).
  */
 public final class SoakBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "soak";
 
-    /** Which commands have a result (by the index in their id), and the results' statuses. */
+    /**
+     * Every result record, which commands have one (by the index in their id), and repeats: result records for a
+     * command already answered, which the results topic's at-least-once delivery allows (README, the results topic).
+     */
     private static final class Answers {
         private final BitSet answered = new BitSet();
         private final Map<String, Long> statuses = new TreeMap<>();
+        private final Map<String, Long> repeatStatuses = new TreeMap<>();
+        private long records;
 
-        synchronized void add(String commandId, String status) {
+        /** Counts one result record; returns whether it repeats an answer already counted. */
+        synchronized boolean add(String commandId, String status) {
+            records++;
             statuses.merge(status, 1L, Long::sum);
             int index = commandId.lastIndexOf('c');
-            if (index >= 0) {
-                answered.set(Integer.parseInt(commandId.substring(index + 1)));
+            if (index < 0) {
+                return false;
             }
+            int command = Integer.parseInt(commandId.substring(index + 1));
+            if (answered.get(command)) {
+                repeatStatuses.merge(status, 1L, Long::sum);
+                return true;
+            }
+            answered.set(command);
+            return false;
         }
 
-        synchronized int distinct() {
-            return answered.cardinality();
-        }
-
-        synchronized Map<String, Long> statuses() {
-            return new TreeMap<>(statuses);
+        synchronized String summary(long commandsSent) {
+            long repeats = repeatStatuses.values().stream().mapToLong(Long::longValue).sum();
+            return String.format(Locale.ROOT, "commands sent %d; result records %d: %d commands answered, %d without "
+                    + "a result, %d repeats %s; statuses %s", commandsSent, records, answered.cardinality(),
+                    commandsSent - answered.cardinality(), repeats, repeatStatuses, statuses);
         }
     }
 
@@ -81,6 +97,7 @@ public final class SoakBenchmark {
         final long[] sinkLatency = new long[60_001];
         long sourceRecords;
         long sinkResults;
+        long sinkRepeats;
         long sinkNotAccepted;
 
         static void add(long[] histogram, long millis) {
@@ -114,6 +131,7 @@ public final class SoakBenchmark {
         int minutes = Integer.parseInt(options.getOrDefault("minutes", "10"));
         int marketRate = Integer.parseInt(options.getOrDefault("market-rate", "10000"));
         int commandRate = Integer.parseInt(options.getOrDefault("command-rate", "500"));
+        long sinkRestartAt = Long.parseLong(options.getOrDefault("restart-sink-at-seconds", "-1"));
 
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -159,11 +177,15 @@ public final class SoakBenchmark {
             Thread reader = new Thread(() -> readTopics(connect, perMinute, answers, start, end + 10_000), "soak-reader");
             producer.start();
             reader.start();
+            if (sinkRestartAt >= 0) {
+                restartSinkAt(connect, start + TimeUnit.SECONDS.toMillis(sinkRestartAt));
+            }
 
             System.out.printf(Locale.ROOT, "# Soak: %d min, market data %d msg/s, commands %d/s%n", minutes, marketRate,
                     commandRate);
-            System.out.printf(Locale.ROOT, "%6s %12s %10s %12s %10s %14s %8s %8s %8s%n", "minute", "source rec/s",
-                    "src p99 ms", "sink cmd/s", "sink p99", "heap MB (GC)", "failed", "refused", "gaps");
+            System.out.printf(Locale.ROOT, "%6s %12s %10s %12s %10s %14s %8s %8s %8s %8s%n", "minute",
+                    "source rec/s", "src p99 ms", "sink cmd/s", "sink p99", "heap MB (GC)", "failed", "refused",
+                    "repeats", "gaps");
             long gapsBefore = 0;
             for (int i = 0; i < minutes; i++) {
                 Thread.sleep(Math.max(0, start + TimeUnit.MINUTES.toMillis(i + 1) - System.currentTimeMillis()));
@@ -175,17 +197,16 @@ public final class SoakBenchmark {
                 Thread.sleep(5_000);
                 Minute m = perMinute.get(i);
                 synchronized (m) {
-                    System.out.printf(Locale.ROOT, "%6d %12.0f %10d %12.0f %10d %14d %8d %8d %8d%n", i + 1,
+                    System.out.printf(Locale.ROOT, "%6d %12.0f %10d %12.0f %10d %14d %8d %8d %8d %8d%n", i + 1,
                             m.sourceRecords / 60.0, Minute.p99(m.sourceLatency), m.sinkResults / 60.0,
-                            Minute.p99(m.sinkLatency), heapMb, failedTasks, m.sinkNotAccepted, gaps - gapsBefore);
+                            Minute.p99(m.sinkLatency), heapMb, failedTasks, m.sinkNotAccepted, m.sinkRepeats,
+                            gaps - gapsBefore);
                 }
                 gapsBefore = gaps;
             }
             producer.join(30_000);
             reader.join(30_000);
-            System.out.printf(Locale.ROOT, "commands sent %d; results %d, for %d distinct commands; statuses %s%n",
-                    commandsSent.get(), perMinute.stream().mapToLong(m -> m.sinkResults).sum(), answers.distinct(),
-                    answers.statuses());
+            System.out.println(answers.summary(commandsSent.get()));
         } finally {
             connect.stop();
             simulator.destroy();
@@ -210,6 +231,8 @@ public final class SoakBenchmark {
         config.put("results.producer.bootstrap.servers", connect.kafka().bootstrapServers());
         config.put("bitmax.requests.per.second", "1000");
         config.put("errors.tolerance", "all");
+        // As the shipped sink configurations: the sink reads the bytes itself, so every command gets its result.
+        config.put("value.converter", ByteArrayConverter.class.getName());
         return config;
     }
 
@@ -298,7 +321,9 @@ public final class SoakBenchmark {
                                 m.sinkNotAccepted++;
                             }
                             String id = value.path("commandId").asText();
-                            answers.add(id, status);
+                            if (answers.add(id, status)) {
+                                m.sinkRepeats++;
+                            }
                             Long appended = commandAppended.remove(id);
                             if (appended != null) {
                                 Minute.add(m.sinkLatency, r.timestamp() - appended);
@@ -317,6 +342,24 @@ public final class SoakBenchmark {
         } catch (Exception e) {
             System.err.println("Reader stopped: " + e);
         }
+    }
+
+    /**
+     * Restarts the sink and its tasks once, under load: what a rebalance or a worker restart does to the commands
+     * answered since the last offset commit (they are delivered again and answered again: repeats).
+     */
+    private static void restartSinkAt(EmbeddedConnectCluster connect, long at) {
+        Thread restart = new Thread(() -> {
+            try {
+                Thread.sleep(Math.max(0, at - System.currentTimeMillis()));
+                connect.restartConnectorAndTasks("soak-sink", false, true, false);
+                System.out.printf(Locale.ROOT, "# sink restarted at %tT%n", System.currentTimeMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "soak-sink-restart");
+        restart.setDaemon(true);
+        restart.start();
     }
 
     private static long failedTasks(EmbeddedConnectCluster connect, String connector) {

@@ -2,7 +2,6 @@ package dev.bitmaxconnect.sink.command;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
@@ -33,6 +33,11 @@ public final class OrderCommandParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // {"orderQty":"1","orderQty":"1000"} is ambiguous: refuse it rather than keep the last one.
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The same reader keeping the last value of a field given twice: only to name a refused command. */
+    private static final ObjectMapper LENIENT_JSON =
+            JSON.copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Jackson's message for a field given twice. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 
     /** A decimal as text: ASCII digits only (BigDecimal would read other scripts' digits too), short exponent. */
     private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
@@ -46,14 +51,31 @@ public final class OrderCommandParser {
             "posTakeProfitPrice");
     static final Set<String> CANCEL_FIELDS = Set.of("id", "orderId", "origId", "symbol");
 
-    /** Parses a record value; throws {@link CommandFormatException} naming the field at fault. */
+    /**
+     * Parses a record value; throws {@link CommandFormatException} naming the field at fault and, whenever
+     * they can be read, the command's own {@code id} and action.
+     */
     public OrderCommand parse(Object value) {
-        return parseMap(toMap(value));
+        Map<String, Object> m = toMap(value);
+        try {
+            return parseMap(m);
+        } catch (CommandFormatException e) {
+            throw e.of(readableId(m), readableAction(m));
+        }
+    }
+
+    /** The command's {@code id} if it is a non-empty string, whatever else is wrong with the command. */
+    private static String readableId(Map<String, Object> m) {
+        return m.get("id") instanceof String s && !s.trim().isEmpty() ? s.trim() : null;
+    }
+
+    private static CommandAction readableAction(Map<String, Object> m) {
+        return m.get("action") instanceof String s ? CommandAction.fromName(s).orElse(null) : null;
     }
 
     Map<String, Object> toMap(Object value) {
         if (value == null) {
-            throw new CommandFormatException(null, "the record has no value (a tombstone)");
+            throw CommandFormatException.unreadable("a tombstone", "the record has no value (a tombstone)");
         }
         if (value instanceof Struct struct) {
             return structToMap(struct);
@@ -72,8 +94,8 @@ public final class OrderCommandParser {
             buffer.duplicate().get(bytes);
             return readJson(utf8(bytes));
         }
-        throw new CommandFormatException(null, "a command must be a Struct, a Map or a JSON document, got "
-                + value.getClass().getSimpleName());
+        throw CommandFormatException.unreadable("not a command value", "a command must be a Struct, a Map or a "
+                + "JSON document, got " + value.getClass().getSimpleName());
     }
 
     private static String utf8(byte[] bytes) {
@@ -83,34 +105,58 @@ public final class OrderCommandParser {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new CommandFormatException(null, "the record value is not UTF-8 text (" + bytes.length + " bytes)");
+            throw CommandFormatException.unreadable("not UTF-8 text",
+                    "the record value is not UTF-8 text (" + bytes.length + " bytes)");
         }
     }
 
     private static Map<String, Object> readJson(String text) {
+        Object tree;
         try {
-            Object tree = JSON.readValue(text, new TypeReference<Object>() { });
-            if (tree instanceof Map<?, ?> map) {
-                return stringKeys(map, "");
-            }
-            throw new CommandFormatException(null, "a command must be a JSON object, got " + describe(tree));
+            tree = JSON.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
-            String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-            String why = e.getOriginalMessage();
-            if (why != null && why.length() > 200) {
+            String why = String.valueOf(e.getOriginalMessage());
+            Matcher duplicate = DUPLICATE_FIELD.matcher(why);
+            if (duplicate.matches()) {
+                throw duplicateField(text, duplicate.group(1), why);
+            }
+            if (why.length() > 200) {
                 why = why.substring(0, 200) + "...";
             }
-            throw new CommandFormatException(null, "the record value is not valid JSON (" + why + "): "
-                    + quote(shown));
+            throw CommandFormatException.unreadable("not JSON", "the record value is not valid JSON (" + why + "): "
+                    + quote(text));
         }
+        if (tree instanceof Map<?, ?> map) {
+            return stringKeys(map, "");
+        }
+        throw CommandFormatException.unreadable("not a JSON object", "a command must be a JSON object, got "
+                + describe(tree));
+    }
+
+    /**
+     * A field given twice: valid JSON, refused as ambiguous. The command is read once more keeping the last of
+     * each field, only to name it by its {@code id} and action, unless the field given twice is one of those.
+     */
+    private static CommandFormatException duplicateField(String text, String field, String why) {
+        CommandFormatException refused = CommandFormatException.invalid("duplicate field " + field, why
+                + ": a field given twice is refused rather than one of its values taken");
+        Map<String, Object> m;
+        try {
+            m = LENIENT_JSON.readValue(text, Object.class) instanceof Map<?, ?> map ? stringKeys(map, "") : Map.of();
+        } catch (JsonProcessingException | CommandFormatException e) {
+            m = Map.of();
+        }
+        return refused.of(field.equals("id") ? null : readableId(m),
+                field.equals("action") ? null : readableAction(m));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map, String path) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
-                throw new CommandFormatException(path.isEmpty() ? null : path,
-                        "field names must be strings, got " + describe(e.getKey()));
+                String message = "field names must be strings, got " + describe(e.getKey());
+                throw path.isEmpty() ? CommandFormatException.unreadable("not a command object", message)
+                        : new CommandFormatException(path, message);
             }
             out.put(key, e.getValue());
         }

@@ -69,7 +69,8 @@ public final class ResultsWriter implements AutoCloseable {
     public static byte[] toJson(CommandResult r) {
         ObjectNode n = JSON.createObjectNode();
         n.put("commandId", r.commandId());
-        n.put("givenId", r.givenId());
+        // A command's id is whatever its writer put there, refused ones included: no longer than a message.
+        n.put("givenId", bounded(r.givenId()));
         n.put("action", r.action());
         n.put("status", r.status().wireName());
         n.put("orderId", r.orderId());

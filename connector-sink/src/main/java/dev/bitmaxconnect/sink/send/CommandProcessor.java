@@ -102,7 +102,8 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     /** The result of a command that is not sent (bad, refused, skipped, already at the exchange), if so. */
     private Optional<CommandResult> decideBeforeSending(PendingCommand p) {
         if (p.formatError() != null) {
-            return Optional.of(result(p, ResultStatus.REJECTED, null, null, "INVALID_COMMAND",
+            return Optional.of(result(p, ResultStatus.REJECTED, null, null,
+                    p.formatError().unreadable() ? "UNREADABLE_COMMAND" : "INVALID_COMMAND",
                     p.formatError().getMessage(), null, 0, List.of()));
         }
         OrderCommand c = p.command();
@@ -277,10 +278,11 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         return ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(), index);
     }
 
+    /** The command's key: the same for a refused command as it would have been had the command been valid. */
     private String commandId(PendingCommand p) {
         OrderCommand c = p.command();
-        boolean batch = c != null && (c.action() == CommandAction.PLACE_BATCH || c.action() == CommandAction.CANCEL_BATCH);
-        String given = c == null ? null : c.id();
+        boolean batch = p.action() == CommandAction.PLACE_BATCH || p.action() == CommandAction.CANCEL_BATCH;
+        String given = p.givenId();
         if (c != null && c.action() == CommandAction.CANCEL && c.cancels().get(0).id() != null) {
             given = c.cancels().get(0).id();
         }
@@ -316,8 +318,8 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
                                  String message, Long requestTime, int attempts, List<ItemOutcome> items) {
         SinkRecord r = p.record();
         long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - p.receivedNanos());
-        return new CommandResult(commandId(p), p.command() == null ? null : p.command().id(),
-                p.command() == null ? null : p.command().action().wireName(), status, orderId, code, reason, message,
+        return new CommandResult(commandId(p), p.givenId(), p.action() == null ? null : p.action().wireName(),
+                status, orderId, code, reason, message,
                 requestTime, latencyMs, attempts, items, r.topic(), r.kafkaPartition(), r.kafkaOffset(),
                 settings.connector(), clock.millis());
     }
@@ -333,8 +335,9 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             return;
         }
         String what = "Command at " + result.topic() + "/" + result.partition() + "@" + result.offset() + " ("
-                + (result.action() == null ? "unreadable" : result.action()) + ", id " + result.commandId() + ") "
+                + (result.action() == null ? "action unknown" : result.action()) + ", id " + result.commandId() + ") "
                 + result.status().wireName() + ": " + result.reason()
+                + (p.formatError() == null ? "" : " (" + p.formatError().label() + ")")
                 + (result.message() == null ? "" : " - " + abbreviate(result.message()));
         log.warn(what);
         if (!settings.toleratesErrors()) {

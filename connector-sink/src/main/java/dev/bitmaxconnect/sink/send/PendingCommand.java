@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.sink.send;
 
 import dev.bitmaxconnect.sink.command.CommandAction;
+import dev.bitmaxconnect.sink.command.CommandFormatException;
 import dev.bitmaxconnect.sink.command.OrderCommand;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -11,11 +12,21 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * @param command the parsed command, null when {@code formatError} is set or the record is an ignored tombstone
  * @param formatError why the record is not a command, or null
  */
-public record PendingCommand(SinkRecord record, OrderCommand command, RuntimeException formatError,
+public record PendingCommand(SinkRecord record, OrderCommand command, CommandFormatException formatError,
                              long receivedNanos) {
 
     public long offset() {
         return record.kafkaOffset();
+    }
+
+    /** The {@code id} written in the command: read from it even when it was refused, null when unreadable. */
+    public String givenId() {
+        return command != null ? command.id() : formatError == null ? null : formatError.givenId();
+    }
+
+    /** The command's action, read from it even when it was refused; null when it could not be read. */
+    public CommandAction action() {
+        return command != null ? command.action() : formatError == null ? null : formatError.action();
     }
 
     public boolean ignored() {

@@ -172,4 +172,81 @@ class OrderCommandParserTest {
                 + "\"orderType\":\"Limit\",\"orderQty\":\"1\",\"price\":\"1\",\"orderPrice\":\"2\"}"))
                 .hasMessageContaining("disagree");
     }
+
+    @Test
+    void aRefusedCommandKeepsItsOwnIdAndActionAndNamesTheField() {
+        CommandFormatException e = refusal("{\"action\":\"place\",\"id\":\"myorder001\",\"symbol\":\"BTC-PERP\","
+                + "\"side\":\"Buy\",\"orderType\":\"Limit\",\"orderQty\":\"lots\"}");
+        assertThat(e.givenId()).isEqualTo("myorder001");
+        assertThat(e.action()).isEqualTo(CommandAction.PLACE);
+        assertThat(e.label()).isEqualTo("invalid field orderQty");
+        assertThat(e.unreadable()).isFalse();
+        assertThat(e).hasMessage("orderQty: expected a decimal number, got \"lots\"");
+
+        CommandFormatException batch =
+                refusal("{\"action\":\"place_batch\",\"id\":\"batch-7\",\"orders\":[{\"symbol\":5}]}");
+        assertThat(batch.givenId()).isEqualTo("batch-7");
+        assertThat(batch.action()).isEqualTo(CommandAction.PLACE_BATCH);
+        assertThat(batch.label()).isEqualTo("invalid field orders[0].symbol");
+
+        CommandFormatException unknownAction = refusal("{\"action\":\"teleport\",\"id\":\"tp1\"}");
+        assertThat(unknownAction.givenId()).isEqualTo("tp1");
+        assertThat(unknownAction.action()).isNull();
+        assertThat(unknownAction.label()).isEqualTo("invalid field action");
+
+        Map<String, Object> map = new HashMap<>(Map.of("action", "cancel", "id", " mycancel01 ", "symbol", "BTC-PERP"));
+        CommandFormatException fromMap = refusal(map);
+        assertThat(fromMap.givenId()).isEqualTo("mycancel01");
+        assertThat(fromMap.action()).isEqualTo(CommandAction.CANCEL);
+        assertThat(fromMap.label()).isEqualTo("invalid field orderId");
+    }
+
+    @Test
+    void anIdThatIsNotAStringIsNotTakenForOne() {
+        CommandFormatException e = refusal("{\"action\":\"place\",\"id\":12345678901,\"symbol\":\"BTC-PERP\"}");
+        assertThat(e.givenId()).isNull();
+        assertThat(e.label()).isEqualTo("invalid field id");
+        assertThat(refusal("{\"action\":\"place\",\"id\":\"  \"}").givenId()).isNull();
+    }
+
+    @Test
+    void aFieldGivenTwiceIsNamedAndTheIdStillRead() {
+        CommandFormatException e = refusal("{\"action\":\"place\",\"id\":\"twice00001\",\"symbol\":\"BTC-PERP\","
+                + "\"side\":\"Buy\",\"orderType\":\"Limit\",\"orderQty\":\"1\",\"orderQty\":\"1000\"}");
+        assertThat(e.label()).isEqualTo("duplicate field orderQty");
+        assertThat(e.unreadable()).isFalse();
+        assertThat(e.givenId()).isEqualTo("twice00001");
+        assertThat(e.action()).isEqualTo(CommandAction.PLACE);
+        assertThat(e).hasMessageContaining("Duplicate field 'orderQty'");
+        // An id given twice is ambiguous: neither of them names the command.
+        CommandFormatException twoIds = refusal("{\"action\":\"place\",\"id\":\"first0001\",\"id\":\"second001\"}");
+        assertThat(twoIds.givenId()).isNull();
+        assertThat(twoIds.action()).isEqualTo(CommandAction.PLACE);
+    }
+
+    @Test
+    void whatIsNoCommandObjectAtAllIsLabelledForWhatItIs() {
+        assertThat(refusal("hello, exchange")).satisfies(e -> {
+            assertThat(e.label()).isEqualTo("not JSON");
+            assertThat(e.unreadable()).isTrue();
+            assertThat(e.givenId()).isNull();
+            assertThat(e.action()).isNull();
+        });
+        assertThat(refusal("[{\"id\":\"inarray01\"}]").label()).isEqualTo("not a JSON object");
+        assertThat(refusal("\"place\"").label()).isEqualTo("not a JSON object");
+        assertThat(refusal(new byte[] {(byte) 0xff, (byte) 0xfe}).label()).isEqualTo("not UTF-8 text");
+        assertThat(refusal(null).label()).isEqualTo("a tombstone");
+        assertThat(refusal(42).label()).isEqualTo("not a command value");
+        assertThat(List.of("hello, exchange", "[1]", "null", "")).allSatisfy(v -> assertThat(refusal(v).unreadable())
+                .as(v).isTrue());
+    }
+
+    private CommandFormatException refusal(Object value) {
+        try {
+            parser.parse(value);
+        } catch (CommandFormatException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + value);
+    }
 }

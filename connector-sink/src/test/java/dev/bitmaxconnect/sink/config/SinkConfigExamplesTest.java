@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.converters.ByteArrayConverter;
+import org.apache.kafka.connect.storage.StringConverter;
 import org.junit.jupiter.api.Test;
 
 /** Every sink config example under the repository's {@code config/} passes the connector's own validation. */
@@ -40,6 +43,33 @@ class SinkConfigExamplesTest {
                     .map(v -> v.name() + ": " + v.errorMessages()).toList();
             assertThat(errors).as(example.toString()).isEmpty();
             assertThat(config).as(example.toString()).containsKey("results.producer.bootstrap.servers");
+        }
+    }
+
+    /**
+     * A converter that fails on a record keeps it from the sink, which then cannot answer it: the examples for
+     * JSON commands hand the sink the record's bytes, which it parses itself, so that every command gets a result.
+     * Only the Avro example uses a converter that can fail (the README says what that means).
+     */
+    @Test
+    void everyJsonCommandExampleLetsTheSinkSeeEveryRecord() throws IOException {
+        List<Path> examples = new ArrayList<>();
+        for (Path dir : List.of(CONFIG, Path.of("..", "docker", "connectors"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(f -> f.getFileName().toString().startsWith("bitmax-sink")).forEach(examples::add);
+            }
+        }
+        assertThat(examples).extracting(f -> f.getFileName().toString())
+                .contains("bitmax-sink.properties", "bitmax-sink-simulator.json", "bitmax-sink-exchange.json",
+                        "bitmax-sink.json", "bitmax-sink-avro.json");
+        for (Path example : examples) {
+            String converter = read(example).get("value.converter");
+            if (example.getFileName().toString().equals("bitmax-sink-avro.json")) {
+                assertThat(converter).isEqualTo("io.confluent.connect.avro.AvroConverter");
+                continue;
+            }
+            assertThat(converter).as(example.toString())
+                    .isIn(ByteArrayConverter.class.getName(), StringConverter.class.getName());
         }
     }
 

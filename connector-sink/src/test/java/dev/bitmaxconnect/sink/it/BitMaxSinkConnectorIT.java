@@ -12,9 +12,11 @@ import dev.bitmaxconnect.client.model.PositionCollateral;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.sink.command.ClientIds;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
@@ -211,6 +214,95 @@ class BitMaxSinkConnectorIT {
         assertThat(cluster.simulator.groundTruth().counts().acceptedOrders()).isEqualTo(acceptedBefore + 1);
         assertThat(cluster.simulator.groundTruth().counts().rejectedRequests()).isEqualTo(rejectedBefore);
         assertThat(cluster.ordersWithClientId("afterbad01")).hasSize(1);
+    }
+
+    @Test
+    void underTheShippedConvertersEveryCommandIsAnsweredUnderItsOwnNameAndABadOneSendsNothing() throws Exception {
+        String topic = "shipped";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.putAll(shippedConverters());
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", "shipped.dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        cluster.start("shipped-sink", config);
+        long acceptedBefore = cluster.simulator.groundTruth().counts().acceptedOrders();
+        long rejectedBefore = cluster.simulator.groundTruth().counts().rejectedRequests();
+
+        String notJson = "buy 0.01 BTC-PERP at 20000, please";
+        cluster.send(topic, notJson);
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"shipped001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"lots\"}");
+        cluster.send(topic, "[{\"action\":\"place\",\"id\":\"shipped002\"}]");
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"shipped003\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
+
+        Map<Long, ConsumerRecord<String, JsonNode>> results = new HashMap<>();
+        for (ConsumerRecord<String, JsonNode> r : cluster.records(topic + ".results", 4, WAIT)) {
+            results.put(r.value().get("offset").asLong(), r);
+        }
+        JsonNode unreadable = results.get(0L).value();
+        assertThat(unreadable.get("status").asText()).isEqualTo("rejected");
+        assertThat(unreadable.get("reason").asText()).isEqualTo("UNREADABLE_COMMAND");
+        assertThat(unreadable.get("message").asText()).startsWith("the record value is not valid JSON")
+                .contains("buy 0.01 BTC-PERP");
+        assertThat(results.get(0L).key()).isEqualTo(new ClientIds("shipped-sink").derived(topic, 0, 0, 0));
+
+        // Valid JSON refused for one field: answered under the command's own id, naming the field.
+        JsonNode invalid = results.get(1L).value();
+        assertThat(results.get(1L).key()).isEqualTo("shipped001");
+        assertThat(invalid.get("commandId").asText()).isEqualTo("shipped001");
+        assertThat(invalid.get("givenId").asText()).isEqualTo("shipped001");
+        assertThat(invalid.get("action").asText()).isEqualTo("place");
+        assertThat(invalid.get("reason").asText()).isEqualTo("INVALID_COMMAND");
+        assertThat(invalid.get("message").asText()).isEqualTo("orderQty: expected a decimal number, got \"lots\"");
+        assertThat(results.get(2L).value().get("message").asText()).startsWith("a command must be a JSON object");
+        assertThat(results.get(3L).value().get("status").asText()).isEqualTo("accepted");
+
+        var dlq = cluster.connect.kafka().consume(3, WAIT.toMillis(), "shipped.dlq");
+        assertThat(dlq.count()).isEqualTo(3);
+        assertThat(new String(dlq.records("shipped.dlq").iterator().next().value(), StandardCharsets.UTF_8))
+                .isEqualTo(notJson);
+        assertThat(cluster.connect.connectorStatus("shipped-sink").tasks())
+                .allSatisfy(t -> assertThat(t.state()).isEqualTo("RUNNING"));
+        // Ground truth: only the good command reached the exchange.
+        assertThat(cluster.simulator.groundTruth().counts().acceptedOrders()).isEqualTo(acceptedBefore + 1);
+        assertThat(cluster.simulator.groundTruth().counts().rejectedRequests()).isEqualTo(rejectedBefore);
+        assertThat(cluster.ordersWithClientId("shipped001")).isEmpty();
+        assertThat(cluster.ordersWithClientId("shipped003")).hasSize(1);
+    }
+
+    @Test
+    void underJsonConverterACommandThatIsNotJsonNeverReachesTheSinkAndGetsNoResult() {
+        String topic = "jsonconv";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", "jsonconv.dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        cluster.start("jsonconv-sink", config);
+        cluster.send(topic, "buy 0.01 BTC-PERP at 20000, please");
+        cluster.send(topic, "{\"action\":\"place\",\"id\":\"jsonconv01\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
+
+        // Commands run in offset order: once the second has its result, the first will never get one.
+        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 1, WAIT);
+        assertThat(results).containsOnlyKeys(1L);
+        assertThat(cluster.connect.kafka().consume(1, WAIT.toMillis(), "jsonconv.dlq").count()).isEqualTo(1);
+    }
+
+    /** The converters of the shipped connector definition that the quickstart runs. */
+    private static Map<String, String> shippedConverters() throws IOException {
+        JsonNode shipped = SinkCluster.JSON.readTree(Path.of("..", "config", "bitmax-sink-simulator.json").toFile())
+                .get("config");
+        Map<String, String> out = new HashMap<>();
+        shipped.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("key.converter") || e.getKey().startsWith("value.converter")) {
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        assertThat(out).containsKey("value.converter");
+        return out;
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -124,12 +125,28 @@ class ExactlyOnceIT {
             assertThat(cluster.ordersWithClientId(id)).as(id).hasSize(1);
         }
         long duplicates = 0;
+        Map<Long, List<ConsumerRecord<String, JsonNode>>> byCommand = new TreeMap<>();
         for (ConsumerRecord<String, JsonNode> r : cluster.records(topic + ".results", ids.size(), WAIT)) {
             assertThat(r.value().get("status").asText()).as("%s", r.value()).isIn("accepted", "duplicate");
             duplicates += r.value().get("status").asText().equals("duplicate") ? 1 : 0;
+            byCommand.computeIfAbsent(r.value().get("offset").asLong(), o -> new ArrayList<>()).add(r);
         }
         // The batch in flight at the restart finished after the last commit: re-delivered, found, not resent.
         assertThat(duplicates).as("commands re-delivered after the restart and found at the exchange").isPositive();
+
+        // Results are written at least once: the first task answered the batch it finished too. A repeat has the
+        // command's key and offset and the same orderId, and says duplicate; the first record said accepted.
+        Map<Long, List<ConsumerRecord<String, JsonNode>>> repeated = new TreeMap<>(byCommand);
+        repeated.values().removeIf(results -> results.size() == 1);
+        assertThat(repeated).as("commands answered by the task before the restart and again after it").isNotEmpty();
+        repeated.forEach((offset, results) -> {
+            assertThat(results).as("results of offset %d", offset).hasSize(2)
+                    .extracting(ConsumerRecord::key).containsOnly(results.get(0).key());
+            assertThat(results).extracting(r -> r.value().get("orderId").asText())
+                    .containsOnly(results.get(0).value().get("orderId").asText());
+            assertThat(results).extracting(r -> r.value().get("status").asText())
+                    .containsExactly("accepted", "duplicate");
+        });
     }
 
     private static long placed(List<String> ids) {
