@@ -260,14 +260,15 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         if (cancel.orderId() != null) {
             return Optional.of(new CancelTarget(clientId, cancel));
         }
-        Optional<String> orderId = executor.resolve(cancel.origId(), recovery);
         String id = clientId;
-        return orderId.map(o -> new CancelTarget(id, new CancelItem(cancel.id(), o, cancel.origId(), cancel.symbol())));
+        return executor.resolve(cancel.origId(), recovery).map(o -> new CancelTarget(id,
+                new CancelItem(cancel.id(), o.orderId(), cancel.origId(), cancel.symbol()), !o.placedHere()));
     }
 
     private CommandResult notFound(PendingCommand p, CancelItem cancel) {
         return result(p, ResultStatus.REJECTED, null, null, "ORDER_NOT_FOUND", "origId: no order placed with client id \""
-                + cancel.origId() + "\" is known to this task or open at the exchange", null, 0, List.of());
+                + cancel.origId() + "\" is known to this task, in the results read back, or open or in the current "
+                + "history at the exchange", null, 0, List.of());
     }
 
     // ----------------------------------------------------------------------------------------- results

@@ -4,23 +4,42 @@ import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.sink.command.ClientIds;
 import dev.bitmaxconnect.sink.command.OrderItem;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The orders the account already holds (open orders and current history), read when partitions are
- * assigned, indexed by the last 9 characters of their orderId (which come from the client id). A
- * re-delivered place command whose client id, symbol, side and quantity match one of them was sent
- * by a previous task and is not sent again.
+ * What earlier tasks did, read when partitions are assigned. The orders the account already holds (open
+ * orders and current history), indexed by the last 9 characters of their orderId (which come from the
+ * client id): a re-delivered place command whose client id, symbol, side and quantity match one of them
+ * was sent by a previous task and is not sent again. And the orders placed through the sink as the
+ * results topic records them, by client id: a cancel by {@code origId} finds their orderId whatever their
+ * age, where the exchange's history only reaches back {@code recovery.history.size} orders.
  */
 public final class RecoveryIndex {
 
+    /** As many placed orders as a task remembers of its own. */
+    public static final int DEFAULT_PLACED_LIMIT = 100_000;
+
     private final String userUid;
     private final Map<String, OrderInfo> bySuffix = new ConcurrentHashMap<>();
+    private final Map<String, String> placedByClientId;
 
     public RecoveryIndex(String userUid) {
+        this(userUid, DEFAULT_PLACED_LIMIT);
+    }
+
+    /** @param placedLimit the most placed orders kept (the newest), from the results topic */
+    public RecoveryIndex(String userUid, int placedLimit) {
         this.userUid = userUid;
+        this.placedByClientId = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > placedLimit;
+            }
+        });
     }
 
     public void addAll(Collection<OrderInfo> orders) {
@@ -29,6 +48,17 @@ public final class RecoveryIndex {
             // Only orders of this account whose id ends in a client id's characters
             if (id != null && id.length() > 9 && id.contains(userUid)) {
                 bySuffix.put(id.substring(id.length() - 9), o);
+            }
+        }
+    }
+
+    /** An order placed through the sink under {@code clientId}, as a result record tells; the newest wins. */
+    public void addPlaced(String clientId, String orderId) {
+        // Only orders of this account: a results topic may be shared by connectors of several accounts
+        if (clientId != null && orderId != null && orderId.contains(userUid)) {
+            synchronized (placedByClientId) {
+                placedByClientId.remove(clientId);
+                placedByClientId.put(clientId, orderId);
             }
         }
     }
@@ -48,8 +78,15 @@ public final class RecoveryIndex {
         return same ? Optional.of(o) : Optional.empty();
     }
 
-    /** The orderId of an order placed with {@code clientId}, if the exchange held it at the last read. */
+    /**
+     * The orderId of an order placed with {@code clientId}: the one its result record names, else the one the
+     * exchange held at the last read.
+     */
     public Optional<String> orderIdOf(String clientId) {
+        String placed = placedByClientId.get(clientId);
+        if (placed != null) {
+            return Optional.of(placed);
+        }
         if (!ClientIds.usable(clientId)) {
             return Optional.empty();
         }
@@ -57,7 +94,13 @@ public final class RecoveryIndex {
         return o == null ? Optional.empty() : Optional.ofNullable(o.orderId());
     }
 
+    /** Orders the exchange held at the last read. */
     public int size() {
         return bySuffix.size();
+    }
+
+    /** Orders known from the results topic. */
+    public int placedSize() {
+        return placedByClientId.size();
     }
 }
