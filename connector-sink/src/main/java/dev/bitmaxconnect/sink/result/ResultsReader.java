@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.Consumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,12 +29,23 @@ public final class ResultsReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final String topic;
-    private final Consumer<byte[], byte[]> consumer;
+    private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
     private final long maxRecords;
     private final Duration timeout;
     private final Map<TopicPartition, Long> next = new HashMap<>();
 
-    public ResultsReader(String topic, Consumer<byte[], byte[]> consumer, long maxRecords, Duration timeout) {
+    /**
+     * An order a result record names as placed: the exchange accepted it, or already held it.
+     *
+     * @param topic the command's topic, partition and offset
+     * @param resultTime when the result was written
+     */
+    public record PlacedOrder(String clientId, String orderId, String topic, int partition, long offset,
+                              long resultTime) {
+    }
+
+    public ResultsReader(String topic, org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+                         long maxRecords, Duration timeout) {
         this.topic = topic;
         this.consumer = consumer;
         this.maxRecords = maxRecords;
@@ -65,12 +75,12 @@ public final class ResultsReader implements AutoCloseable {
     }
 
     /**
-     * Reads up to the end the topic has now, handing every placed order a result names to {@code placed}
-     * (client id, orderId), oldest first. Returns the number of records read.
+     * Reads up to the end the topic has now, handing every placed order a result names to {@code placed},
+     * oldest first. Returns the number of records read.
      *
      * @throws ConnectException when the end is not reached within the timeout
      */
-    public long readToEnd(BiConsumer<String, String> placed) {
+    public long readToEnd(Consumer<PlacedOrder> placed) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (PartitionInfo p : consumer.partitionsFor(topic, timeout)) {
             partitions.add(new TopicPartition(p.topic(), p.partition()));
@@ -116,11 +126,10 @@ public final class ResultsReader implements AutoCloseable {
     }
 
     /**
-     * The placed orders a result record names: client id and orderId of each order of a {@code place} or
-     * {@code place-batch} command that the exchange accepted or already held. A record that is not a result
-     * names none.
+     * The placed orders a result record names: each order of a {@code place} or {@code place-batch} command
+     * that the exchange accepted or already held. A record that is not a result names none.
      */
-    static void placedOrders(byte[] value, BiConsumer<String, String> placed) {
+    static void placedOrders(byte[] value, Consumer<PlacedOrder> placed) {
         JsonNode result;
         try {
             result = value == null ? null : JSON.readTree(value);
@@ -140,7 +149,9 @@ public final class ResultsReader implements AutoCloseable {
             JsonNode orderId = order.path("orderId");
             if ((status.equals(ResultStatus.ACCEPTED.wireName()) || status.equals(ResultStatus.DUPLICATE.wireName()))
                     && clientId.isTextual() && orderId.isTextual()) {
-                placed.accept(clientId.asText(), orderId.asText());
+                placed.accept(new PlacedOrder(clientId.asText(), orderId.asText(), result.path("topic").asText(),
+                        result.path("partition").asInt(), result.path("offset").asLong(),
+                        result.path("timestamp").asLong()));
             }
         }
     }

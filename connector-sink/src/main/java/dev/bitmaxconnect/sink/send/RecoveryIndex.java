@@ -3,12 +3,14 @@ package dev.bitmaxconnect.sink.send;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.sink.command.ClientIds;
 import dev.bitmaxconnect.sink.command.OrderItem;
+import dev.bitmaxconnect.sink.result.ResultsReader.PlacedOrder;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * What earlier tasks did, read when partitions are assigned. The orders the account already holds (open
@@ -25,7 +27,7 @@ public final class RecoveryIndex {
 
     private final String userUid;
     private final Map<String, OrderInfo> bySuffix = new ConcurrentHashMap<>();
-    private final Map<String, String> placedByClientId;
+    private final Map<String, PlacedOrder> placedByClientId;
 
     public RecoveryIndex(String userUid) {
         this(userUid, DEFAULT_PLACED_LIMIT);
@@ -36,7 +38,7 @@ public final class RecoveryIndex {
         this.userUid = userUid;
         this.placedByClientId = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, PlacedOrder> eldest) {
                 return size() > placedLimit;
             }
         });
@@ -52,19 +54,27 @@ public final class RecoveryIndex {
         }
     }
 
-    /** An order placed through the sink under {@code clientId}, as a result record tells; the newest wins. */
-    public void addPlaced(String clientId, String orderId) {
+    /** An order placed through the sink, as its result record tells; for a client id used again, the newest wins. */
+    public void addPlaced(PlacedOrder order) {
         // Only orders of this account: a results topic may be shared by connectors of several accounts
-        if (clientId != null && orderId != null && orderId.contains(userUid)) {
+        if (order.clientId() != null && order.orderId() != null && order.orderId().contains(userUid)) {
             synchronized (placedByClientId) {
-                placedByClientId.remove(clientId);
-                placedByClientId.put(clientId, orderId);
+                placedByClientId.remove(order.clientId());
+                placedByClientId.put(order.clientId(), order);
             }
         }
     }
 
-    /** The order a previous task placed for this item, if the exchange holds one. */
-    public Optional<OrderInfo> find(String clientId, OrderItem item) {
+    /**
+     * The orderId of the order a previous task placed for this item of {@code command}: the one the command's
+     * own result names (whatever the order's age), else one the exchange holds under the client id with the
+     * same symbol, side and quantity.
+     */
+    public Optional<String> find(String clientId, OrderItem item, SinkRecord command) {
+        PlacedOrder placed = placedByClientId.get(clientId);
+        if (placed != null && isResultOf(placed, command)) {
+            return Optional.of(placed.orderId());
+        }
         if (!ClientIds.usable(clientId)) {
             return Optional.empty();
         }
@@ -75,7 +85,17 @@ public final class RecoveryIndex {
         boolean same = item.symbol().equals(o.symbol())
                 && (o.side() == null || o.side().wire().equals(item.side()))
                 && (o.orderQty() == null || o.orderQty().compareTo(item.orderQty()) == 0);
-        return same ? Optional.of(o) : Optional.empty();
+        return same ? Optional.ofNullable(o.orderId()) : Optional.empty();
+    }
+
+    /**
+     * Whether the result is about this very record: same place in the same topic, and written after the record
+     * was (a topic deleted and created again starts its offsets again, with later records).
+     */
+    private static boolean isResultOf(PlacedOrder placed, SinkRecord command) {
+        return placed.topic().equals(command.topic()) && command.kafkaPartition() != null
+                && placed.partition() == command.kafkaPartition() && placed.offset() == command.kafkaOffset()
+                && (command.timestamp() == null || command.timestamp() <= placed.resultTime());
     }
 
     /**
@@ -83,9 +103,9 @@ public final class RecoveryIndex {
      * exchange held at the last read.
      */
     public Optional<String> orderIdOf(String clientId) {
-        String placed = placedByClientId.get(clientId);
+        PlacedOrder placed = placedByClientId.get(clientId);
         if (placed != null) {
-            return Optional.of(placed);
+            return Optional.of(placed.orderId());
         }
         if (!ClientIds.usable(clientId)) {
             return Optional.empty();

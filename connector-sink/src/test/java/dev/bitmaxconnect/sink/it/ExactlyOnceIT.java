@@ -199,6 +199,47 @@ class ExactlyOnceIT {
         assertThat(cluster.rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).isTrue();
     }
 
+    @Test
+    void placesDeliveredAgainWhoseOrdersLeftTheHistoryWindowAreNotPlacedAgain() throws Exception {
+        String topic = "oldplace";
+        String connector = "oldplace-sink";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("recovery.history.size", "20");
+        cluster.start(connector, config);
+        cluster.send(topic, place("oldplace001", "19000"));
+        cluster.send(topic, "{\"action\":\"cancel\",\"id\":\"oldplacecxl1\",\"symbol\":\"BTC-PERP\","
+                + "\"origId\":\"oldplace001\"}");
+        for (int i = 0; i < 25; i++) {
+            cluster.send(topic, place(String.format("oldplacenew%03d", i), "19100"));
+        }
+        cluster.resultsByOffset(topic + ".results", 27, WAIT).values()
+                .forEach(r -> assertThat(r.get("status").asText()).as("%s", r).isEqualTo("accepted"));
+        String orderId = cluster.ordersWithClientId("oldplace001").get(0).orderId();
+        // Neither open nor in the window a new task reads from the exchange.
+        assertThat(cluster.rest.openOrders()).extracting(OrderInfo::orderId).doesNotContain(orderId);
+        assertThat(cluster.rest.currentHistoryOrders(new HistoryOrdersQuery(null, 20, null)))
+                .extracting(OrderInfo::orderId).doesNotContain(orderId);
+
+        // Every command delivered again to a new task, as after a restart before any offset was committed.
+        GroundTruth.Counts before = cluster.simulator.groundTruth().counts();
+        cluster.connect.stopConnector(connector);
+        cluster.connect.assertions().assertConnectorIsStopped(connector, "stopped");
+        cluster.connect.alterSinkConnectorOffset(connector, new TopicPartition(topic, 0), 0L);
+        cluster.connect.resumeConnector(connector);
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, "resumed");
+        List<ConsumerRecord<String, JsonNode>> all = cluster.records(topic + ".results", 54, WAIT);
+        assertThat(all).hasSize(54);
+        for (ConsumerRecord<String, JsonNode> r : all.subList(27, 54)) {
+            assertThat(r.value().get("status").asText()).as("%s", r.value()).isEqualTo("duplicate");
+        }
+        assertThat(all.get(27).value().get("orderId").asText()).isEqualTo(orderId);
+        GroundTruth.Counts after = cluster.simulator.groundTruth().counts();
+        assertThat(after.acceptedOrders()).isEqualTo(before.acceptedOrders());
+        assertThat(after.canceledOrders()).isEqualTo(before.canceledOrders());
+        assertThat(after.rejectedRequests()).isEqualTo(before.rejectedRequests());
+        assertThat(cluster.ordersWithClientId("oldplace001")).hasSize(1);
+    }
+
     private static long placed(List<String> ids) {
         return ids.stream().filter(id -> !cluster.ordersWithClientId(id).isEmpty()).count();
     }

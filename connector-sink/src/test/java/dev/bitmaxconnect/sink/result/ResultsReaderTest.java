@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.Node;
@@ -26,7 +28,7 @@ class ResultsReaderTest {
 
     private static Map<String, String> placed(CommandResult r) {
         Map<String, String> out = new LinkedHashMap<>();
-        ResultsReader.placedOrders(ResultsWriter.toJson(r), out::put);
+        ResultsReader.placedOrders(ResultsWriter.toJson(r), o -> out.put(o.clientId(), o.orderId()));
         return out;
     }
 
@@ -45,13 +47,22 @@ class ResultsReaderTest {
     }
 
     @Test
+    void aPlacedOrderKnowsTheCommandItCameFrom() {
+        List<ResultsReader.PlacedOrder> out = new ArrayList<>();
+        ResultsReader.placedOrders(ResultsWriter.toJson(result("place", ResultStatus.ACCEPTED, 41,
+                ItemOutcome.accepted("order000001", "a177c2a8cfe1U0123456789rder00001"))), out::add);
+        assertThat(out).containsExactly(new ResultsReader.PlacedOrder("order000001",
+                "a177c2a8cfe1U0123456789rder00001", "cmds", 0, 41, 2L));
+    }
+
+    @Test
     void cancelsAndUnreadableRecordsNameNoOrder() {
         assertThat(placed(result("cancel", ResultStatus.ACCEPTED, 3,
                 ItemOutcome.accepted("cancel000001", "a177c2a8cfe1U0123456789rder00001")))).isEmpty();
-        Map<String, String> out = new LinkedHashMap<>();
-        ResultsReader.placedOrders("not json".getBytes(StandardCharsets.UTF_8), out::put);
-        ResultsReader.placedOrders("[1,2]".getBytes(StandardCharsets.UTF_8), out::put);
-        ResultsReader.placedOrders(null, out::put);
+        List<ResultsReader.PlacedOrder> out = new ArrayList<>();
+        ResultsReader.placedOrders("not json".getBytes(StandardCharsets.UTF_8), out::add);
+        ResultsReader.placedOrders("[1,2]".getBytes(StandardCharsets.UTF_8), out::add);
+        ResultsReader.placedOrders(null, out::add);
         assertThat(out).isEmpty();
     }
 
@@ -67,17 +78,18 @@ class ResultsReaderTest {
         consumer.updateEndOffsets(Map.of(TP, 10L));
         ResultsReader reader = new ResultsReader(TOPIC, consumer, 4, Duration.ofSeconds(5));
         Map<String, String> out = new LinkedHashMap<>();
+        Consumer<ResultsReader.PlacedOrder> into = o -> out.put(o.clientId(), o.orderId());
 
-        assertThat(reader.readToEnd(out::put)).isEqualTo(4);
+        assertThat(reader.readToEnd(into)).isEqualTo(4);
         assertThat(out.keySet()).containsExactly("placed000006", "placed000007", "placed000008", "placed000009");
 
         out.clear();
         add(consumer, 10);
         add(consumer, 11);
         consumer.updateEndOffsets(Map.of(TP, 12L));
-        assertThat(reader.readToEnd(out::put)).isEqualTo(2);
+        assertThat(reader.readToEnd(into)).isEqualTo(2);
         assertThat(out.keySet()).containsExactly("placed000010", "placed000011");
-        assertThat(reader.readToEnd(out::put)).isZero();
+        assertThat(reader.readToEnd(into)).isZero();
     }
 
     /** MockConsumer hands out the records added while a partition is assigned, from its position on. */
