@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -32,6 +33,7 @@ public final class ResultsReader implements AutoCloseable {
     private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
     private final long maxRecords;
     private final Duration timeout;
+    /** Where the next read of each partition starts: the end reached by the last one. */
     private final Map<TopicPartition, Long> next = new HashMap<>();
 
     /**
@@ -82,8 +84,12 @@ public final class ResultsReader implements AutoCloseable {
      */
     public long readToEnd(Consumer<PlacedOrder> placed) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo p : consumer.partitionsFor(topic, timeout)) {
-            partitions.add(new TopicPartition(p.topic(), p.partition()));
+        try {
+            for (PartitionInfo p : consumer.partitionsFor(topic, timeout)) {
+                partitions.add(new TopicPartition(p.topic(), p.partition()));
+            }
+        } catch (UnknownTopicOrPartitionException e) {
+            return 0;
         }
         if (partitions.isEmpty()) {
             return 0; // not created yet: nothing was written
