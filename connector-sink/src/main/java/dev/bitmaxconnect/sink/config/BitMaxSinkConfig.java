@@ -181,9 +181,9 @@ public final class BitMaxSinkConfig extends AbstractConfig {
                 "Recovery history");
         def.define(RECOVERY_RESULTS_SIZE, Type.INT, 100_000, ConfigDef.Range.between(0, 10_000_000), Importance.LOW,
                 "Result records read back from the end of each partition of the results topic when partitions are "
-                        + "assigned (later assignments read what was written since), so that a cancel by origId finds "
-                        + "an order placed before a restart whatever its age; the newest this many orders are kept. "
-                        + "0 reads nothing back.", GROUP_RECORDS, ++o, Width.SHORT, "Recovery results");
+                        + "assigned (later assignments read what was written since), so that after a restart a cancel "
+                        + "by origId finds an order whatever its age and a place delivered again is not sent again; "
+                        + "the newest this many orders are kept. 0 reads nothing back.", GROUP_RECORDS, ++o, Width.SHORT, "Recovery results");
         return def;
     }
 
