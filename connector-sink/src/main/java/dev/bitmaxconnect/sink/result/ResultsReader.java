@@ -135,7 +135,7 @@ public final class ResultsReader implements AutoCloseable {
      * The placed orders a result record names: each order of a {@code place} or {@code place-batch} command
      * that the exchange accepted or already held. A record that is not a result names none.
      */
-    static void placedOrders(byte[] value, Consumer<PlacedOrder> placed) {
+    public static void placedOrders(byte[] value, Consumer<PlacedOrder> placed) {
         JsonNode result;
         try {
             result = value == null ? null : JSON.readTree(value);
@@ -164,6 +164,6 @@ public final class ResultsReader implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close();
     }
 }
