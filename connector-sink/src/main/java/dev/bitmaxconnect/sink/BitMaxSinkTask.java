@@ -43,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -291,7 +292,7 @@ public class BitMaxSinkTask extends SinkTask {
                 partitions.size(), recovery.size(), recovery.placedSize());
     }
 
-    /** The orders placed through the sink, as its results topic records them: what was written since the last read. */
+    /** The orders placed through the sink, as its results topic records them, written since the last read. */
     private void readResultsBack() {
         if (resultsReader == null) {
             return;
@@ -306,7 +307,7 @@ public class BitMaxSinkTask extends SinkTask {
                     config.resultsTopic(), e.getMessage(), BitMaxSinkConfig.RECOVERY_RESULTS_SIZE);
             resultsReader.close();
             resultsReader = null;
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             throw new ConnectException("Cannot read the results topic " + config.resultsTopic() + " back, needed to "
                     + "find orders placed before a restart: " + e.getMessage(), e);
         }

@@ -183,7 +183,8 @@ public final class BitMaxSinkConfig extends AbstractConfig {
                 "Result records read back from the end of each partition of the results topic when partitions are "
                         + "assigned (later assignments read what was written since), so that after a restart a cancel "
                         + "by origId finds an order whatever its age and a place delivered again is not sent again; "
-                        + "the newest this many orders are kept. 0 reads nothing back.", GROUP_RECORDS, ++o, Width.SHORT, "Recovery results");
+                        + "the newest this many orders are kept. 0 reads nothing back.", GROUP_RECORDS, ++o,
+                Width.SHORT, "Recovery results");
         return def;
     }
 

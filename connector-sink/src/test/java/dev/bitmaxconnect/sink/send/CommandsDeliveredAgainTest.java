@@ -128,7 +128,8 @@ class CommandsDeliveredAgainTest {
         CommandProcessor next = task(readBack());
         GroundTruth.Counts before = sim.groundTruth().counts();
         List<JsonNode> results = run(next, cancelA, record(cancel("againcancel2", "againorder2"), 4));
-        assertThat(results).extracting(r -> r.get("commandId").asText()).containsExactly("againcancel1", "againcancel2");
+        assertThat(results).extracting(r -> r.get("commandId").asText())
+                .containsExactly("againcancel1", "againcancel2");
         assertThat(results.get(0).get("status").asText()).as("%s", results.get(0)).isEqualTo("duplicate");
         assertThat(results.get(0).get("reason").asText()).isEqualTo("ALREADY_CANCELED");
         assertThat(results.get(1).get("status").asText()).as("%s", results.get(1)).isEqualTo("accepted");
