@@ -149,13 +149,15 @@ public final class ResultsReader implements AutoCloseable {
         if (!action.equals("place") && !action.equals("place-batch")) {
             return;
         }
+        // One copy of a topic's name for the many orders kept from it
+        String commandTopic = result.path("topic").asText().intern();
         for (JsonNode order : result.path("orders")) {
             String status = order.path("status").asText();
             JsonNode clientId = order.path("clientId");
             JsonNode orderId = order.path("orderId");
             if ((status.equals(ResultStatus.ACCEPTED.wireName()) || status.equals(ResultStatus.DUPLICATE.wireName()))
                     && clientId.isTextual() && orderId.isTextual()) {
-                placed.accept(new PlacedOrder(clientId.asText(), orderId.asText(), result.path("topic").asText(),
+                placed.accept(new PlacedOrder(clientId.asText(), orderId.asText(), commandTopic,
                         result.path("partition").asInt(), result.path("offset").asLong(),
                         result.path("timestamp").asLong()));
             }
