@@ -17,6 +17,7 @@ import dev.bitmaxconnect.sink.command.OrderCommand;
 import dev.bitmaxconnect.sink.command.OrderCommandParser;
 import dev.bitmaxconnect.sink.config.BitMaxSinkConfig;
 import dev.bitmaxconnect.sink.metrics.SinkMetrics;
+import dev.bitmaxconnect.sink.result.ResultsReader;
 import dev.bitmaxconnect.sink.result.ResultsWriter;
 import dev.bitmaxconnect.sink.send.AccessDeniedException;
 import dev.bitmaxconnect.sink.send.CommandProcessor;
@@ -42,7 +43,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -59,6 +62,7 @@ public class BitMaxSinkTask extends SinkTask {
 
     static final String TASK_ID = "bitmax.task.id";
     private static final long LANE_STOP_WAIT_MS = 3_000;
+    private static final Duration RESULTS_READ_TIMEOUT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(BitMaxSinkTask.class);
 
     private final OrderCommandParser parser = new OrderCommandParser();
@@ -69,6 +73,7 @@ public class BitMaxSinkTask extends SinkTask {
     private BitMaxStream stream;
     private ContractFilters filters;
     private ResultsWriter results;
+    private ResultsReader resultsReader;
     private SinkMetrics metrics;
     private RecoveryIndex recovery;
     private CommandProcessor processor;
@@ -115,7 +120,12 @@ public class BitMaxSinkTask extends SinkTask {
         } else {
             log.warn("{} is empty: command outcomes are only logged", BitMaxSinkConfig.RESULTS_TOPIC);
         }
-        recovery = new RecoveryIndex(account.userUID());
+        int resultsReadBack = config.getInt(BitMaxSinkConfig.RECOVERY_RESULTS_SIZE);
+        recovery = new RecoveryIndex(account.userUID(), resultsReadBack);
+        if (results != null && resultsReadBack > 0) {
+            resultsReader = ResultsReader.create(config.resultsTopic(), config.resultsProducerProps(),
+                    connector + "-results-reader-" + taskId, resultsReadBack, RESULTS_READ_TIMEOUT);
+        }
         if (config.websocketTransport()) {
             stream = connectStream();
         }
@@ -266,6 +276,7 @@ public class BitMaxSinkTask extends SinkTask {
                 sleep(retry.backoff(retries + 1));
             }
         }
+        readResultsBack();
         // The WebSocket request API has no batch: over it every single command is its own request.
         boolean batching = config.getBoolean(BitMaxSinkConfig.BATCH_ENABLED) && stream == null;
         for (TopicPartition tp : partitions) {
@@ -277,7 +288,29 @@ public class BitMaxSinkTask extends SinkTask {
                 return lane;
             });
         }
-        log.info("Opened {} partition(s); {} orders known at the exchange", partitions.size(), recovery.size());
+        log.info("Opened {} partition(s); {} orders known at the exchange, {} from the results topic",
+                partitions.size(), recovery.size(), recovery.placedSize());
+    }
+
+    /** The orders placed through the sink, as its results topic records them, written since the last read. */
+    private void readResultsBack() {
+        if (resultsReader == null) {
+            return;
+        }
+        try {
+            long read = resultsReader.readToEnd(recovery::addPlaced);
+            log.debug("Read {} result records back from {}", read, config.resultsTopic());
+        } catch (AuthorizationException e) {
+            // Writing results needs no read permission: carry on as before, with the exchange's history only.
+            log.warn("Cannot read the results topic {} back ({}): a cancel by origId after a restart finds only "
+                    + "orders open or in the exchange's current history; grant READ on the topic or set {}=0",
+                    config.resultsTopic(), e.getMessage(), BitMaxSinkConfig.RECOVERY_RESULTS_SIZE);
+            resultsReader.close();
+            resultsReader = null;
+        } catch (KafkaException e) {
+            throw new ConnectException("Cannot read the results topic " + config.resultsTopic() + " back, needed to "
+                    + "find orders placed before a restart: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -417,6 +450,9 @@ public class BitMaxSinkTask extends SinkTask {
                 log.warn("Results not all written at stop: {}", e.getMessage());
             }
             results.close();
+        }
+        if (resultsReader != null) {
+            resultsReader.close();
         }
         if (stream != null) {
             stream.close();

@@ -59,6 +59,7 @@ public final class BitMaxSinkConfig extends AbstractConfig {
     public static final String TRANSFERS_ENABLED = "transfers.enabled";
     public static final String TOMBSTONES = "tombstones";
     public static final String RECOVERY_HISTORY_SIZE = "recovery.history.size";
+    public static final String RECOVERY_RESULTS_SIZE = "recovery.results.size";
 
     /** Connect's own key, read (not defined) here to choose between failing and carrying on. */
     public static final String ERRORS_TOLERANCE = "errors.tolerance";
@@ -191,6 +192,12 @@ public final class BitMaxSinkConfig extends AbstractConfig {
                 "Orders of the current order history read, with the open orders, when partitions are assigned, to "
                         + "recognise commands a previous task already sent.", GROUP_RECORDS, ++o, Width.SHORT,
                 "Recovery history");
+        def.define(RECOVERY_RESULTS_SIZE, Type.INT, 100_000, ConfigDef.Range.between(0, 10_000_000), Importance.LOW,
+                "Result records read back from the end of each partition of the results topic when partitions are "
+                        + "assigned (later assignments read what was written since), so that after a restart a cancel "
+                        + "by origId finds an order whatever its age and a place delivered again is not sent again; "
+                        + "the newest this many orders are kept. 0 reads nothing back.", GROUP_RECORDS, ++o,
+                Width.SHORT, "Recovery results");
         return def;
     }
 

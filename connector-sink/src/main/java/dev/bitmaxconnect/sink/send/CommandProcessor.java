@@ -1,7 +1,6 @@
 package dev.bitmaxconnect.sink.send;
 
 import dev.bitmaxconnect.client.model.MarginType;
-import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.sink.command.CancelItem;
 import dev.bitmaxconnect.sink.command.ClientIds;
@@ -169,9 +168,9 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         for (PendingCommand p : unit) {
             PlaceItem item = new PlaceItem(orderClientId(p, p.command().orders().get(0), 0),
                     p.command().orders().get(0));
-            Optional<OrderInfo> before = recovery.find(item.clientId(), item.order());
+            Optional<String> before = recovery.find(item.clientId(), item.order(), p.record());
             if (before.isPresent()) {
-                finish(p, duplicate(p, item.clientId(), before.get().orderId()));
+                finish(p, duplicate(p, item.clientId(), before.get()));
                 continue;
             }
             items.add(item);
@@ -200,9 +199,9 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
                 for (int i = 0; i < c.orders().size(); i++) {
                     OrderItem o = c.orders().get(i);
                     PlaceItem item = new PlaceItem(orderClientId(p, o, i), o);
-                    Optional<OrderInfo> before = recovery.find(item.clientId(), o);
+                    Optional<String> before = recovery.find(item.clientId(), o, p.record());
                     if (before.isPresent()) {
-                        known.add(new ItemOutcome(item.clientId(), before.get().orderId(), ResultStatus.DUPLICATE,
+                        known.add(new ItemOutcome(item.clientId(), before.get(), ResultStatus.DUPLICATE,
                                 null, "ALREADY_AT_EXCHANGE", "placed before a restart; not sent again"));
                     } else {
                         items.add(item);
@@ -261,14 +260,15 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         if (cancel.orderId() != null) {
             return Optional.of(new CancelTarget(clientId, cancel));
         }
-        Optional<String> orderId = executor.resolve(cancel.origId(), recovery);
         String id = clientId;
-        return orderId.map(o -> new CancelTarget(id, new CancelItem(cancel.id(), o, cancel.origId(), cancel.symbol())));
+        return executor.resolve(cancel.origId(), recovery).map(o -> new CancelTarget(id,
+                new CancelItem(cancel.id(), o.orderId(), cancel.origId(), cancel.symbol()), !o.placedHere()));
     }
 
     private CommandResult notFound(PendingCommand p, CancelItem cancel) {
         return result(p, ResultStatus.REJECTED, null, null, "ORDER_NOT_FOUND", "origId: no order placed with client id \""
-                + cancel.origId() + "\" is known to this task or open at the exchange", null, 0, List.of());
+                + cancel.origId() + "\" is known to this task, in the results read back, or open or in the current "
+                + "history at the exchange", null, 0, List.of());
     }
 
     // ----------------------------------------------------------------------------------------- results

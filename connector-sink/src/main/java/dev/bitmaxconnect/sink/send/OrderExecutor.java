@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +91,21 @@ public final class OrderExecutor {
     public record PlaceItem(String clientId, OrderItem order) {
     }
 
-    /** A cancel with the client id it is sent under. */
-    public record CancelTarget(String clientId, CancelItem cancel) {
+    /**
+     * A cancel with the client id it is sent under.
+     *
+     * @param lookFirst read the order's state before sending: it was placed before this task started, and
+     *                  may already be canceled, by this very command delivered once before
+     */
+    public record CancelTarget(String clientId, CancelItem cancel, boolean lookFirst) {
+
+        public CancelTarget(String clientId, CancelItem cancel) {
+            this(clientId, cancel, false);
+        }
+    }
+
+    /** The order a cancel by {@code origId} names, and whether this task placed it. */
+    public record Resolved(String orderId, boolean placedHere) {
     }
 
     /** The outcome of a request: one outcome per item, the request time and the number of sends. */
@@ -477,15 +491,19 @@ public final class OrderExecutor {
 
     // ------------------------------------------------------------------------------------------ cancel
 
-    /** The orderId an order placed with {@code clientId} got, from this task's memory or the exchange. */
-    public Optional<String> resolve(String clientId, RecoveryIndex recovery) {
+    /**
+     * The orderId an order placed with {@code clientId} got: from this task's memory, else from what earlier
+     * tasks did (the results topic read back, the exchange's orders at the last assignment), else from the
+     * exchange's open orders and current history now.
+     */
+    public Optional<Resolved> resolve(String clientId, RecoveryIndex recovery) {
         String known = placedByClientId.get(clientId);
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of(new Resolved(known, true));
         }
         Optional<String> recovered = recovery.orderIdOf(clientId);
         if (recovered.isPresent()) {
-            return recovered;
+            return Optional.of(new Resolved(recovered.get(), false));
         }
         if (!ClientIds.usable(clientId)) {
             return Optional.empty();
@@ -497,7 +515,8 @@ public final class OrderExecutor {
             metrics.request(0);
             seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
             return seen.stream().map(OrderInfo::orderId)
-                    .filter(id -> id != null && id.endsWith(suffix) && id.contains(userUid)).findFirst();
+                    .filter(id -> id != null && id.endsWith(suffix) && id.contains(userUid)).findFirst()
+                    .map(id -> new Resolved(id, false));
         } catch (BitMaxApiException e) {
             if (AccessDeniedException.isAccessDenied(e)) {
                 throw AccessDeniedException.of(e);
@@ -511,9 +530,32 @@ public final class OrderExecutor {
     /**
      * Cancels the orders, in one batch request when there are several (split one by one when refused and
      * {@code splitOnVerdict}). A cancel the exchange refuses because the order is already canceled is a
-     * duplicate.
+     * duplicate; so is one whose order, {@linkplain CancelTarget#lookFirst looked at first}, is already
+     * canceled, and nothing is sent for it.
      */
     public Sent cancel(List<CancelTarget> targets, boolean splitOnVerdict) {
+        List<ItemOutcome> canceled = new ArrayList<>();
+        List<CancelTarget> toSend = new ArrayList<>();
+        for (CancelTarget t : targets) {
+            ItemOutcome already = t.lookFirst() ? alreadyCanceled(t).orElse(null) : null;
+            canceled.add(already);
+            if (already == null) {
+                toSend.add(t);
+            }
+        }
+        if (toSend.size() == targets.size()) {
+            return send(targets, splitOnVerdict);
+        }
+        Sent sent = toSend.isEmpty() ? new Sent(List.of(), null, 0) : send(toSend, splitOnVerdict);
+        List<ItemOutcome> out = new ArrayList<>();
+        Iterator<ItemOutcome> sentItems = sent.items().iterator();
+        for (ItemOutcome already : canceled) {
+            out.add(already != null ? already : sentItems.next());
+        }
+        return new Sent(out, sent.requestTime(), sent.attempts());
+    }
+
+    private Sent send(List<CancelTarget> targets, boolean splitOnVerdict) {
         long time = clock.millis();
         int attempts = 0;
         int retries = 0;
@@ -548,7 +590,7 @@ public final class OrderExecutor {
                     if (targets.size() > 1 && splitOnVerdict) {
                         List<ItemOutcome> out = new ArrayList<>();
                         for (CancelTarget t : targets) {
-                            Sent one = cancel(List.of(t), false);
+                            Sent one = send(List.of(t), false);
                             out.add(one.items().get(0));
                             attempts += one.attempts();
                         }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.model.OrderStatus;
+import dev.bitmaxconnect.simulator.GroundTruth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Exactly one order per command at the exchange (the simulator's ground truth) when responses are lost
- * after the exchange applied the order, and when the task restarts in the middle of a stream of batches.
+ * after the exchange applied the order, and when the task restarts in the middle of a stream of batches;
+ * a cancel by origId of an order older than the exchange's history window, executed once across restarts.
  */
 class ExactlyOnceIT {
 
@@ -147,6 +153,108 @@ class ExactlyOnceIT {
             assertThat(results).extracting(r -> r.value().get("status").asText())
                     .containsExactly("accepted", "duplicate");
         });
+    }
+
+    @Test
+    void aCancelByOrigIdOfAnOrderOutsideTheHistoryWindowExecutesOnceAcrossRestarts() throws Exception {
+        String topic = "origid";
+        String connector = "origid-sink";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("recovery.history.size", "20");
+        cluster.start(connector, config);
+        cluster.send(topic, place("origidold01", "19000"));
+        for (int i = 0; i < 25; i++) {
+            cluster.send(topic, place(String.format("origidnew%03d", i), "19100"));
+        }
+        cluster.resultsByOffset(topic + ".results", 26, WAIT).values()
+                .forEach(r -> assertThat(r.get("status").asText()).as("%s", r).isEqualTo("accepted"));
+        String orderId = cluster.ordersWithClientId("origidold01").get(0).orderId();
+        // Out of the window a restarted task reads from the exchange: only the open orders still show it.
+        assertThat(cluster.rest.currentHistoryOrders(new HistoryOrdersQuery(null, 20, null)))
+                .extracting(OrderInfo::orderId).doesNotContain(orderId);
+
+        // A restarted task cancels the old order by the client id it was placed with.
+        cluster.connect.restartTask(connector, 0);
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, "restarted");
+        String cancel = "{\"action\":\"cancel\",\"id\":\"origidcxl01\",\"symbol\":\"BTC-PERP\","
+                + "\"origId\":\"origidold01\"}";
+        cluster.send(topic, cancel);
+        JsonNode first = cluster.resultsByOffset(topic + ".results", 27, WAIT).get(26L);
+        assertThat(first.get("status").asText()).as("%s", first).isEqualTo("accepted");
+        assertThat(first.get("orderId").asText()).isEqualTo(orderId);
+        assertThat(cluster.rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).isTrue();
+
+        // The same cancel delivered again to a new task, as after a restart before its offset was committed.
+        GroundTruth.Counts before = cluster.simulator.groundTruth().counts();
+        cluster.connect.stopConnector(connector);
+        cluster.connect.assertions().assertConnectorIsStopped(connector, "stopped");
+        cluster.connect.alterSinkConnectorOffset(connector, new TopicPartition(topic, 0), 26L);
+        cluster.connect.resumeConnector(connector);
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, "resumed");
+        List<JsonNode> cancels = new ArrayList<>();
+        await().atMost(WAIT).until(() -> {
+            cancels.clear();
+            for (ConsumerRecord<String, JsonNode> r : cluster.records(topic + ".results", 27, WAIT)) {
+                if ("origidcxl01".equals(r.key())) {
+                    cancels.add(r.value());
+                }
+            }
+            return cancels.size() >= 2;
+        });
+        JsonNode second = cancels.get(1);
+        assertThat(second.get("offset").asLong()).isEqualTo(26L);
+        assertThat(second.get("status").asText()).as("%s", second).isEqualTo("duplicate");
+        assertThat(second.get("reason").asText()).isEqualTo("ALREADY_CANCELED");
+        assertThat(second.get("orderId").asText()).isEqualTo(orderId);
+        assertThat(second.get("attempts").asInt()).as("requests sent").isZero();
+        // Nothing more reached the exchange: no order, no cancel, no refused request.
+        GroundTruth.Counts after = cluster.simulator.groundTruth().counts();
+        assertThat(after.acceptedOrders()).isEqualTo(before.acceptedOrders());
+        assertThat(after.canceledOrders()).isEqualTo(before.canceledOrders());
+        assertThat(after.rejectedRequests()).isEqualTo(before.rejectedRequests());
+        assertThat(cluster.ordersWithClientId("origidold01")).hasSize(1);
+        assertThat(cluster.rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).isTrue();
+    }
+
+    @Test
+    void placesDeliveredAgainWhoseOrdersLeftTheHistoryWindowAreNotPlacedAgain() throws Exception {
+        String topic = "oldplace";
+        String connector = "oldplace-sink";
+        Map<String, String> config = cluster.sinkConfig(topic);
+        config.put("recovery.history.size", "20");
+        cluster.start(connector, config);
+        cluster.send(topic, place("oldplace001", "19000"));
+        cluster.send(topic, "{\"action\":\"cancel\",\"id\":\"oldplacecxl1\",\"symbol\":\"BTC-PERP\","
+                + "\"origId\":\"oldplace001\"}");
+        for (int i = 0; i < 25; i++) {
+            cluster.send(topic, place(String.format("oldplacenew%03d", i), "19100"));
+        }
+        cluster.resultsByOffset(topic + ".results", 27, WAIT).values()
+                .forEach(r -> assertThat(r.get("status").asText()).as("%s", r).isEqualTo("accepted"));
+        String orderId = cluster.ordersWithClientId("oldplace001").get(0).orderId();
+        // Neither open nor in the window a new task reads from the exchange.
+        assertThat(cluster.rest.openOrders()).extracting(OrderInfo::orderId).doesNotContain(orderId);
+        assertThat(cluster.rest.currentHistoryOrders(new HistoryOrdersQuery(null, 20, null)))
+                .extracting(OrderInfo::orderId).doesNotContain(orderId);
+
+        // Every command delivered again to a new task, as after a restart before any offset was committed.
+        GroundTruth.Counts before = cluster.simulator.groundTruth().counts();
+        cluster.connect.stopConnector(connector);
+        cluster.connect.assertions().assertConnectorIsStopped(connector, "stopped");
+        cluster.connect.alterSinkConnectorOffset(connector, new TopicPartition(topic, 0), 0L);
+        cluster.connect.resumeConnector(connector);
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, "resumed");
+        List<ConsumerRecord<String, JsonNode>> all = cluster.records(topic + ".results", 54, WAIT);
+        assertThat(all).hasSize(54);
+        for (ConsumerRecord<String, JsonNode> r : all.subList(27, 54)) {
+            assertThat(r.value().get("status").asText()).as("%s", r.value()).isEqualTo("duplicate");
+        }
+        assertThat(all.get(27).value().get("orderId").asText()).isEqualTo(orderId);
+        GroundTruth.Counts after = cluster.simulator.groundTruth().counts();
+        assertThat(after.acceptedOrders()).isEqualTo(before.acceptedOrders());
+        assertThat(after.canceledOrders()).isEqualTo(before.canceledOrders());
+        assertThat(after.rejectedRequests()).isEqualTo(before.rejectedRequests());
+        assertThat(cluster.ordersWithClientId("oldplace001")).hasSize(1);
     }
 
     private static long placed(List<String> ids) {

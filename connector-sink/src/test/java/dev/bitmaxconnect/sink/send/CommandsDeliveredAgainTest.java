@@ -1,0 +1,164 @@
+package dev.bitmaxconnect.sink.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitmaxconnect.client.BitMaxClientConfig;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.simulator.BitMaxSimulator;
+import dev.bitmaxconnect.simulator.GroundTruth;
+import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.sink.command.OrderCommandParser;
+import dev.bitmaxconnect.sink.metrics.SinkMetrics;
+import dev.bitmaxconnect.sink.result.ResultsReader;
+import dev.bitmaxconnect.sink.result.ResultsWriter;
+import dev.bitmaxconnect.sink.validate.CommandValidator;
+import dev.bitmaxconnect.sink.validate.ContractFilter;
+import dev.bitmaxconnect.sink.validate.ContractFilters;
+import dev.bitmaxconnect.sink.validate.RiskLimits;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Commands delivered again to a task that starts after the first one and knows only the first task's
+ * results, read back: nothing of the exchange's open orders or history.
+ */
+class CommandsDeliveredAgainTest {
+
+    private static final String TOPIC = "cmds";
+    private final ObjectMapper json = new ObjectMapper();
+    private final OrderCommandParser parser = new OrderCommandParser();
+    private BitMaxSimulator sim;
+    private BitMaxRestClient rest;
+    private SinkMetrics metrics;
+    private MockProducer<byte[], byte[]> producer;
+
+    @BeforeEach
+    void start() {
+        sim = BitMaxSimulator.builder().port(0).seed(7).marketDataRate(1)
+                .apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build().start();
+        rest = new BitMaxRestClient(BitMaxClientConfig.builder().restUrl(sim.restUrl())
+                .credentials(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build());
+        metrics = new SinkMetrics("again-test", "0");
+        producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void stop() {
+        rest.close();
+        metrics.close();
+        sim.close();
+    }
+
+    /** A task's processor: its own executor (no memory of earlier tasks) and the recovery index given. */
+    private CommandProcessor task(RecoveryIndex recovery) {
+        ContractFilters filters = new ContractFilters();
+        filters.replace(List.of(new ContractFilter("BTC-PERP", "Normal", new BigDecimal("1"),
+                new BigDecimal("1000000"), new BigDecimal("0.5"), new BigDecimal("0.001"), new BigDecimal("1000"),
+                new BigDecimal("0.001"))));
+        OrderExecutor executor = new OrderExecutor(rest, null, 5_000, SimulatorDefaults.USER_UID,
+                new RetryPolicy(3, 10, 50, 10_000), metrics, Clock.systemUTC(), 1);
+        return new CommandProcessor(new CommandProcessor.Settings("again-test", false, true, true),
+                new CommandValidator(filters, RiskLimits.none()), executor, rest, recovery,
+                new ResultsWriter("results", producer), null, metrics, Clock.systemUTC());
+    }
+
+    private static SinkRecord record(String command, long offset) {
+        return new SinkRecord(TOPIC, 0, null, null, null, command, offset, 1L, TimestampType.CREATE_TIME);
+    }
+
+    /** Runs records as one unit of their partition; returns the results written for them. */
+    private List<JsonNode> run(CommandProcessor processor, SinkRecord... records) throws IOException {
+        int before = producer.history().size();
+        List<PendingCommand> unit = new ArrayList<>();
+        for (SinkRecord r : records) {
+            unit.add(new PendingCommand(r, parser.parse(r.value()), null, System.nanoTime()));
+        }
+        processor.process(new TopicPartition(TOPIC, 0), unit);
+        List<JsonNode> out = new ArrayList<>();
+        for (ProducerRecord<byte[], byte[]> r : producer.history().subList(before, producer.history().size())) {
+            out.add(json.readTree(r.value()));
+        }
+        return out;
+    }
+
+    private static String place(String id) {
+        return "{\"action\":\"place\",\"id\":\"" + id + "\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+                + "\"orderType\":\"Limit\",\"price\":\"19000\",\"orderQty\":\"0.01\"}";
+    }
+
+    private static String cancel(String id, String origId) {
+        return "{\"action\":\"cancel\",\"id\":\"" + id + "\",\"symbol\":\"BTC-PERP\",\"origId\":\"" + origId + "\"}";
+    }
+
+    /** What a task started now knows: the results written so far, read back. */
+    private RecoveryIndex readBack() {
+        RecoveryIndex recovery = new RecoveryIndex(SimulatorDefaults.USER_UID);
+        for (ProducerRecord<byte[], byte[]> r : producer.history()) {
+            ResultsReader.placedOrders(r.value(), recovery::addPlaced);
+        }
+        return recovery;
+    }
+
+    @Test
+    void coalescedCancelsOfEarlierOrdersSendOnlyWhatIsStillOpen() throws IOException {
+        CommandProcessor first = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        SinkRecord placeA = record(place("againorder1"), 0);
+        SinkRecord placeB = record(place("againorder2"), 1);
+        SinkRecord placeC = record(place("againorder3"), 2);
+        SinkRecord cancelA = record(cancel("againcancel1", "againorder1"), 3);
+        assertThat(run(first, placeA, placeB, placeC)).extracting(r -> r.get("status").asText())
+                .containsOnly("accepted");
+        assertThat(run(first, cancelA).get(0).get("status").asText()).isEqualTo("accepted");
+
+        // A new task: the cancel of A delivered again, coalesced with a first cancel of B, then C by itself.
+        CommandProcessor next = task(readBack());
+        GroundTruth.Counts before = sim.groundTruth().counts();
+        List<JsonNode> results = run(next, cancelA, record(cancel("againcancel2", "againorder2"), 4));
+        assertThat(results).extracting(r -> r.get("commandId").asText())
+                .containsExactly("againcancel1", "againcancel2");
+        assertThat(results.get(0).get("status").asText()).as("%s", results.get(0)).isEqualTo("duplicate");
+        assertThat(results.get(0).get("reason").asText()).isEqualTo("ALREADY_CANCELED");
+        assertThat(results.get(1).get("status").asText()).as("%s", results.get(1)).isEqualTo("accepted");
+        assertThat(results.get(1).get("orderId").asText())
+                .isEqualTo(sim.groundTruth().acceptedOrdersWithClientId("againorder2").get(0).orderId());
+        GroundTruth.Counts after = sim.groundTruth().counts();
+        assertThat(after.canceledOrders()).isEqualTo(before.canceledOrders() + 1);
+        assertThat(after.rejectedRequests()).isEqualTo(before.rejectedRequests());
+
+        assertThat(run(next, record(cancel("againcancel3", "againorder3"), 5)).get(0).get("status").asText())
+                .isEqualTo("accepted");
+    }
+
+    @Test
+    void aPlaceDeliveredAgainIsNotPlacedAgainWhileAnotherCommandReusingItsIdIs() throws IOException {
+        CommandProcessor first = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        SinkRecord placeA = record(place("againorder1"), 0);
+        run(first, placeA);
+        run(first, record(cancel("againcancel1", "againorder1"), 1));
+
+        CommandProcessor next = task(readBack());
+        JsonNode again = run(next, placeA).get(0);
+        assertThat(again.get("status").asText()).as("%s", again).isEqualTo("duplicate");
+        assertThat(again.get("orderId").asText())
+                .isEqualTo(sim.groundTruth().acceptedOrdersWithClientId("againorder1").get(0).orderId());
+        assertThat(sim.groundTruth().acceptedOrdersWithClientId("againorder1")).hasSize(1);
+        // A later command using the id again is another command: it is placed.
+        JsonNode reused = run(next, record(place("againorder1"), 3)).get(0);
+        assertThat(reused.get("status").asText()).as("%s", reused).isEqualTo("accepted");
+        assertThat(sim.groundTruth().acceptedOrdersWithClientId("againorder1")).hasSize(2);
+    }
+}
