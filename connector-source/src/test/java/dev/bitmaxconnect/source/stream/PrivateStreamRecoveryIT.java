@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.model.CancelOrderRequest;
+import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
 import dev.bitmaxconnect.client.model.NewOrderRequest;
 import dev.bitmaxconnect.client.model.OrderType;
+import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.model.Side;
+import dev.bitmaxconnect.client.model.TimeInForce;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
@@ -33,7 +36,7 @@ class PrivateStreamRecoveryIT {
         simulator = BitMaxSimulator.builder().port(0).seed(SimulatorDefaults.SEED).marketDataRate(0)
                 .apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build().start();
         rest = new BitMaxRestClient(BitMaxClientConfig.builder().restUrl(simulator.restUrl())
-                .credentials(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build());
+                .credentials(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).requestsPerSecond(2_000).build());
     }
 
     @AfterAll
@@ -74,6 +77,33 @@ class PrivateStreamRecoveryIT {
                     .extracting(PrivateEvent::state).containsOnly("Canceled|0");
             assertThat(simulator.groundTruth().counts().restRequests() - requestsBefore)
                     .as("open orders, history, and 7 ids in batches of 3").isEqualTo(2 + 3);
+        }
+    }
+
+    @Test
+    void anOrderOlderThanTheWholeHistoryTheExchangeKeepsIsRecoveredById() throws Exception {
+        String old = rest.placeOrder(NewOrderRequest.builder().symbol("BTC-PERP").side(Side.BUY)
+                .orderType(OrderType.LIMIT).price("20000").orderQty("0.001").build()).order().orderId();
+        for (int i = 0; i < 1_000; i++) { // each canceled at once: the simulator's history keeps 1,000 orders
+            rest.placeOrder(NewOrderRequest.builder().symbol("BTC-PERP").side(Side.BUY).orderType(OrderType.LIMIT)
+                    .timeInForce(TimeInForce.IOC).price("20000").orderQty("0.001").build());
+        }
+        rest.cancelOrder(CancelOrderRequest.of(old, "BTC-PERP"));
+        assertThat(rest.currentHistoryOrders(new HistoryOrdersQuery(null, 1_000, false)))
+                .extracting(OrderInfo::orderId).doesNotContain(old);
+        NotFinalOrders published = new NotFinalOrders();
+        published.publish(0, List.of(old));
+
+        SourceTaskMetrics metrics = new SourceTaskMetrics();
+        EventQueue queue = new EventQueue(100, QueueFullBehavior.BLOCK, metrics);
+        PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, Set.of());
+        try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, true, false, 1_000,
+                published, 100, 5_000, 10, 100)) {
+            recovery.recoverAfterSubscribed(0);
+            List<TaskEvent> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> queue.drainTo(events, 10, 100) > 0);
+            assertThat(((TaskEvent.Recovery) events.get(0)).events()).filteredOn(e -> e.id().equals(old))
+                    .extracting(PrivateEvent::state).containsExactly("Canceled|0");
         }
     }
 
