@@ -17,8 +17,8 @@ import java.util.Map;
  * an order that is not final (the topic shows it open) is carried forward: each emitted state's entry also holds up
  * to {@link #CARRIED_PER_STATE} such states that half a ring of emissions has passed since a slot last took them,
  * the longest passed first. So up to {@link #trackedNotFinalLimit()} orders not final at once (8,192 with the
- * default ring) stay known however many states were emitted since; with more, the carrying falls behind and some
- * leave the ring. Of the states that leave the ring only the latest execution time is kept ({@link #forgottenThrough()}). A
+ * default ring) stay known however many states were emitted since; with more, the carrying may fall behind and
+ * some leave the ring. Of the states that leave the ring only the latest execution time is kept ({@link #forgottenThrough()}). A
  * state the ring does not know and whose time is after that was never emitted; one at or before it is taken as
  * emitted long ago (the REST recovery lists an order that far back only when it has not changed since).
  */

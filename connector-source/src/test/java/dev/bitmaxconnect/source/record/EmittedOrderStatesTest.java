@@ -69,6 +69,40 @@ class EmittedOrderStatesTest {
     }
 
     @Test
+    void ordersOpenAtOnceUpToTheLimitStayKnownWhateverComesAndGoes() {
+        EmittedOrderStates states = new EmittedOrderStates(16);
+        int limit = states.trackedNotFinalLimit();
+        java.util.Random random = new java.util.Random(7);
+        Map<String, String> open = new HashMap<>();
+        int next = 0;
+        for (long time = 0; time < 20_000; time++) {
+            double draw = random.nextDouble();
+            if (open.size() < limit && draw < 0.3) {
+                String orderId = "o" + next++;
+                open.put(orderId, "New|0");
+                states.emitted(orderId, "New|0", time);
+            } else if (!open.isEmpty() && draw < 0.5) {
+                String orderId = List.copyOf(open.keySet()).get(random.nextInt(open.size()));
+                if (random.nextBoolean()) {
+                    open.remove(orderId);
+                    states.emitted(orderId, "Canceled|0", time);
+                } else {
+                    String filled = "PartiallyFilled|" + time;
+                    open.put(orderId, filled);
+                    states.emitted(orderId, filled, time);
+                }
+            } else {
+                states.emitted("x" + next++, "Filled|1", time);
+            }
+            for (Map.Entry<String, String> order : open.entrySet()) {
+                assertThat(states.lastState(order.getKey())).as("%s at %s", order.getKey(), time)
+                        .isEqualTo(order.getValue());
+            }
+        }
+        assertThat(states.notFinalOrderIds()).containsExactlyInAnyOrderElementsOf(open.keySet());
+    }
+
+    @Test
     void beyondTheLimitOrdersLeaveTheRingAndTheirTimeIsForgotten() {
         EmittedOrderStates states = new EmittedOrderStates(4);
         int open = states.trackedNotFinalLimit() * 3;
