@@ -18,9 +18,10 @@ import java.util.Map;
  * to {@link #CARRIED_PER_STATE} such states that half a ring of emissions has passed since a slot last took them,
  * the longest passed first. So up to {@link #trackedNotFinalLimit()} orders not final at once (8,192 with the
  * default ring) stay known however many states were emitted since; with more, the carrying may fall behind and
- * some leave the ring. Of the states that leave the ring only the latest execution time is kept ({@link #forgottenThrough()}). A
- * state the ring does not know and whose time is after that was never emitted; one at or before it is taken as
- * emitted long ago (the REST recovery lists an order that far back only when it has not changed since).
+ * some leave the ring. Of the states that leave the ring only the latest execution time is kept
+ * ({@link #forgottenThrough()}). A state the ring does not know and whose time is after that was never emitted; one
+ * at or before it is taken as emitted long ago (the REST recovery lists an order that far back only when it has not
+ * changed since).
  */
 public final class EmittedOrderStates {
     /** Slots per account: several times the REST history a recovery reads, so that recovered orders are known. */

@@ -3,6 +3,8 @@ package dev.bitmaxconnect.source.record;
 import java.math.BigDecimal;
 import java.util.Set;
 
+import dev.bitmaxconnect.client.model.WireEnum;
+
 /**
  * Where an order is in its life, as a state key: its status and cumulative filled quantity ({@code "New|0"},
  * {@code "PartiallyFilled|0.5"}), which only move forward together. REST's {@code seqNum} is not the stream's
@@ -18,7 +20,7 @@ public final class OrderProgress {
     /** The state key of a status (a client enum or its wire text) and a cumulative filled quantity. */
     public static String key(Object status, BigDecimal cumFilledQty) {
         String qty = cumFilledQty == null ? "0" : cumFilledQty.stripTrailingZeros().toPlainString();
-        String name = status instanceof dev.bitmaxconnect.client.model.WireEnum<?> known ? known.wire() : String.valueOf(status);
+        String name = status instanceof WireEnum<?> known ? known.wire() : String.valueOf(status);
         return name + "|" + qty;
     }
 
