@@ -146,7 +146,8 @@ public class BitMaxSourceTask extends SourceTask {
         }
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, channels);
         recovery = new PrivateStreamRecovery(rest, queue, listener, orders, balances, config.recoveryHistorySize(),
-                config.requestTimeoutMs(), config.reconnectBackoffMs(), config.reconnectBackoffMaxMs());
+                assembler.notFinalOrders(), config.recoveryLookupBatchSize(), config.requestTimeoutMs(),
+                config.reconnectBackoffMs(), config.reconnectBackoffMaxMs());
         listener.recovery(recovery);
         privateStream = BitMaxStream.builder(clientConfig).privateEndpoint(accountGroup).listener(listener).build();
         recovery.stream(privateStream);
@@ -208,8 +209,9 @@ public class BitMaxSourceTask extends SourceTask {
             assembler.resumePrivate(PrivateEvent.Kind.ACCOUNT, accountSn);
         }
         int restored = restoreEmittedOrders(accountId);
-        log.info("Private stream of account {} resumes after account sn {}, with {} order states emitted before",
-                accountId, accountSn, restored);
+        log.info("Private stream of account {} resumes after account sn {}, with {} order states emitted before, "
+                + "{} orders not final", accountId, accountSn, restored,
+                assembler.emittedOrders().notFinalOrderIds().size());
     }
 
     /** Reads back the ring of order states committed before a restart, so that the recovery does not repeat them. */

@@ -99,6 +99,12 @@ public class BitMaxSourceConfig extends AbstractConfig {
     private static final String RECOVERY_HISTORY_SIZE_DOC = "How many orders of the current order history are read "
             + "over REST, with the open orders, when a private stream (re)starts, to recover missed order states.";
 
+    public static final String RECOVERY_LOOKUP_BATCH_SIZE = "private.recovery.lookup.batch.size";
+    private static final String RECOVERY_LOOKUP_BATCH_SIZE_DOC = "How many orderIds one REST order-status request "
+            + "asks for when a private stream (re)starts and the recovery reads, by orderId, every order the order "
+            + "topic last showed as not final that neither the open orders nor the history listed (each id adds "
+            + "about 33 characters to the request line).";
+
     public static final String TOPIC_PREFIX = "topic.prefix";
     private static final String TOPIC_PREFIX_DOC = "Prefix of every default topic name: <prefix>.<channel>, "
             + "<prefix>.ref.<reference data>.";
@@ -213,6 +219,8 @@ public class BitMaxSourceConfig extends AbstractConfig {
                 ValidString.in(SubscriptionRefusedBehavior.configNames().toArray(new String[0])), Importance.MEDIUM,
                 SUBSCRIPTION_REFUSED_BEHAVIOR_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Refused subscription",
                 new ChoiceRecommender(SubscriptionRefusedBehavior.configNames()));
+        def.define(RECOVERY_LOOKUP_BATCH_SIZE, Type.INT, 100, Range.between(1, 200), Importance.LOW,
+                RECOVERY_LOOKUP_BATCH_SIZE_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Recovery lookup batch size");
 
         order = 0;
         def.define(TOPIC_PREFIX, Type.STRING, "bitmax", TopicNameValidator.prefixOf(LONGEST_TOPIC_SUFFIX),
@@ -432,6 +440,10 @@ public class BitMaxSourceConfig extends AbstractConfig {
 
     public int recoveryHistorySize() {
         return getInt(RECOVERY_HISTORY_SIZE);
+    }
+
+    public int recoveryLookupBatchSize() {
+        return getInt(RECOVERY_LOOKUP_BATCH_SIZE);
     }
 
     public String wsSignedPath() {

@@ -1,11 +1,16 @@
 package dev.bitmaxconnect.source.record;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Source partitions and offsets. Market data: one partition per channel and symbol (and bar interval), offset
  * {@code seqnum} (depth, trades) and {@code time}. Orders: a fixed ring of partitions per account, each offset one
- * emitted order state (see {@code EmittedOrderStates}). Account: one partition per account, offset {@code sn} and
+ * emitted order state and the not-final states it carries forward (see {@code EmittedOrderStates}); offsets hold only
+ * primitive values, so carried state {@code i} is kept under {@code carried.<i>.orderId}, {@code .state},
+ * {@code .time} and {@code .slotSeq}. Account: one partition per account, offset {@code sn} and
  * {@code time}. Reference data: one partition per kind, offset {@code time}.
  */
 public final class SourcePartitions {
@@ -20,6 +25,7 @@ public final class SourcePartitions {
     public static final String ORDER_ID = "orderId";
     public static final String SLOT_SEQ = "slotSeq";
     public static final String FORGOTTEN_THROUGH = "forgottenThrough";
+    public static final String CARRIED = "carried.";
 
     public static final String SEQNUM = "seqnum";
     public static final String STATE = "state";
@@ -51,8 +57,22 @@ public final class SourcePartitions {
     }
 
     public static Map<String, Object> orderOffset(long sn, EmittedOrderStates.Entry entry) {
-        return Map.of(SN, sn, ORDER_ID, entry.orderId(), STATE, entry.state(), TIME, entry.time(),
-                SLOT_SEQ, entry.seq(), FORGOTTEN_THROUGH, entry.forgottenThrough());
+        Map<String, Object> offset = new LinkedHashMap<>();
+        offset.put(SN, sn);
+        offset.put(ORDER_ID, entry.orderId());
+        offset.put(STATE, entry.state());
+        offset.put(TIME, entry.time());
+        offset.put(SLOT_SEQ, entry.seq());
+        offset.put(FORGOTTEN_THROUGH, entry.forgottenThrough());
+        List<EmittedOrderStates.State> carried = entry.carried();
+        for (int i = 0; i < carried.size(); i++) {
+            EmittedOrderStates.State state = carried.get(i);
+            offset.put(CARRIED + i + "." + ORDER_ID, state.orderId());
+            offset.put(CARRIED + i + "." + STATE, state.state());
+            offset.put(CARRIED + i + "." + TIME, state.time());
+            offset.put(CARRIED + i + "." + SLOT_SEQ, state.seq());
+        }
+        return offset;
     }
 
     /** The ring entry a committed order offset holds, or {@code null} when it holds none. */
@@ -66,7 +86,17 @@ public final class SourcePartitions {
         if (time == null || seq == null || forgotten == null) {
             return null;
         }
-        return new EmittedOrderStates.Entry(orderId, state, time, seq, forgotten);
+        List<EmittedOrderStates.State> carried = new ArrayList<>();
+        for (int i = 0; offset.get(CARRIED + i + "." + ORDER_ID) instanceof String carriedId; i++) {
+            Long carriedTime = committedSequence(offset, CARRIED + i + "." + TIME);
+            Long carriedSeq = committedSequence(offset, CARRIED + i + "." + SLOT_SEQ);
+            if (!(offset.get(CARRIED + i + "." + STATE) instanceof String carriedState) || carriedTime == null
+                    || carriedSeq == null) {
+                break;
+            }
+            carried.add(new EmittedOrderStates.State(carriedId, carriedState, carriedTime, carriedSeq));
+        }
+        return new EmittedOrderStates.Entry(orderId, state, time, seq, forgotten, carried);
     }
 
     public static Map<String, String> reference(String kind) {

@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.source.stream;
 
 import dev.bitmaxconnect.source.record.EmittedOrderStates;
+import dev.bitmaxconnect.source.record.OrderProgress;
 
 /**
  * One private event to emit: an order state (from the order channel or REST) or an account state (update or
@@ -39,10 +40,8 @@ public record PrivateEvent(Kind kind, String id, long sn, String state, long tim
         ACCOUNT
     }
 
-    /** An order's state key: its status and cumulative filled quantity, which only move forward together. */
+    /** An order's state key: its status and cumulative filled quantity (see {@link OrderProgress}). */
     public static String orderState(Object status, java.math.BigDecimal cumFilledQty) {
-        String qty = cumFilledQty == null ? "0" : cumFilledQty.stripTrailingZeros().toPlainString();
-        String name = status instanceof dev.bitmaxconnect.client.model.WireEnum<?> known ? known.wire() : String.valueOf(status);
-        return name + "|" + qty;
+        return OrderProgress.key(status, cumFilledQty);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.bitmaxconnect.source.record.EmittedOrderStates;
+import dev.bitmaxconnect.source.record.OrderProgress;
 
 /**
  * Decides which private events to emit so that none is emitted twice and none that can be recovered is lost.
@@ -199,26 +200,9 @@ public final class PrivateStreamReconciler {
         return true;
     }
 
-    /** Orders two states of one order: a final state comes last, otherwise more filled comes later. */
+    /** Orders two states of one order (see {@link OrderProgress#compare}). */
     static int compareProgress(String a, String b) {
-        int byFinal = Boolean.compare(isFinal(a), isFinal(b));
-        if (byFinal != 0) {
-            return byFinal;
-        }
-        return cumFilled(a).compareTo(cumFilled(b));
-    }
-
-    private static boolean isFinal(String state) {
-        String status = state.substring(0, state.indexOf('|'));
-        return !status.equals("New") && !status.equals("PartiallyFilled");
-    }
-
-    private static java.math.BigDecimal cumFilled(String state) {
-        try {
-            return new java.math.BigDecimal(state.substring(state.indexOf('|') + 1));
-        } catch (NumberFormatException e) {
-            return java.math.BigDecimal.ZERO;
-        }
+        return OrderProgress.compare(a, b);
     }
 
     private PrivateEvent emitted(PrivateEvent event) {

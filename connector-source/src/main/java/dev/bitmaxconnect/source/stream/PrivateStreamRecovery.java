@@ -1,8 +1,10 @@
 package dev.bitmaxconnect.source.stream;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +21,9 @@ import dev.bitmaxconnect.source.record.PrivateDataMapper;
 
 /**
  * After each private session is subscribed, reads what the stream may have missed: the account snapshot (over the
- * WebSocket), the open orders and the current order history (over REST); and queues them as one
- * {@link TaskEvent.Recovery}. Runs on its own thread, retrying transient failures with backoff.
+ * WebSocket), the open orders, the current order history, and by orderId (in batches) every other order the order
+ * topic last showed as not final (over REST); and queues them as one {@link TaskEvent.Recovery}. Runs on its own
+ * thread, retrying transient failures with backoff.
  */
 public final class PrivateStreamRecovery implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PrivateStreamRecovery.class);
@@ -31,6 +34,8 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     private final boolean orders;
     private final boolean account;
     private final int historySize;
+    private final NotFinalOrders notFinalOrders;
+    private final int lookupBatchSize;
     private final long requestTimeoutMs;
     private final long backoffMs;
     private final long backoffMaxMs;
@@ -43,13 +48,16 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     private volatile boolean closed;
 
     public PrivateStreamRecovery(BitMaxRestClient rest, EventQueue queue, PrivateStreamListener listener, boolean orders,
-            boolean account, int historySize, long requestTimeoutMs, long backoffMs, long backoffMaxMs) {
+            boolean account, int historySize, NotFinalOrders notFinalOrders, int lookupBatchSize, long requestTimeoutMs,
+            long backoffMs, long backoffMaxMs) {
         this.rest = rest;
         this.queue = queue;
         this.listener = listener;
         this.orders = orders;
         this.account = account;
         this.historySize = historySize;
+        this.notFinalOrders = notFinalOrders;
+        this.lookupBatchSize = lookupBatchSize;
         this.requestTimeoutMs = requestTimeoutMs;
         this.backoffMs = backoffMs;
         this.backoffMaxMs = backoffMaxMs;
@@ -71,7 +79,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
         while (!closed && listener.generation() == generation) {
             try {
                 awaitSubscriptions(generation);
-                List<PrivateEvent> events = read();
+                List<PrivateEvent> events = read(generation);
                 queue.put(new TaskEvent.Recovery(generation, events));
                 log.info("Private stream recovery read {} order and account states", events.size());
                 return;
@@ -107,7 +115,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
         }
     }
 
-    private List<PrivateEvent> read() throws InterruptedException {
+    private List<PrivateEvent> read(long generation) throws InterruptedException {
         List<PrivateEvent> events = new ArrayList<>();
         if (account) {
             StreamMessage.AccountSnapshot snapshot;
@@ -123,8 +131,14 @@ public final class PrivateStreamRecovery implements AutoCloseable {
             }
         }
         if (orders) {
+            List<String> notFinal = notFinalOrders.await(generation, requestTimeoutMs);
+            if (notFinal == null) {
+                throw new IllegalStateException("the task had not emitted what the lost private session sent within "
+                        + requestTimeoutMs + " ms");
+            }
             List<OrderInfo> states = new ArrayList<>(rest.openOrders());
             states.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, false)));
+            states.addAll(lookUpTheRest(notFinal, states));
             for (OrderInfo order : states) {
                 if (order.orderId() != null && order.seqNum() != null) {
                     events.add(new PrivateEvent(PrivateEvent.Kind.ORDER, order.orderId(), order.seqNum(),
@@ -133,6 +147,30 @@ public final class PrivateStreamRecovery implements AutoCloseable {
             }
         }
         return events;
+    }
+
+    /**
+     * The orders the topic shows as not final and that neither the open orders nor the history listed: they ended
+     * (or moved on) while nobody listened, however long ago they were placed. Read by orderId, a batch at a time.
+     */
+    private List<OrderInfo> lookUpTheRest(List<String> notFinal, List<OrderInfo> listed) {
+        Set<String> missing = new LinkedHashSet<>(notFinal);
+        for (OrderInfo order : listed) {
+            missing.remove(order.orderId());
+        }
+        List<OrderInfo> found = new ArrayList<>(missing.size());
+        List<String> ids = new ArrayList<>(missing);
+        for (int from = 0; from < ids.size(); from += lookupBatchSize) {
+            found.addAll(rest.queryOrders(ids.subList(from, Math.min(ids.size(), from + lookupBatchSize))));
+        }
+        for (OrderInfo order : found) {
+            missing.remove(order.orderId());
+        }
+        if (!missing.isEmpty()) {
+            log.warn("The exchange does not know {} of the {} orders the order topic shows as not final, e.g. {}; "
+                    + "their end cannot be recovered", missing.size(), notFinal.size(), missing.iterator().next());
+        }
+        return found;
     }
 
     /** The time the order topic shows; without one, the state counts as the newest. */

@@ -44,6 +44,7 @@ public final class SourceRecordAssembler {
     private final SequenceTracker depth = new SequenceTracker();
     private final SequenceTracker trades = new SequenceTracker();
     private final PrivateStreamReconciler reconciler;
+    private final NotFinalOrders notFinalOrders = new NotFinalOrders();
     private final Map<Channel, String> topics = new EnumMap<>(Channel.class);
     private final Map<Channel, Map<String, Map<String, String>>> marketPartitions = new EnumMap<>(Channel.class);
     private long privateLosses;
@@ -85,9 +86,19 @@ public final class SourceRecordAssembler {
         return reconciler.emittedOrders();
     }
 
+    /** What the recovery of each private session looks up by orderId: the orders the topic shows as not final. */
+    public NotFinalOrders notFinalOrders() {
+        return notFinalOrders;
+    }
+
     /** The private stream is starting: hold its events until the first recovery arrives. */
     public void privateStreamStarting() {
+        privateSessionStarted();
+    }
+
+    private void privateSessionStarted() {
         reconciler.sessionStarted();
+        notFinalOrders.publish(privateLosses, reconciler.emittedOrders().notFinalOrderIds());
     }
 
     /** Streams that lost messages to a full queue: their next record is marked with a gap. */
@@ -113,7 +124,7 @@ public final class SourceRecordAssembler {
         } else if (event instanceof TaskEvent.SessionLost lost) {
             if (lost.privateStream()) {
                 privateLosses++;
-                reconciler.sessionStarted();
+                privateSessionStarted();
             } else {
                 depth.interruptedAll();
                 trades.interruptedAll();

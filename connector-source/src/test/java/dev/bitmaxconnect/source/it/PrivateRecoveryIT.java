@@ -65,6 +65,70 @@ class PrivateRecoveryIT {
         return ids;
     }
 
+    /** A stop-market buy far above the mark price: it waits, not final, until the mark price reaches it. */
+    private static String placeStop(String symbol, String stopPrice, String qty) {
+        return cluster.rest.placeOrder(NewOrderRequest.builder().symbol(symbol).side(Side.BUY)
+                .orderType(OrderType.STOP_MARKET).stopPrice(new BigDecimal(stopPrice)).orderQty(qty).build())
+                .order().orderId();
+    }
+
+    /** Orders that are canceled at once: each pushes the orders before it further back in the history. */
+    private static List<String> placedAndCanceled(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = place("ETH-PERP", Side.SELL, "5000", "0.1");
+            cluster.rest.cancelOrder(CancelOrderRequest.of(id, "ETH-PERP"));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Resting limit orders far from the market, and stop orders far from the mark price. */
+    private static List<String> oldOrders(int resting, int stops) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < resting; i++) {
+            ids.add(place("BTC-PERP", Side.BUY, "20000", "0.001"));
+        }
+        for (int i = 0; i < stops; i++) {
+            ids.add(placeStop("BTC-PERP", "100000", "0.001"));
+        }
+        return ids;
+    }
+
+    /**
+     * While the connector does not listen: the old limit orders canceled and the old stop orders triggered and
+     * filled (by another client of the same account), then {@code newerOrders} more orders placed and canceled
+     * (fewer than the history window: orders the topic never saw are recovered from the history alone).
+     */
+    private static void endOldOrders(List<String> oldOrders, int newerOrders, List<String> allOrders) {
+        for (OrderInfo order : cluster.rest.queryOrders(oldOrders)) {
+            if (order.orderType().wire().equals("Limit")) {
+                cluster.rest.cancelOrder(CancelOrderRequest.of(order.orderId(), order.symbol()));
+            }
+        }
+        cluster.simulator.setMarkPrice("BTC-PERP", new BigDecimal("100000"));
+        cluster.simulator.setMarkPrice("BTC-PERP", null);
+        allOrders.addAll(placedAndCanceled(newerOrders));
+        assertThat(cluster.rest.queryOrders(oldOrders)).as("the old orders have ended")
+                .allSatisfy(order -> assertThat(order.status().wire()).isIn("Canceled", "Filled"));
+    }
+
+    /** The last record of every order on the topic is the order's state at the exchange; no state twice. */
+    private static void assertEveryOrderEndsAsTheExchangeKnowsIt(String topic, List<String> orderIds) {
+        Map<String, String> exchange = cluster.rest.queryOrders(orderIds).stream()
+                .collect(Collectors.toMap(OrderInfo::orderId, PrivateRecoveryIT::stateOf));
+        await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, String> last = new HashMap<>();
+            for (String state : orderStates(topic)) {
+                last.put(state.substring(0, state.indexOf('|')), state);
+            }
+            for (String orderId : orderIds) {
+                assertThat(last.get(orderId)).as("last record of %s", orderId).isEqualTo(exchange.get(orderId));
+            }
+        });
+        assertThat(orderStates(topic)).as("no order state twice").doesNotHaveDuplicates();
+    }
+
     private static String stateOf(JsonNode payload) {
         return payload.get("orderId").asText() + "|" + payload.get("status").asText() + "|"
                 + new BigDecimal(payload.get("cumFilledQty").asText()).stripTrailingZeros().toPlainString();
@@ -138,6 +202,60 @@ class PrivateRecoveryIT {
         List<Long> accountSns = cluster.all("drops.account").stream()
                 .map(r -> r.value().get("payload").get("seqNum").asLong()).toList();
         assertThat(accountSns).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void ordersOlderThanTheHistoryWindowThatEndWhileTheStreamIsDownEndOnTheTopicToo() {
+        Map<String, String> config = cluster.sourceConfig("old-orders", "order,account");
+        config.put("tasks.max", "1");
+        config.put("exactly.once.support", "required");
+        config.put("private.recovery.history.size", "20");
+        cluster.connect.kafka().createTopic("old-orders.order", 1);
+        cluster.connect.kafka().createTopic("old-orders.account", 1);
+        cluster.start("old-orders", config, 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("old-orders.account")).isNotEmpty());
+
+        List<String> oldOrders = oldOrders(8, 3);
+        List<String> orderIds = new ArrayList<>(oldOrders);
+        orderIds.addAll(placedAndCanceled(25));
+        assertEveryOrderEndsAsTheExchangeKnowsIt("old-orders.order", orderIds);
+
+        // The private stream goes down and stays down: the new sessions' frames (subscriptions too) are lost.
+        cluster.simulator.faults().loseClientFrames(true);
+        try {
+            cluster.simulator.faults().dropAllConnections();
+            endOldOrders(oldOrders, 10, orderIds);
+        } finally {
+            cluster.simulator.faults().loseClientFrames(false);
+        }
+        cluster.simulator.faults().dropAllConnections();
+
+        assertEveryOrderEndsAsTheExchangeKnowsIt("old-orders.order", orderIds);
+    }
+
+    @Test
+    void ordersOlderThanTheHistoryWindowThatEndWhileTheTaskIsStoppedEndOnTheTopicToo() throws Exception {
+        Map<String, String> config = cluster.sourceConfig("old-stopped", "order,account");
+        config.put("tasks.max", "1");
+        config.put("exactly.once.support", "required");
+        config.put("private.recovery.history.size", "20");
+        cluster.connect.kafka().createTopic("old-stopped.order", 1);
+        cluster.connect.kafka().createTopic("old-stopped.account", 1);
+        cluster.start("old-stopped", config, 1);
+
+        List<String> oldOrders = oldOrders(8, 3);
+        List<String> orderIds = new ArrayList<>(oldOrders);
+        orderIds.addAll(placedAndCanceled(25));
+        assertEveryOrderEndsAsTheExchangeKnowsIt("old-stopped.order", orderIds);
+
+        // A new task learns from the committed offsets alone which orders the topic shows as not final.
+        cluster.connect.stopConnector("old-stopped");
+        cluster.connect.assertions().assertConnectorIsStopped("old-stopped", "connector did not stop");
+        endOldOrders(oldOrders, 10, orderIds);
+        cluster.connect.resumeConnector("old-stopped");
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("old-stopped", 1, "did not resume");
+
+        assertEveryOrderEndsAsTheExchangeKnowsIt("old-stopped.order", orderIds);
     }
 
     @Test

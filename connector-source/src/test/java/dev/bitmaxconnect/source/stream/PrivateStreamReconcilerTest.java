@@ -76,6 +76,10 @@ class PrivateStreamReconcilerTest {
         assertThat(PrivateStreamReconciler.compareProgress("PartiallyFilled|0.2", "PartiallyFilled|0.1")).isPositive();
         assertThat(PrivateStreamReconciler.compareProgress("Canceled|0.1", "PartiallyFilled|0.1")).isPositive();
         assertThat(PrivateStreamReconciler.compareProgress("Filled|2", "Filled|2")).isZero();
+        assertThat(PrivateStreamReconciler.compareProgress("New|0", "PendingNew|0")).as("a stop triggered").isPositive();
+        assertThat(PrivateStreamReconciler.compareProgress("Expired|0", "PendingNew|0")).isPositive();
+        assertThat(PrivateStreamReconciler.compareProgress("SomethingNew|0", "Filled|0")).as("unknown: not final")
+                .isNegative();
     }
 
     @Test
@@ -111,20 +115,35 @@ class PrivateStreamReconcilerTest {
     }
 
     @Test
-    void ordersPushedOutOfTheRingAreRecoveredOnlyWhenTheyChangedSince() {
+    void ordersPushedOutOfTheRingAreRecoveredOnlyWhenLaterThanWhatItForgot() {
         PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100, new EmittedOrderStates(2));
-        reconciler.onStreamEvent(ws("a", 1, "New|0"));
-        reconciler.onStreamEvent(ws("b", 2, "New|0"));
-        reconciler.onStreamEvent(ws("c", 3, "New|0"));
-        reconciler.onStreamEvent(ws("d", 4, "New|0"));
+        reconciler.onStreamEvent(ws("a", 1, "Filled|1"));
+        reconciler.onStreamEvent(ws("b", 2, "Canceled|0"));
+        reconciler.onStreamEvent(ws("c", 3, "Filled|1"));
+        reconciler.onStreamEvent(ws("d", 4, "Filled|1"));
         assertThat(reconciler.emittedOrders().lastState("a")).isNull();
         assertThat(reconciler.emittedOrders().lastState("b")).isNull();
         reconciler.sessionStarted();
-        // a is still as it was when forgotten; b was filled at time 5, after everything forgotten
+        // a is as it was when forgotten; e ended at time 5, after everything forgotten
         List<PrivateEvent> emitted = reconciler.onRecovery(List.of(
-                new PrivateEvent(ORDER, "a", 1, "New|0", 1, false, "rest"),
-                new PrivateEvent(ORDER, "b", 2, "Filled|1", 5, false, "rest")));
-        assertThat(describe(emitted)).containsExactly("b:Filled|1:rest");
+                new PrivateEvent(ORDER, "a", 1, "Filled|1", 1, false, "rest"),
+                new PrivateEvent(ORDER, "e", 5, "Canceled|0", 5, false, "rest")));
+        assertThat(describe(emitted)).containsExactly("e:Canceled|0:rest");
+    }
+
+    @Test
+    void anOrderStillOpenIsKnownHoweverManyStatesFollowedIt() {
+        PrivateStreamReconciler reconciler = new PrivateStreamReconciler(100, new EmittedOrderStates(2));
+        reconciler.onStreamEvent(ws("old", 1, "New|0"));
+        for (int i = 0; i < 50; i++) {
+            reconciler.onStreamEvent(ws("o" + i, 10 + i, "Filled|1"));
+        }
+        reconciler.sessionStarted();
+        assertThat(describe(reconciler.onRecovery(List.of(rest("old", 1, "New|0"))))).isEmpty();
+        reconciler.sessionStarted();
+        // canceled at a time before later orders' states that left the ring: still emitted
+        assertThat(describe(reconciler.onRecovery(List.of(rest("old", 2, "Canceled|0")))))
+                .containsExactly("old:Canceled|0:rest");
     }
 
     @Test
