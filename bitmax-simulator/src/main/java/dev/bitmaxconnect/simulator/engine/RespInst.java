@@ -1,0 +1,18 @@
+package dev.bitmaxconnect.simulator.engine;
+
+/** When an order request is answered: on acceptance (ACK), after the engine took it (ACCEPT), or when done (DONE). */
+public enum RespInst {
+    ACK, ACCEPT, DONE;
+
+    public static RespInst parse(String text) {
+        if (text == null) {
+            return ACK;
+        }
+        return switch (EnumText.normalize(text)) {
+            case "ack" -> ACK;
+            case "accept" -> ACCEPT;
+            case "done" -> DONE;
+            default -> null;
+        };
+    }
+}
