@@ -27,15 +27,6 @@ public enum OrderType {
     }
 
     static OrderType parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        return switch (EnumText.normalize(text)) {
-            case "limit" -> LIMIT;
-            case "market" -> MARKET;
-            case "stoplimit" -> STOP_LIMIT;
-            case "stopmarket" -> STOP_MARKET;
-            default -> null;
-        };
+        return EnumText.parse(text, null, values());
     }
 }

@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.simulator.engine;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class PriceBoard {
 
     /** Prices of every contract, by symbol, in the contracts' order. */
     public Map<String, MarketState> markets() {
-        return markets;
+        return Collections.unmodifiableMap(markets);
     }
 
     public List<CollateralAsset> collaterals() {

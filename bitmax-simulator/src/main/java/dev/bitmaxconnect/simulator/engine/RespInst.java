@@ -5,14 +5,6 @@ public enum RespInst {
     ACK, ACCEPT, DONE;
 
     public static RespInst parse(String text) {
-        if (text == null) {
-            return ACK;
-        }
-        return switch (EnumText.normalize(text)) {
-            case "ack" -> ACK;
-            case "accept" -> ACCEPT;
-            case "done" -> DONE;
-            default -> null;
-        };
+        return EnumText.parse(text, ACK, values());
     }
 }

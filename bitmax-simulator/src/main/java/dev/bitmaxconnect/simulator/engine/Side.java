@@ -25,13 +25,6 @@ public enum Side {
     }
 
     static Side parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        return switch (EnumText.normalize(text)) {
-            case "buy" -> BUY;
-            case "sell" -> SELL;
-            default -> null;
-        };
+        return EnumText.parse(text, null, values());
     }
 }

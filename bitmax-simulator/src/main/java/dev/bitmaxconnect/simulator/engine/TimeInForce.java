@@ -5,14 +5,6 @@ public enum TimeInForce {
     GTC, IOC, FOK;
 
     static TimeInForce parse(String text) {
-        if (text == null) {
-            return GTC;
-        }
-        return switch (EnumText.normalize(text)) {
-            case "gtc" -> GTC;
-            case "ioc" -> IOC;
-            case "fok" -> FOK;
-            default -> null;
-        };
+        return EnumText.parse(text, GTC, values());
     }
 }

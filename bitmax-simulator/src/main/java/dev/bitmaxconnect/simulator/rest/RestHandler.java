@@ -69,6 +69,12 @@ public final class RestHandler extends Handler.Abstract {
         ObjectNode handle(RestCall call) throws Exception;
     }
 
+    /** A change of the account made from the request's fields. */
+    @FunctionalInterface
+    private interface AccountChange {
+        void apply(Account account, RequestFields body, long now) throws ExchangeException;
+    }
+
     private record Route(Permission permission, Endpoint endpoint) {
     }
 
@@ -105,16 +111,10 @@ public final class RestHandler extends Handler.Abstract {
         route("GET position", Permission.VIEW,
                 call -> bodies.position(accounts.snapshot(call.account, "", call.now)));
         route("GET free-margin", Permission.VIEW, call -> bodies.freeMargin(accounts.freeMargin(call.account)));
-        route("POST isolated-position-margin", Permission.TRADE, call -> {
-            RequestFields body = call.fields();
-            accounts.changeIsolatedMargin(call.account, body.text("symbol"), amount(body), call.now);
-            return bodies.ok();
-        });
-        route("POST margin-type", Permission.TRADE, call -> {
-            RequestFields body = call.fields();
-            accounts.changeMarginType(call.account, body.text("symbol"), body.text("marginType"), call.now);
-            return bodies.ok();
-        });
+        route("POST isolated-position-margin", Permission.TRADE, change((account, body, now) ->
+                accounts.changeIsolatedMargin(account, body.text("symbol"), amount(body), now)));
+        route("POST margin-type", Permission.TRADE, change((account, body, now) ->
+                accounts.changeMarginType(account, body.text("symbol"), body.text("marginType"), now)));
         route("POST leverage", Permission.TRADE, call -> {
             RequestFields body = call.fields();
             Contract contract = exchange.contract(body.text("symbol"));
@@ -124,16 +124,10 @@ public final class RestHandler extends Handler.Abstract {
             result.putObject("data").put("leverage", leverage).put("symbol", contract.symbol());
             return result;
         });
-        route("POST transfer/deposit", Permission.TRANSFER, call -> {
-            RequestFields body = call.fields();
-            accounts.deposit(call.account, body.text("asset"), amount(body), call.now);
-            return bodies.ok();
-        });
-        route("POST transfer/withdraw", Permission.TRANSFER, call -> {
-            RequestFields body = call.fields();
-            accounts.withdraw(call.account, body.text("asset"), amount(body), call.now);
-            return bodies.ok();
-        });
+        route("POST transfer/deposit", Permission.TRANSFER, change((account, body, now) ->
+                accounts.deposit(account, body.text("asset"), amount(body), now)));
+        route("POST transfer/withdraw", Permission.TRANSFER, change((account, body, now) ->
+                accounts.withdraw(account, body.text("asset"), amount(body), now)));
         route("POST order", Permission.TRADE, orders::place);
         route("DELETE order", Permission.TRADE, orders::cancel);
         route("POST order/batch", Permission.TRADE, orders::placeBatch);
@@ -147,6 +141,14 @@ public final class RestHandler extends Handler.Abstract {
 
     private void route(String endpoint, Permission permission, Endpoint handler) {
         routes.put(endpoint, new Route(permission, handler));
+    }
+
+    /** An endpoint that changes the account from the body's fields and answers {@code {"code":0}}. */
+    private Endpoint change(AccountChange change) {
+        return call -> {
+            change.apply(call.account, call.fields(), call.now);
+            return bodies.ok();
+        };
     }
 
     @Override
