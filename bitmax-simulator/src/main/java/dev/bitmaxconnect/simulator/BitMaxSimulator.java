@@ -1,11 +1,19 @@
 package dev.bitmaxconnect.simulator;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
+import dev.bitmaxconnect.simulator.auth.Authenticator;
+import dev.bitmaxconnect.simulator.auth.SignatureVerifier;
+import dev.bitmaxconnect.simulator.engine.Contract;
+import dev.bitmaxconnect.simulator.engine.ErrorCode;
+import dev.bitmaxconnect.simulator.engine.Exchange;
+import dev.bitmaxconnect.simulator.engine.ExchangeException;
+import dev.bitmaxconnect.simulator.market.MarketActivity;
+import dev.bitmaxconnect.simulator.market.SyntheticMarketData;
+import dev.bitmaxconnect.simulator.rest.AdminHandler;
+import dev.bitmaxconnect.simulator.rest.RestHandler;
+import dev.bitmaxconnect.simulator.stream.StreamHub;
+import dev.bitmaxconnect.simulator.stream.StreamPublisher;
+import dev.bitmaxconnect.simulator.stream.StreamService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +56,8 @@ public final class BitMaxSimulator implements AutoCloseable {
 
     private BitMaxSimulator(Builder config) {
         this.config = config;
-        this.exchange = new Exchange(config.seed, hub, truth, System.currentTimeMillis());
+        StreamPublisher publisher = new StreamPublisher(hub);
+        this.exchange = new Exchange(config.seed, publisher, truth.recorder(), System.currentTimeMillis());
         List<AccountSpec> accounts = new ArrayList<>(config.accounts);
         if (accounts.isEmpty() || config.defaultKeySet) {
             accounts.add(0, AccountSpec.defaults().withKey(config.apiKey, config.apiSecret));
@@ -57,8 +66,8 @@ public final class BitMaxSimulator implements AutoCloseable {
             exchange.addAccount(spec);
         }
         SyntheticMarketData synthetic = config.syntheticMarketData
-                ? new SyntheticMarketData(exchange.contractList, hub) : null;
-        this.market = new MarketActivity(exchange, synthetic, faults, config.marketDataRate, config.seed);
+                ? new SyntheticMarketData(exchange.contracts(), publisher) : null;
+        this.market = new MarketActivity(exchange, synthetic, faults.effects(), config.marketDataRate, config.seed);
     }
 
     public static Builder builder() {
@@ -71,23 +80,15 @@ public final class BitMaxSimulator implements AutoCloseable {
             return this;
         }
         ObjectMapper json = new ObjectMapper();
-        ObjectMapper adminJson = new ObjectMapper().registerModule(new SimpleModule()
-                .addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
-                    @Override
-                    public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider)
-                            throws IOException {
-                        gen.writeString(value.toPlainString());
-                    }
-                }));
-        restAuth = new Authenticator(exchange, faults, new SignatureVerifier(config.restKeyEncoding),
+        restAuth = new Authenticator(exchange, faults.effects(), new SignatureVerifier(config.restKeyEncoding),
                 ErrorCode.AUTHENTICATION_FAILED);
-        Authenticator wsAuth = new Authenticator(exchange, faults, new SignatureVerifier(config.wsKeyEncoding),
+        Authenticator wsAuth = new Authenticator(exchange, faults.effects(), new SignatureVerifier(config.wsKeyEncoding),
                 ErrorCode.USER_ACCOUNT_NOT_FOUND);
-        streams = new StreamService(exchange, faults, truth, wsAuth, config.wsSignedPath, config.pingInterval,
-                config.webSocketCompression, json);
+        streams = new StreamService(exchange, hub, faults.effects(), truth.recorder(), wsAuth, config.wsSignedPath,
+                config.pingInterval, config.webSocketCompression, json);
         faults.connectionDropper(streams::dropAll);
         faults.frameSender(streams::sendRaw);
-        admin = new AdminHandler(this, exchange, faults, truth, adminJson);
+        admin = new AdminHandler(this::stopNetworkSoonFor, exchange, faults, truth);
         this.json = json;
         pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bitmax-simulator-ping");
@@ -105,7 +106,7 @@ public final class BitMaxSimulator implements AutoCloseable {
 
     /** Opens the port: a new Jetty server in front of the same exchange, streams and fault switches. */
     private void listen(int listenPort) {
-        RestHandler rest = new RestHandler(exchange, faults, truth, restAuth, admin, json);
+        RestHandler rest = new RestHandler(exchange, faults.effects(), truth.recorder(), restAuth, admin, json);
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("bitmax-simulator");
         threads.setDaemon(true);
@@ -184,7 +185,7 @@ public final class BitMaxSimulator implements AutoCloseable {
     }
 
     /** For the admin endpoint, which goes down with the network: stops it shortly after answering. */
-    void stopNetworkSoonFor(Duration downtime) {
+    private void stopNetworkSoonFor(Duration downtime) {
         ScheduledExecutorService scheduler = scheduler(downtime);
         scheduler.schedule(this::stopNetwork, 200, TimeUnit.MILLISECONDS);
         scheduler.schedule(this::startNetwork, 200 + downtime.toMillis(), TimeUnit.MILLISECONDS);
@@ -262,11 +263,11 @@ public final class BitMaxSimulator implements AutoCloseable {
 
     /** The contracts the simulator trades. */
     public List<String> symbols() {
-        return List.copyOf(exchange.contracts.keySet());
+        return exchange.contracts().stream().map(Contract::symbol).toList();
     }
 
     public BigDecimal markPrice(String symbol) {
-        return exchange.prices.markPrice(symbol);
+        return exchange.prices().markPrice(symbol);
     }
 
     /** Best bid and best ask of a symbol (an element is null when that side is empty). */
@@ -290,11 +291,7 @@ public final class BitMaxSimulator implements AutoCloseable {
 
     /** Market data messages dropped because a WebSocket client read too slowly, summed over open sessions. */
     public long droppedMarketDataMessages() {
-        long total = 0;
-        for (StreamSession session : hub.sessions) {
-            total += session.droppedMarketData.sum();
-        }
-        return total;
+        return hub.droppedMarketData();
     }
 
     /** Configures a simulator. */

@@ -11,7 +11,33 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Faults {
 
     /** What the next failed REST requests answer. */
-    record RestFailure(int httpStatus, int bitmaxCode) {
+    public record RestFailure(int httpStatus, int bitmaxCode) {
+    }
+
+    /**
+     * What the switches do to requests and sessions, as the simulator's servers ask it; only the simulator holds one.
+     * The {@code take} methods consume one of the N requests a switch was set for.
+     */
+    public interface Effects {
+        boolean pingsIgnored();
+
+        boolean clientFramesLost();
+
+        boolean marketDataPaused();
+
+        boolean authRefused();
+
+        /** Waits for the response delay, if one is set. */
+        void sleepForDelay();
+
+        /** The failure to answer with, or null when no failure is pending. */
+        RestFailure takeRestFailure();
+
+        /** The body to answer instead of handling the request (malformed or oversized), or null. */
+        String takeHostileRestBody();
+
+        /** True when this order placement is to be applied and its connection dropped. */
+        boolean takeApplyThenDrop();
     }
 
     private final AtomicBoolean ignorePings = new AtomicBoolean();
@@ -33,7 +59,53 @@ public final class Faults {
         int send(String frame, int count);
     }
 
+    private final Effects effects = new Effects() {
+        @Override
+        public boolean pingsIgnored() {
+            return Faults.this.pingsIgnored();
+        }
+
+        @Override
+        public boolean clientFramesLost() {
+            return Faults.this.clientFramesLost();
+        }
+
+        @Override
+        public boolean marketDataPaused() {
+            return Faults.this.marketDataPaused();
+        }
+
+        @Override
+        public boolean authRefused() {
+            return Faults.this.authRefused();
+        }
+
+        @Override
+        public void sleepForDelay() {
+            Faults.this.sleepForDelay();
+        }
+
+        @Override
+        public RestFailure takeRestFailure() {
+            return Faults.this.takeRestFailure();
+        }
+
+        @Override
+        public String takeHostileRestBody() {
+            return Faults.this.takeHostileRestBody();
+        }
+
+        @Override
+        public boolean takeApplyThenDrop() {
+            return Faults.this.takeApplyThenDrop();
+        }
+    };
+
     Faults() {
+    }
+
+    Effects effects() {
+        return effects;
     }
 
     void connectionDropper(Runnable dropper) {
@@ -218,20 +290,12 @@ public final class Faults {
     }
 
     /** The failure to answer with, consuming one of the N, or null when no failure is pending. */
-    RestFailure takeRestFailure() {
-        while (true) {
-            int left = restFailuresLeft.get();
-            if (left <= 0) {
-                return null;
-            }
-            if (restFailuresLeft.compareAndSet(left, left - 1)) {
-                return restFailure.get();
-            }
-        }
+    private RestFailure takeRestFailure() {
+        return take(restFailuresLeft) ? restFailure.get() : null;
     }
 
     /** The body to answer instead of handling the request (malformed or oversized), or null; consumes one. */
-    String takeHostileRestBody() {
+    private String takeHostileRestBody() {
         if (take(malformedRestLeft)) {
             return "{\"code\":0,\"data\":{\"orderId\":\"a1";
         }
@@ -254,19 +318,11 @@ public final class Faults {
     }
 
     /** True when this order placement is to be applied and its connection dropped, consuming one of the N. */
-    boolean takeApplyThenDrop() {
-        while (true) {
-            int left = applyThenDropLeft.get();
-            if (left <= 0) {
-                return false;
-            }
-            if (applyThenDropLeft.compareAndSet(left, left - 1)) {
-                return true;
-            }
-        }
+    private boolean takeApplyThenDrop() {
+        return take(applyThenDropLeft);
     }
 
-    void sleepForDelay() {
+    private void sleepForDelay() {
         Duration delay = responseDelay.get();
         if (!delay.isZero()) {
             try {

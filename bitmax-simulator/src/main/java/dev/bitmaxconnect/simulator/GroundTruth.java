@@ -17,6 +17,22 @@ public final class GroundTruth {
                          long restRequests, long wsRequests) {
     }
 
+    /** Where the simulator's engine and servers record what happens; only the simulator holds one. */
+    public interface Recorder {
+        void accepted(AcceptedOrder order);
+
+        void filled(Fill fill);
+
+        void canceled();
+
+        /** A request refused with an error code. */
+        void rejected();
+
+        void restRequest();
+
+        void wsRequest();
+    }
+
     private final ConcurrentLinkedQueue<AcceptedOrder> accepted = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, AcceptedOrder> byOrderId = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Fill> fills = new ConcurrentLinkedQueue<>();
@@ -27,34 +43,46 @@ public final class GroundTruth {
     private final LongAdder restCount = new LongAdder();
     private final LongAdder wsCount = new LongAdder();
 
+    private final Recorder recorder = new Recorder() {
+        @Override
+        public void accepted(AcceptedOrder order) {
+            accepted.add(order);
+            byOrderId.put(order.orderId(), order);
+            acceptedCount.increment();
+        }
+
+        @Override
+        public void filled(Fill fill) {
+            fills.add(fill);
+            fillCount.increment();
+        }
+
+        @Override
+        public void canceled() {
+            canceledCount.increment();
+        }
+
+        @Override
+        public void rejected() {
+            rejectedCount.increment();
+        }
+
+        @Override
+        public void restRequest() {
+            restCount.increment();
+        }
+
+        @Override
+        public void wsRequest() {
+            wsCount.increment();
+        }
+    };
+
     GroundTruth() {
     }
 
-    void recordAccepted(AcceptedOrder order) {
-        accepted.add(order);
-        byOrderId.put(order.orderId(), order);
-        acceptedCount.increment();
-    }
-
-    void recordFill(Fill fill) {
-        fills.add(fill);
-        fillCount.increment();
-    }
-
-    void recordCanceled() {
-        canceledCount.increment();
-    }
-
-    void recordRejected() {
-        rejectedCount.increment();
-    }
-
-    void recordRestRequest() {
-        restCount.increment();
-    }
-
-    void recordWsRequest() {
-        wsCount.increment();
+    Recorder recorder() {
+        return recorder;
     }
 
     /** Every order ever accepted, in acceptance order. */
@@ -89,7 +117,7 @@ public final class GroundTruth {
     }
 
     /** Everything, for the admin endpoint. */
-    Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("counts", counts());
         all.put("acceptedOrders", acceptedOrders());

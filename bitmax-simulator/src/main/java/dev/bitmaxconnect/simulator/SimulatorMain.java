@@ -19,7 +19,7 @@ public final class SimulatorMain {
             "  --rest-key-encoding raw|base64   HMAC key of REST signatures (default raw)",
             "  --ws-key-encoding raw|base64     HMAC key of WebSocket signatures (default raw)",
             "  --ws-compression true|false      let WebSocket clients negotiate permessage-deflate (default false)",
-            "  --synthetic-market-data true|false  template depth and trades instead of the random walk, for",
+            "  --synthetic-market-data true|false  fixed-price depth and trades instead of the random walk, for",
             "                      throughput tests (default false)",
             "  --help              print this help");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitmaxconnect.simulator.auth.SignatureVerifier;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** Field-name paths of a JSON document ("data.order.seqNum", "data[].symbol"), and the reference's examples. */
-final class FieldNames {
+public final class FieldNames {
 
     /** The reference's JSON examples, kept in the repository at {@code api-examples/}. */
     static final Path EXAMPLES = Path.of("").toAbsolutePath().resolve("../api-examples").normalize();
@@ -16,7 +16,7 @@ final class FieldNames {
     private FieldNames() {
     }
 
-    static JsonNode example(String name) throws IOException {
+    public static JsonNode example(String name) throws IOException {
         return RestTestClient.JSON.readTree(Files.readString(EXAMPLES.resolve(name + ".json")));
     }
 

@@ -2,6 +2,7 @@ package dev.bitmaxconnect.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitmaxconnect.simulator.auth.SignatureVerifier;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

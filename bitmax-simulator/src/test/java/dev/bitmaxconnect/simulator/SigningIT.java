@@ -3,6 +3,7 @@ package dev.bitmaxconnect.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bitmaxconnect.simulator.auth.SignatureVerifier;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

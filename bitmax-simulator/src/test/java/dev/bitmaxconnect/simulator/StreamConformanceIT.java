@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitmaxconnect.simulator.auth.SignatureVerifier;
+import dev.bitmaxconnect.simulator.engine.Bar;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -156,7 +158,7 @@ class StreamConformanceIT {
     @Test
     void barSubscriptionAcceptsEveryInterval() throws Exception {
         try (WsTestClient ws = WsTestClient.connect(publicUrl)) {
-            for (String interval : BarSeries.INTERVALS) {
+            for (String interval : Bar.INTERVALS) {
                 ws.send(sub("i" + interval, "bar:" + interval + ":ETH-PERP"));
                 assertThat(ws.awaitM("sub").path("code").asInt()).as(interval).isZero();
             }

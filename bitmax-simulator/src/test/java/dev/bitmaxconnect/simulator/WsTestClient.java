@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitmaxconnect.simulator.auth.SignatureVerifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,128 @@
+package dev.bitmaxconnect.simulator.stream;
+
+import dev.bitmaxconnect.simulator.engine.Account;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** (Public only because Jetty requires public listener classes.) One WebSocket connection: its authentication, subscriptions, health points and outgoing queue depth. */
+public final class StreamSession implements Session.Listener.AutoDemanding {
+
+    /** Market data beyond this many queued messages is dropped for this session (a slow consumer). */
+    static final int MAX_QUEUED_MARKET_DATA = 50_000;
+    /** A session this many messages behind is disconnected instead of queueing a message that must not be lost. */
+    static final int MAX_QUEUED = 200_000;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
+
+    final StreamService service;
+    final Integer pathGroup;
+    /** The channel keys this session is subscribed to (see {@link StreamHub}). */
+    final Set<String> keys = ConcurrentHashMap.newKeySet();
+    volatile Account account;
+    volatile boolean subscribedOrders;
+    volatile boolean subscribedAccount;
+    volatile long lastClientMessageNanos = System.nanoTime();
+    final AtomicInteger missedPings = new AtomicInteger();
+    final LongAdder droppedMarketData = new LongAdder();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Callback dequeued = new Callback() {
+        @Override
+        public void succeed() {
+            queued.decrementAndGet();
+        }
+
+        @Override
+        public void fail(Throwable x) {
+            queued.decrementAndGet();
+        }
+    };
+    private volatile Session session;
+
+    StreamSession(StreamService service, Integer pathGroup, Account headerAccount) {
+        this.service = service;
+        this.pathGroup = pathGroup;
+        this.account = headerAccount;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.session = session;
+        service.opened(this);
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        if (service.clientFramesLost()) {
+            return;
+        }
+        lastClientMessageNanos = System.nanoTime();
+        missedPings.set(0);
+        service.received(this, message);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        service.closed(this);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        service.closed(this);
+    }
+
+    boolean isOpen() {
+        Session s = session;
+        return s != null && s.isOpen();
+    }
+
+    /** Sends a message that must not be lost (acks, private data). */
+    void send(String text) {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        if (queued.get() >= MAX_QUEUED) {
+            // bounded: a reader this far behind is cut off (it reconciles after reconnecting) rather than
+            // letting its queue grow without limit
+            LOG.warn("Disconnecting a WebSocket client {} messages behind", queued.get());
+            s.disconnect();
+            return;
+        }
+        queued.incrementAndGet();
+        s.sendText(text, dequeued);
+    }
+
+    /** Sends market data unless this session is too far behind, in which case it is dropped and counted. */
+    void offer(String text) {
+        Session s = session;
+        if (s == null) {
+            return;
+        }
+        if (queued.get() >= MAX_QUEUED_MARKET_DATA) {
+            droppedMarketData.increment();
+            return;
+        }
+        queued.incrementAndGet();
+        s.sendText(text, dequeued);
+    }
+
+    /** Closes the TCP connection without a close frame. */
+    void disconnect() {
+        Session s = session;
+        if (s != null) {
+            s.disconnect();
+        }
+    }
+
+    void close(int code, String reason) {
+        Session s = session;
+        if (s != null) {
+            s.close(code, reason, Callback.NOOP);
+        }
+    }
+}
