@@ -1,10 +1,9 @@
-package dev.bitmaxconnect.source.config;
+package dev.bitmaxconnect.common.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,18 +13,23 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 
 /**
- * Renders the source connector's {@link BitMaxSourceConfig#CONFIG_DEF} as the Markdown configuration reference of
- * the README, between {@link #START_MARKER} and {@link #END_MARKER}. Run {@link #main} with the README path to
- * rewrite that block.
+ * A connector's {@link ConfigDef} as the Markdown configuration reference of the README: one table per group, in
+ * the order of the groups and of the keys within them. The README holds it between the markers
+ * {@code <!-- <name>-config:start -->} and {@code <!-- <name>-config:end -->}.
  */
-public final class SourceConfigReference {
-    public static final String START_MARKER = "<!-- source-config:start -->";
-    public static final String END_MARKER = "<!-- source-config:end -->";
+public final class ConfigReference {
+    private final ConfigDef def;
+    private final String startMarker;
+    private final String endMarker;
 
-    private SourceConfigReference() {
+    /** The reference of {@code def} in the README block named {@code name}, e.g. {@code source}. */
+    public ConfigReference(String name, ConfigDef def) {
+        this.def = def;
+        this.startMarker = "<!-- " + name + "-config:start -->";
+        this.endMarker = "<!-- " + name + "-config:end -->";
     }
 
-    public static String markdown(ConfigDef def) {
+    public String markdown() {
         List<ConfigKey> keys = new ArrayList<>(def.configKeys().values());
         List<String> groups = def.groups();
         keys.sort(Comparator.comparingInt((ConfigKey k) -> groups.indexOf(k.group)).thenComparingInt(k -> k.orderInGroup));
@@ -45,7 +49,7 @@ public final class SourceConfigReference {
                     .append(key.importance.name().toLowerCase(Locale.ROOT)).append(" | ")
                     .append(cell(key.documentation)).append(" |\n");
         }
-        return out.toString();
+        return out.toString().trim();
     }
 
     private static String defaultText(ConfigKey key) {
@@ -55,39 +59,39 @@ public final class SourceConfigReference {
         if (key.defaultValue == null) {
             return "null";
         }
+        // A password default renders as [hidden]: ConfigDef prints it through Password.toString().
         String text = ConfigDef.convertToString(key.defaultValue, key.type);
         return text.isEmpty() ? "\"\"" : "`" + text + "`";
     }
 
+    /** Escapes what would break a table row, and angle brackets that Markdown would take for HTML. */
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** The README with its generated block replaced by the current reference. */
-    public static String withReference(String readme, ConfigDef def) {
-        int start = readme.indexOf(START_MARKER);
-        int end = readme.indexOf(END_MARKER);
-        if (start < 0 || end < start) {
-            throw new IllegalArgumentException("README lacks the markers " + START_MARKER + " ... " + END_MARKER);
-        }
-        return readme.substring(0, start + START_MARKER.length()) + "\n" + markdown(def).trim() + "\n"
-                + readme.substring(end);
+    /** The README with its block replaced by the current reference. */
+    public String rewrite(String readme) {
+        int start = blockStart(readme);
+        return readme.substring(0, start) + "\n" + markdown() + "\n" + readme.substring(readme.indexOf(endMarker));
     }
 
-    /** The generated block of a README as it stands, without the markers. */
-    public static String currentBlock(String readme) {
-        int start = readme.indexOf(START_MARKER);
-        int end = readme.indexOf(END_MARKER);
-        if (start < 0 || end < start) {
-            throw new IllegalArgumentException("README lacks the markers " + START_MARKER + " ... " + END_MARKER);
-        }
-        return readme.substring(start + START_MARKER.length(), end).trim();
+    /** The block of a README as it stands, without the markers. */
+    public String currentBlock(String readme) {
+        return readme.substring(blockStart(readme), readme.indexOf(endMarker)).trim();
     }
 
-    /** Rewrites the generated block of the README at {@code args[0]} (default {@code README.md}). */
-    public static void main(String[] args) throws IOException {
-        Path readme = Paths.get(args.length > 0 ? args[0] : "README.md");
+    private int blockStart(String readme) {
+        int start = readme.indexOf(startMarker);
+        int end = readme.indexOf(endMarker);
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("README lacks the markers " + startMarker + " ... " + endMarker);
+        }
+        return start + startMarker.length();
+    }
+
+    /** Rewrites the block of the README file at {@code readme}. */
+    public void writeTo(Path readme) throws IOException {
         String text = Files.readString(readme, StandardCharsets.UTF_8);
-        Files.writeString(readme, withReference(text, BitMaxSourceConfig.CONFIG_DEF), StandardCharsets.UTF_8);
+        Files.writeString(readme, rewrite(text), StandardCharsets.UTF_8);
     }
 }
