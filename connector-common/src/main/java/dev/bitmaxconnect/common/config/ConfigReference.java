@@ -32,7 +32,8 @@ public final class ConfigReference {
     public String markdown() {
         List<ConfigKey> keys = new ArrayList<>(def.configKeys().values());
         List<String> groups = def.groups();
-        keys.sort(Comparator.comparingInt((ConfigKey k) -> groups.indexOf(k.group)).thenComparingInt(k -> k.orderInGroup));
+        keys.sort(Comparator.comparingInt((ConfigKey k) -> groups.indexOf(k.group))
+                .thenComparingInt(k -> k.orderInGroup));
         StringBuilder out = new StringBuilder();
         String group = null;
         for (ConfigKey key : keys) {

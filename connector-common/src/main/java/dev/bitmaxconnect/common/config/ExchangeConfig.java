@@ -136,13 +136,13 @@ public class ExchangeConfig extends AbstractConfig {
                 credentials.describe(API_KEY_DOC), GROUP, ++order, Width.MEDIUM, "API key");
         def.define(API_SECRET, Type.PASSWORD, credentials.isRequired() ? ConfigDef.NO_DEFAULT_VALUE : null,
                 Importance.HIGH, API_SECRET_DOC, GROUP, ++order, Width.MEDIUM, "API secret");
-        def.define(WS_SIGNED_PATH, Type.STRING, SIGNED_PATHS.get(0), ValidString.in(SIGNED_PATHS.toArray(new String[0])),
+        def.define(WS_SIGNED_PATH, Type.STRING, BitMaxClientConfig.DEFAULT_WS_SIGNED_PATH, oneOf(SIGNED_PATHS),
                 Importance.LOW, WS_SIGNED_PATH_DOC, GROUP, ++order, Width.SHORT, "WebSocket signed path",
                 new ChoiceRecommender(SIGNED_PATHS));
-        def.define(REST_KEY_ENCODING, Type.STRING, "raw", ValidString.in(KEY_ENCODINGS.toArray(new String[0])),
+        def.define(REST_KEY_ENCODING, Type.STRING, "raw", oneOf(KEY_ENCODINGS),
                 Importance.LOW, REST_KEY_ENCODING_DOC, GROUP, ++order, Width.SHORT, "REST key encoding",
                 new ChoiceRecommender(KEY_ENCODINGS));
-        def.define(WS_KEY_ENCODING, Type.STRING, "raw", ValidString.in(KEY_ENCODINGS.toArray(new String[0])),
+        def.define(WS_KEY_ENCODING, Type.STRING, "raw", oneOf(KEY_ENCODINGS),
                 Importance.LOW, WS_KEY_ENCODING_DOC, GROUP, ++order, Width.SHORT, "WebSocket key encoding",
                 new ChoiceRecommender(KEY_ENCODINGS));
         def.define(CONNECT_TIMEOUT_MS, Type.INT, 10_000, Range.between(100, MAX_TIMEOUT_MS), Importance.LOW,
@@ -154,6 +154,10 @@ public class ExchangeConfig extends AbstractConfig {
         def.define(RECONNECT_BACKOFF_MAX_MS, Type.INT, 30_000, Range.between(10, 600_000), Importance.LOW,
                 RECONNECT_BACKOFF_MAX_MS_DOC, GROUP, ++order, Width.SHORT, "Reconnect backoff max (ms)");
         return def;
+    }
+
+    private static ValidString oneOf(List<String> values) {
+        return ValidString.in(values.toArray(new String[0]));
     }
 
     /**
