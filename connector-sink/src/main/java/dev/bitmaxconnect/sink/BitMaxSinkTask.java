@@ -1,9 +1,7 @@
 package dev.bitmaxconnect.sink;
 
 import dev.bitmaxconnect.client.BitMaxApiException;
-import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.BitMaxException;
-import dev.bitmaxconnect.client.KeyEncoding;
 import dev.bitmaxconnect.client.model.AccountInfo;
 import dev.bitmaxconnect.client.model.ContractPricing;
 import dev.bitmaxconnect.client.model.FuturesContract;
@@ -36,7 +34,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -92,16 +89,7 @@ public class BitMaxSinkTask extends SinkTask {
         config = new BitMaxSinkConfig(props);
         connector = props.getOrDefault("name", "bitmax-sink");
         String taskId = props.getOrDefault(TASK_ID, "0");
-        rest = new BitMaxRestClient(BitMaxClientConfig.builder()
-                .restUrl(config.restUrl())
-                .wsUrl(config.wsUrl())
-                .credentials(config.apiKey(), config.apiSecret().value())
-                .restKeyEncoding(encoding(config.getString(BitMaxSinkConfig.REST_KEY_ENCODING)))
-                .wsKeyEncoding(encoding(config.getString(BitMaxSinkConfig.WS_KEY_ENCODING)))
-                .wsSignedPath(config.getString(BitMaxSinkConfig.WS_SIGNED_PATH))
-                .callTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
-                .readTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
-                .wsRequestTimeout(Duration.ofMillis(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS)))
+        rest = new BitMaxRestClient(config.clientConfig()
                 .requestsPerSecond(config.getDouble(BitMaxSinkConfig.REQUESTS_PER_SECOND))
                 .build());
         retry = new RetryPolicy(config.getInt(BitMaxSinkConfig.RETRY_MAX),
@@ -177,10 +165,6 @@ public class BitMaxSinkTask extends SinkTask {
             Thread.currentThread().interrupt();
             throw new ConnectException("interrupted while opening the WebSocket session", e);
         }
-    }
-
-    private static KeyEncoding encoding(String value) {
-        return KeyEncoding.valueOf(value.toUpperCase(Locale.ROOT));
     }
 
     /** Fails the task with what to fix when the key is refused or cannot trade. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -260,25 +261,14 @@ public class BitMaxSourceTask extends SourceTask {
 
     @Override
     public void stop() {
-        closeQuietly(referenceData);
-        closeQuietly(recovery);
+        Utils.closeQuietly(referenceData, "reference data poller", log);
+        Utils.closeQuietly(recovery, "private stream recovery", log);
         if (queue != null) {
             queue.close();
         }
-        closeQuietly(publicStream);
-        closeQuietly(privateStream);
-        closeQuietly(rest);
-        closeQuietly(metrics);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            log.warn("Closing {} failed: {}", closeable.getClass().getSimpleName(), e.toString());
-        }
+        Utils.closeQuietly(publicStream, "public stream", log);
+        Utils.closeQuietly(privateStream, "private stream", log);
+        Utils.closeQuietly(rest, "REST client", log);
+        Utils.closeQuietly(metrics, "metrics", log);
     }
 }

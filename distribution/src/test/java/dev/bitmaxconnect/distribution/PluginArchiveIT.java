@@ -57,6 +57,7 @@ class PluginArchiveIT {
         assertThat(libJars()).contains(
                 "connector-source-" + VERSION + ".jar",
                 "connector-sink-" + VERSION + ".jar",
+                "connector-common-" + VERSION + ".jar",
                 "bitmax-client-" + VERSION + ".jar");
         assertThat(libJars()).anySatisfy(jar -> assertThat(jar).startsWith("okhttp"));
         assertThat(libJars()).anySatisfy(jar -> assertThat(jar).startsWith("jackson-databind-"));

@@ -1,40 +1,30 @@
 package dev.bitmaxconnect.sink.config;
 
+import dev.bitmaxconnect.common.config.ChoiceRecommender;
+import dev.bitmaxconnect.common.config.ExchangeConfig;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** The sink connector's settings: each key a constant beside its definition. */
-public final class BitMaxSinkConfig extends AbstractConfig {
+public final class BitMaxSinkConfig extends ExchangeConfig {
 
-    public static final String GROUP_EXCHANGE = "Exchange";
     public static final String GROUP_RESULTS = "Results";
     public static final String GROUP_BATCH = "Batching";
     public static final String GROUP_RETRY = "Retries";
     public static final String GROUP_RISK = "Validation and risk";
     public static final String GROUP_RECORDS = "Records";
 
-    public static final String REST_URL = "bitmax.rest.url";
-    public static final String WS_URL = "bitmax.ws.url";
-    public static final String API_KEY = "bitmax.api.key";
-    public static final String API_SECRET = "bitmax.api.secret";
-    public static final String WS_SIGNED_PATH = "bitmax.ws.signed.path";
-    public static final String REST_KEY_ENCODING = "bitmax.rest.key.encoding";
-    public static final String WS_KEY_ENCODING = "bitmax.ws.key.encoding";
     public static final String TRANSPORT = "bitmax.transport";
-    public static final String REQUEST_TIMEOUT_MS = "bitmax.request.timeout.ms";
     public static final String FILTERS_REFRESH_MS = "bitmax.contracts.refresh.ms";
     public static final String REQUESTS_PER_SECOND = "bitmax.requests.per.second";
 
@@ -71,7 +61,7 @@ public final class BitMaxSinkConfig extends AbstractConfig {
             + "exchange this URL names, and there is no default one";
 
     public BitMaxSinkConfig(Map<?, ?> props) {
-        super(CONFIG_DEF, props);
+        super(CONFIG_DEF, props, true);
         if (!resultsTopic().isEmpty() && resultsProducerProps().get("bootstrap.servers") == null) {
             throw new ConfigException(RESULTS_PRODUCER_PREFIX + "bootstrap.servers", null,
                     "is required when " + RESULTS_TOPIC + " is set: the results are written by the task's own "
@@ -87,45 +77,22 @@ public final class BitMaxSinkConfig extends AbstractConfig {
 
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
-        int o = 0;
-        // No default: a connector that places orders names its exchange itself.
-        def.define(REST_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator("http", "https"),
-                Importance.HIGH, "Base URL of the BitMax REST API, without a path, e.g. "
-                        + "https://api-test.bitmax-sandbox.io, or a simulator such as http://127.0.0.1:8090.",
-                GROUP_EXCHANGE, ++o, Width.LONG, "REST URL");
-        def.define(WS_URL, Type.STRING, "", new UrlValidator("ws", "wss").orEmpty(), Importance.MEDIUM,
-                "Base URL of the BitMax WebSocket API, without a path, e.g. wss://api-test.bitmax-sandbox.io; "
-                        + "required when " + TRANSPORT + " is websocket.", GROUP_EXCHANGE, ++o, Width.LONG,
-                "WebSocket URL");
-        def.define(API_KEY, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                "API key with trade permission (and transfer permission if " + TRANSFERS_ENABLED + " is true).",
-                GROUP_EXCHANGE, ++o, Width.MEDIUM, "API key");
-        def.define(API_SECRET, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                "API secret; never logged. Use a Connect config provider to keep it out of the connector config.",
-                GROUP_EXCHANGE, ++o, Width.MEDIUM, "API secret");
+        Need wsUrl = Need.optional("Required when " + TRANSPORT + " is websocket.");
+        Need credentials = Need.required("The key needs trade permission (and transfer permission if "
+                + TRANSFERS_ENABLED + " is true).");
+        ExchangeConfig.define(def, wsUrl, credentials);
+        int o = ExchangeConfig.KEYS.size();
         def.define(TRANSPORT, Type.STRING, "rest", enumValidator("rest", "websocket"), Importance.MEDIUM,
                 "How orders are sent: rest (batch requests available) or websocket (the WebSocket request API: "
                         + "place-order, cancel-order, cancel-all; other actions still go over REST).",
-                GROUP_EXCHANGE, ++o, Width.SHORT, "Transport", new EnumRecommender("rest", "websocket"));
-        def.define(WS_SIGNED_PATH, Type.STRING, "v2/stream", new ConfigDef.NonEmptyString(), Importance.LOW,
-                "Path signed for WebSocket authentication: v2/stream (the reference's correction) or stream.",
-                GROUP_EXCHANGE, ++o, Width.SHORT, "WebSocket signed path", new EnumRecommender("v2/stream", "stream"));
-        def.define(REST_KEY_ENCODING, Type.STRING, "raw", enumValidator("raw", "base64"), Importance.LOW,
-                "How the secret keys the REST HMAC: raw (its UTF-8 bytes, as the reference's vectors) or base64 "
-                        + "(decoded first).", GROUP_EXCHANGE, ++o, Width.SHORT, "REST key encoding",
-                new EnumRecommender("raw", "base64"));
-        def.define(WS_KEY_ENCODING, Type.STRING, "raw", enumValidator("raw", "base64"), Importance.LOW,
-                "How the secret keys the WebSocket HMAC: raw or base64.", GROUP_EXCHANGE, ++o, Width.SHORT,
-                "WebSocket key encoding", new EnumRecommender("raw", "base64"));
-        def.define(REQUEST_TIMEOUT_MS, Type.INT, 10_000, ConfigDef.Range.between(100, 120_000), Importance.LOW,
-                "Time to wait for the exchange's answer to one request; no answer in time is an ambiguous outcome, "
-                        + "resolved by looking the orders up.", GROUP_EXCHANGE, ++o, Width.SHORT, "Request timeout");
+                ExchangeConfig.GROUP, ++o, Width.SHORT, "Transport",
+                new ChoiceRecommender(List.of("rest", "websocket")));
         def.define(FILTERS_REFRESH_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(1_000), Importance.LOW,
                 "How often the contract filters (tick size, lot size, listed symbols) and mark prices are "
-                        + "reloaded.", GROUP_EXCHANGE, ++o, Width.SHORT, "Contract refresh");
+                        + "reloaded.", ExchangeConfig.GROUP, ++o, Width.SHORT, "Contract refresh");
         def.define(REQUESTS_PER_SECOND, Type.DOUBLE, 100.0, ConfigDef.Range.between(0.1, 100_000), Importance.MEDIUM,
                 "Most REST requests per second this task sends (a batch of 10 orders is one request); keep the sum "
-                        + "over tasks within the key's limitQuota.", GROUP_EXCHANGE, ++o, Width.SHORT,
+                        + "over tasks within the key's limitQuota.", ExchangeConfig.GROUP, ++o, Width.SHORT,
                 "Request rate");
 
         o = 0;
@@ -187,7 +154,7 @@ public final class BitMaxSinkConfig extends AbstractConfig {
         o = 0;
         def.define(TOMBSTONES, Type.STRING, "ignore", enumValidator("ignore", "fail"), Importance.LOW,
                 "What a record without a value means: ignore (skipped, counted) or fail (a bad command).",
-                GROUP_RECORDS, ++o, Width.SHORT, "Tombstones", new EnumRecommender("ignore", "fail"));
+                GROUP_RECORDS, ++o, Width.SHORT, "Tombstones", new ChoiceRecommender(List.of("ignore", "fail")));
         def.define(RECOVERY_HISTORY_SIZE, Type.INT, 1000, ConfigDef.Range.between(1, 10_000), Importance.LOW,
                 "Orders of the current order history read, with the open orders, when partitions are assigned, to "
                         + "recognise commands a previous task already sent.", GROUP_RECORDS, ++o, Width.SHORT,
@@ -199,22 +166,6 @@ public final class BitMaxSinkConfig extends AbstractConfig {
                         + "the newest this many orders are kept. 0 reads nothing back.", GROUP_RECORDS, ++o,
                 Width.SHORT, "Recovery results");
         return def;
-    }
-
-    public String restUrl() {
-        return stripSlash(getString(REST_URL));
-    }
-
-    public String wsUrl() {
-        return stripSlash(getString(WS_URL).trim());
-    }
-
-    public String apiKey() {
-        return getString(API_KEY);
-    }
-
-    public Password apiSecret() {
-        return getPassword(API_SECRET);
     }
 
     public boolean websocketTransport() {
@@ -257,10 +208,6 @@ public final class BitMaxSinkConfig extends AbstractConfig {
         return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
     private static ConfigDef.Validator enumValidator(String... values) {
         return new ConfigDef.Validator() {
             @Override
@@ -275,25 +222,6 @@ public final class BitMaxSinkConfig extends AbstractConfig {
                 return String.join(", ", values);
             }
         };
-    }
-
-    /** Recommends the fixed values of a setting. */
-    static final class EnumRecommender implements ConfigDef.Recommender {
-        private final List<Object> values;
-
-        EnumRecommender(String... values) {
-            this.values = new ArrayList<>(Arrays.asList(values));
-        }
-
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-            return values;
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsedConfig) {
-            return true;
-        }
     }
 
     /** An empty string or a positive decimal. */
@@ -315,47 +243,6 @@ public final class BitMaxSinkConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "empty, or a positive decimal";
-        }
-    }
-
-    /** A URL with one of the given schemes (or empty, where allowed). */
-    static final class UrlValidator implements ConfigDef.Validator {
-        private final List<String> schemes;
-        private final boolean emptyAllowed;
-
-        UrlValidator(String... schemes) {
-            this(List.of(schemes), false);
-        }
-
-        private UrlValidator(List<String> schemes, boolean emptyAllowed) {
-            this.schemes = schemes;
-            this.emptyAllowed = emptyAllowed;
-        }
-
-        UrlValidator orEmpty() {
-            return new UrlValidator(schemes, true);
-        }
-
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null) {
-                return; // a missing required key: ConfigDef already says so
-            }
-            String s = value.toString();
-            if (s.isBlank() && emptyAllowed) {
-                return;
-            }
-            int colon = s.indexOf("://");
-            if (colon <= 0 || !schemes.contains(s.substring(0, colon).toLowerCase(Locale.ROOT))
-                    || s.length() == colon + 3) {
-                throw new ConfigException(name, value, "must be a URL starting with "
-                        + String.join(" or ", schemes.stream().map(x -> x + "://").toList()));
-            }
-        }
-
-        @Override
-        public String toString() {
-            return (emptyAllowed ? "empty, or " : "") + "a " + String.join(" or ", schemes) + " URL";
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -14,62 +13,19 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
+
+import dev.bitmaxconnect.common.config.ChoiceRecommender;
+import dev.bitmaxconnect.common.config.ExchangeConfig;
 
 /** The settings of {@code BitMaxSourceConnector}: what to stream from the exchange, and where to write it. */
-public class BitMaxSourceConfig extends AbstractConfig {
+public class BitMaxSourceConfig extends ExchangeConfig {
 
     public static final String ALL_SYMBOLS = "*";
 
-    static final String GROUP_EXCHANGE = "Exchange";
     static final String GROUP_STREAMS = "Streams";
     static final String GROUP_TOPICS = "Topics";
     static final String GROUP_RECORDS = "Records";
     static final String GROUP_QUEUE = "Queue";
-
-    public static final String REST_URL = "bitmax.rest.url";
-    private static final String REST_URL_DOC = "Base URL of the exchange's REST API, without path, e.g. "
-            + "https://api-test.bitmax-sandbox.io (or the simulator's http://127.0.0.1:<port>).";
-
-    public static final String WS_URL = "bitmax.ws.url";
-    private static final String WS_URL_DOC = "Base URL of the exchange's WebSocket API, without path, e.g. "
-            + "wss://api-test.bitmax-sandbox.io. The connector appends /api/pro/v2/stream (public) or "
-            + "/<account group>/api/pro/v2/stream (private).";
-
-    public static final String API_KEY = "bitmax.api.key";
-    private static final String API_KEY_DOC = "API key. Needed only for the private channels (order, account).";
-
-    public static final String API_SECRET = "bitmax.api.secret";
-    private static final String API_SECRET_DOC = "API secret that signs requests. Needed only for the private "
-            + "channels. Use a Connect config provider to keep it out of the connector configuration.";
-
-    public static final String WS_SIGNED_PATH = "bitmax.ws.signed.path";
-    private static final String WS_SIGNED_PATH_DOC = "The path signed in the WebSocket authentication "
-            + "(<timestamp>+<path>). The reference first said 'stream', its correction of 2021-03-03 'v2/stream'.";
-
-    public static final String REST_KEY_ENCODING = "bitmax.rest.key.encoding";
-    private static final String REST_KEY_ENCODING_DOC = "How the secret keys the HMAC of REST requests: 'raw' uses "
-            + "its UTF-8 bytes as given (the reference's test vectors), 'base64' decodes it first.";
-
-    public static final String WS_KEY_ENCODING = "bitmax.ws.key.encoding";
-    private static final String WS_KEY_ENCODING_DOC = "How the secret keys the HMAC of the WebSocket authentication: "
-            + "'raw' (UTF-8 bytes as given) or 'base64' (decoded first).";
-
-    public static final String CONNECT_TIMEOUT_MS = "bitmax.connect.timeout.ms";
-    private static final String CONNECT_TIMEOUT_MS_DOC = "Timeout for opening a REST or WebSocket connection. A "
-            + "private stream not connected and authenticated within it is logged as a warning; the task keeps "
-            + "trying and stays running (only a refused key or an untrusted certificate fails it).";
-
-    public static final String REQUEST_TIMEOUT_MS = "bitmax.request.timeout.ms";
-    private static final String REQUEST_TIMEOUT_MS_DOC = "Timeout for a REST request, and for the answer to a "
-            + "WebSocket request (authentication, subscription, account snapshot).";
-
-    public static final String RECONNECT_BACKOFF_MS = "bitmax.reconnect.backoff.ms";
-    private static final String RECONNECT_BACKOFF_MS_DOC = "Wait before the first reconnect after a WebSocket "
-            + "connection is lost; doubled after each failed attempt.";
-
-    public static final String RECONNECT_BACKOFF_MAX_MS = "bitmax.reconnect.backoff.max.ms";
-    private static final String RECONNECT_BACKOFF_MAX_MS_DOC = "Upper bound of the reconnect wait.";
 
     public static final String SYMBOLS = "symbols";
     private static final String SYMBOLS_DOC = "Contracts to stream market data for, e.g. BTC-PERP,ETH-PERP, or * for "
@@ -164,43 +120,19 @@ public class BitMaxSourceConfig extends AbstractConfig {
         super(definition, originals, false);
         this.channels = parseChannels(getList(CHANNELS));
         this.referenceData = parseReferenceData(getList(REFERENCE_DATA));
-        if (hasPrivateChannels() && (getString(API_KEY) == null || getString(API_KEY).isBlank()
-                || getPassword(API_SECRET) == null || getPassword(API_SECRET).value().isBlank())) {
-            throw new ConfigException(API_KEY, getString(API_KEY) == null ? null : "[hidden]",
+        if (hasPrivateChannels() && !hasCredentials()) {
+            throw new ConfigException(API_KEY, apiKey() == null ? null : "[hidden]",
                     "the private channels " + privateChannelNames() + " need " + API_KEY + " and " + API_SECRET);
         }
     }
 
     public static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
-        int order = 0;
-        def.define(REST_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator("http", "https"),
-                Importance.HIGH, REST_URL_DOC, GROUP_EXCHANGE, ++order, Width.LONG, "REST URL");
-        def.define(WS_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new UrlValidator("ws", "wss"),
-                Importance.HIGH, WS_URL_DOC, GROUP_EXCHANGE, ++order, Width.LONG, "WebSocket URL");
-        def.define(API_KEY, Type.STRING, null, Importance.HIGH, API_KEY_DOC, GROUP_EXCHANGE, ++order,
-                Width.MEDIUM, "API key");
-        def.define(API_SECRET, Type.PASSWORD, null, Importance.HIGH, API_SECRET_DOC, GROUP_EXCHANGE, ++order,
-                Width.MEDIUM, "API secret");
-        def.define(WS_SIGNED_PATH, Type.STRING, "v2/stream", ValidString.in("v2/stream", "stream"),
-                Importance.LOW, WS_SIGNED_PATH_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "WebSocket signed path",
-                new ChoiceRecommender(List.of("v2/stream", "stream")));
-        def.define(REST_KEY_ENCODING, Type.STRING, "raw", ValidString.in("raw", "base64"), Importance.LOW,
-                REST_KEY_ENCODING_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "REST key encoding",
-                new ChoiceRecommender(List.of("raw", "base64")));
-        def.define(WS_KEY_ENCODING, Type.STRING, "raw", ValidString.in("raw", "base64"), Importance.LOW,
-                WS_KEY_ENCODING_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "WebSocket key encoding",
-                new ChoiceRecommender(List.of("raw", "base64")));
-        def.define(CONNECT_TIMEOUT_MS, Type.INT, 10_000, Range.between(100, 300_000), Importance.LOW,
-                CONNECT_TIMEOUT_MS_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "Connect timeout (ms)");
-        def.define(REQUEST_TIMEOUT_MS, Type.INT, 10_000, Range.between(100, 300_000), Importance.LOW,
-                REQUEST_TIMEOUT_MS_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "Request timeout (ms)");
-        def.define(RECONNECT_BACKOFF_MS, Type.INT, 500, Range.between(10, 60_000), Importance.LOW,
-                RECONNECT_BACKOFF_MS_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "Reconnect backoff (ms)");
-        def.define(RECONNECT_BACKOFF_MAX_MS, Type.INT, 30_000, Range.between(10, 600_000), Importance.LOW,
-                RECONNECT_BACKOFF_MAX_MS_DOC, GROUP_EXCHANGE, ++order, Width.SHORT, "Reconnect backoff max (ms)");
+        Need wsUrl = Need.required();
+        Need credentials = Need.optional("Needed only for the private channels (order, account).");
+        ExchangeConfig.define(def, wsUrl, credentials);
 
-        order = 0;
+        int order = 0;
         def.define(SYMBOLS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new SymbolListValidator(), Importance.HIGH,
                 SYMBOLS_DOC, GROUP_STREAMS, ++order, Width.LONG, "Symbols");
         def.define(SYMBOLS_REFRESH_INTERVAL_MS, Type.LONG, 300_000L, Range.atLeast(1_000L), Importance.LOW,
@@ -297,31 +229,6 @@ public class BitMaxSourceConfig extends AbstractConfig {
         return set;
     }
 
-    public String restUrl() {
-        return trimSlash(getString(REST_URL));
-    }
-
-    public String wsUrl() {
-        return trimSlash(getString(WS_URL));
-    }
-
-    private static String trimSlash(String url) {
-        String trimmed = url.trim();
-        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
-    }
-
-    public String apiKey() {
-        return getString(API_KEY);
-    }
-
-    public Password apiSecret() {
-        return getPassword(API_SECRET);
-    }
-
-    public boolean hasCredentials() {
-        return apiKey() != null && !apiKey().isBlank() && apiSecret() != null && !apiSecret().value().isBlank();
-    }
-
     public List<Channel> channels() {
         return channels;
     }
@@ -410,22 +317,6 @@ public class BitMaxSourceConfig extends AbstractConfig {
         return getInt(POLL_TIMEOUT_MS);
     }
 
-    public int connectTimeoutMs() {
-        return getInt(CONNECT_TIMEOUT_MS);
-    }
-
-    public int requestTimeoutMs() {
-        return getInt(REQUEST_TIMEOUT_MS);
-    }
-
-    public int reconnectBackoffMs() {
-        return getInt(RECONNECT_BACKOFF_MS);
-    }
-
-    public int reconnectBackoffMaxMs() {
-        return getInt(RECONNECT_BACKOFF_MAX_MS);
-    }
-
     public long symbolsRefreshIntervalMs() {
         return getLong(SYMBOLS_REFRESH_INTERVAL_MS);
     }
@@ -444,17 +335,5 @@ public class BitMaxSourceConfig extends AbstractConfig {
 
     public int recoveryLookupBatchSize() {
         return getInt(RECOVERY_LOOKUP_BATCH_SIZE);
-    }
-
-    public String wsSignedPath() {
-        return getString(WS_SIGNED_PATH);
-    }
-
-    public String restKeyEncoding() {
-        return getString(REST_KEY_ENCODING);
-    }
-
-    public String wsKeyEncoding() {
-        return getString(WS_KEY_ENCODING);
     }
 }

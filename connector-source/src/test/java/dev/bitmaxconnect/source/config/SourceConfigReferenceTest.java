@@ -10,28 +10,29 @@ import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Test;
 
+import dev.bitmaxconnect.common.config.ConfigReference;
+
 /**
  * Fails when the README's source configuration reference differs from the ConfigDef. Regenerate with
  * {@code mvn -pl connector-source test -Dtest=SourceConfigReferenceTest -Dreadme.regenerate=true}.
  */
 class SourceConfigReferenceTest {
     private static final Path README = Paths.get("..", "README.md");
+    private static final ConfigReference REFERENCE = new ConfigReference("source", BitMaxSourceConfig.CONFIG_DEF);
 
     @Test
     void readmeBlockIsWhatTheConfigDefGenerates() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
         if (Boolean.getBoolean("readme.regenerate")) {
-            readme = SourceConfigReference.withReference(readme, BitMaxSourceConfig.CONFIG_DEF);
-            Files.writeString(README, readme, StandardCharsets.UTF_8);
+            REFERENCE.writeTo(README);
         }
-        assertThat(SourceConfigReference.currentBlock(readme))
+        assertThat(REFERENCE.currentBlock(Files.readString(README, StandardCharsets.UTF_8)))
                 .as("README source configuration reference is stale; regenerate with -Dreadme.regenerate=true")
-                .isEqualTo(SourceConfigReference.markdown(BitMaxSourceConfig.CONFIG_DEF).trim());
+                .isEqualTo(REFERENCE.markdown());
     }
 
     @Test
     void referenceListsEveryKeyWithItsGroup() {
-        String markdown = SourceConfigReference.markdown(BitMaxSourceConfig.CONFIG_DEF);
+        String markdown = REFERENCE.markdown();
         for (String key : BitMaxSourceConfig.CONFIG_DEF.names()) {
             assertThat(markdown).contains("| `" + key + "` |");
         }

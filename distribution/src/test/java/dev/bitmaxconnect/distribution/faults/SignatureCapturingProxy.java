@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * A plain TCP proxy in front of the simulator that keeps what clients send, so a test knows every signature that
@@ -96,8 +97,8 @@ public final class SignatureCapturingProxy implements AutoCloseable {
             } catch (IOException e) {
                 // one side closed: close the other below
             } finally {
-                closeQuietly(from);
-                closeQuietly(to);
+                Utils.closeQuietly(from, "proxied socket");
+                Utils.closeQuietly(to, "proxied socket");
             }
         }, "signature-proxy-pump");
         thread.setDaemon(true);
@@ -137,20 +138,12 @@ public final class SignatureCapturingProxy implements AutoCloseable {
         return requests;
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // already closed
-        }
-    }
-
     @Override
     public void close() throws IOException {
         running = false;
         server.close();
         for (Socket socket : sockets) {
-            closeQuietly(socket);
+            Utils.closeQuietly(socket, "proxied socket");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.bitmaxconnect.source.config;
+package dev.bitmaxconnect.common.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,20 +8,21 @@ import java.util.function.Predicate;
 import org.apache.kafka.common.config.ConfigDef;
 
 /** Recommends a fixed set of values, and shows its key only while a condition on the other settings holds. */
-final class ChoiceRecommender implements ConfigDef.Recommender {
+public final class ChoiceRecommender implements ConfigDef.Recommender {
     private final List<Object> values;
     private final Predicate<Map<String, Object>> visible;
 
-    ChoiceRecommender(List<String> values) {
+    public ChoiceRecommender(List<String> values) {
         this(values, settings -> true);
     }
 
-    ChoiceRecommender(List<String> values, Predicate<Map<String, Object>> visible) {
+    public ChoiceRecommender(List<String> values, Predicate<Map<String, Object>> visible) {
         this.values = new ArrayList<>(values);
         this.visible = visible;
     }
 
-    static ChoiceRecommender visibleWhen(Predicate<Map<String, Object>> visible) {
+    /** No values to recommend (the key is free-form), only when the key matters. */
+    public static ChoiceRecommender visibleWhen(Predicate<Map<String, Object>> visible) {
         return new ChoiceRecommender(List.of(), visible);
     }
 
