@@ -453,15 +453,4 @@ class BitMaxStreamIT {
         assertThat(stream.state()).isEqualTo(BitMaxStream.State.CLOSED);
         never.countDown();
     }
-
-    @Test
-    void backoffGrowsWithJitterWithinBounds() {
-        stream = BitMaxStream.builder(config().reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build())
-            .publicEndpoint().listener(listener).build();
-        for (int i = 0; i < 200; i++) {
-            assertThat(stream.backoffMillis(0)).isBetween(50L, 100L);
-            assertThat(stream.backoffMillis(3)).isBetween(400L, 800L);
-            assertThat(stream.backoffMillis(40)).isBetween(1000L, 2000L);
-        }
-    }
 }
