@@ -130,7 +130,7 @@ public final class BitMaxRestClient implements AutoCloseable {
 
     /** GET /api/pro/v2/account/info (signed, no account group); refreshes the cached account info. */
     public AccountInfo accountInfo() {
-        AccountInfo info = execute(new Call0("GET", "v2/account/info", false, null, null), type(AccountInfo.class));
+        AccountInfo info = execute(new ApiCall("GET", "v2/account/info", false, null, null), type(AccountInfo.class));
         cachedAccountInfo = info;
         return info;
     }
@@ -364,18 +364,18 @@ public final class BitMaxRestClient implements AutoCloseable {
     }
 
     /** One request to make: method, api path (as signed), whether it carries the group, body or query. */
-    private record Call0(String method, String apiPath, boolean withGroup, JsonNode body, List<String[]> query) {
+    private record ApiCall(String method, String apiPath, boolean withGroup, JsonNode body, List<String[]> query) {
     }
 
-    private Call0 publicGet(String apiPath) {
-        return new Call0("GET", apiPath, false, null, null);
+    private ApiCall publicGet(String apiPath) {
+        return new ApiCall("GET", apiPath, false, null, null);
     }
 
-    private Call0 privateCall(String method, String apiPath, JsonNode body, List<String[]> query) {
-        return new Call0(method, apiPath, true, body, query);
+    private ApiCall privateCall(String method, String apiPath, JsonNode body, List<String[]> query) {
+        return new ApiCall(method, apiPath, true, body, query);
     }
 
-    private Request build(Call0 c, SendProgress progress) {
+    private Request build(ApiCall c, SendProgress progress) {
         HttpUrl.Builder url = baseUrl.newBuilder();
         if (c.withGroup()) {
             url.addPathSegment(Integer.toString(accountGroup()));
@@ -406,7 +406,7 @@ public final class BitMaxRestClient implements AutoCloseable {
         return rb.build();
     }
 
-    private <T> T execute(Call0 c, JavaType dataType) {
+    private <T> T execute(ApiCall c, JavaType dataType) {
         int attempt = 0;
         boolean resent = false;
         while (true) {
@@ -449,11 +449,11 @@ public final class BitMaxRestClient implements AutoCloseable {
      * connection the server had closed: "unexpected end of stream") is sent once more. Timeouts are not (the
      * exchange is slow, a second wait would only double it), certificate failures neither, and orders never.
      */
-    private static boolean mayResend(Call0 c, IOException e) {
+    private static boolean mayResend(ApiCall c, IOException e) {
         return c.method().equals("GET") && !(e instanceof InterruptedIOException) && !(e instanceof SSLException);
     }
 
-    private void acquirePermit(Call0 c) {
+    private void acquirePermit(ApiCall c) {
         try {
             rateLimiter.acquire();
         } catch (InterruptedException e) {
@@ -476,7 +476,7 @@ public final class BitMaxRestClient implements AutoCloseable {
         return DEFAULT_RETRY_AFTER;
     }
 
-    private <T> T parse(Call0 c, int status, String body, JavaType dataType, Duration retryAfter) {
+    private <T> T parse(ApiCall c, int status, String body, JavaType dataType, Duration retryAfter) {
         JsonNode root = null;
         try {
             if (!body.isEmpty()) {
