@@ -34,6 +34,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -233,12 +234,7 @@ public final class BitMaxRestClient implements AutoCloseable {
 
     /** POST /&lt;grp&gt;/api/pro/v2/futures/order/batch; 1 to 10 orders, all or none accepted. */
     public BatchOrderResult placeBatch(List<NewOrderRequest> orders) {
-        requireBatch(orders);
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode items = body.putArray("orders");
-        for (NewOrderRequest order : orders) {
-            items.add(BitMaxJson.newOrder(stamp(order), BitMaxJson.ORDER_PRICE));
-        }
+        ObjectNode body = batch(orders, order -> BitMaxJson.newOrder(stamp(order), BitMaxJson.ORDER_PRICE));
         return execute(privateCall("POST", "v2/futures/order/batch", body, null), type(BatchOrderResult.class));
     }
 
@@ -250,12 +246,7 @@ public final class BitMaxRestClient implements AutoCloseable {
 
     /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order/batch; 1 to 10 cancels. */
     public BatchOrderResult cancelBatch(List<CancelOrderRequest> cancels) {
-        requireBatch(cancels);
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode items = body.putArray("orders");
-        for (CancelOrderRequest cancel : cancels) {
-            items.add(BitMaxJson.cancelOrder(stamp(cancel)));
-        }
+        ObjectNode body = batch(cancels, cancel -> BitMaxJson.cancelOrder(stamp(cancel)));
         return execute(privateCall("DELETE", "v2/futures/order/batch", body, null), type(BatchOrderResult.class));
     }
 
@@ -340,6 +331,17 @@ public final class BitMaxRestClient implements AutoCloseable {
 
     private CancelOrderRequest stamp(CancelOrderRequest r) {
         return r.time() != null ? r : r.withTime(config.clock().millis());
+    }
+
+    /** The body of a batch request: {@code {"orders":[..]}}, 1 to 10 items. */
+    private <T> ObjectNode batch(List<T> items, Function<T, ObjectNode> encode) {
+        requireBatch(items);
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode encoded = body.putArray("orders");
+        for (T item : items) {
+            encoded.add(encode.apply(item));
+        }
+        return body;
     }
 
     private static void requireBatch(List<?> items) {
