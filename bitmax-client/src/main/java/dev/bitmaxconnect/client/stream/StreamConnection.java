@@ -274,9 +274,10 @@ final class StreamConnection implements StreamSession.Events {
 
     @Override
     public void refused(StreamSession session, Exception verdict) {
-        log.warn("BitMax stream {} refused: {}", url, verdict.getMessage());
-        if (!closeBeforeFirstSession(verdict)) {
-            dispatcher.error(verdict);
+        if (closeBeforeFirstSession(verdict)) {
+            log.warn("BitMax stream {} closed before its first session: {}", url, verdict.getMessage());
+        } else {
+            dispatcher.error(verdict); // the session is lost too, and logged as such
         }
     }
 
@@ -379,6 +380,9 @@ final class StreamConnection implements StreamSession.Events {
 
     @Override
     public void frame(StreamSession session, String text) {
+        if (session.lost) {
+            return; // read from a connection already dropped (OkHttp had it buffered when it was cancelled)
+        }
         String refusal = frameSizeGuard.refusal(text);
         if (refusal != null) {
             rejected.incrementAndGet();
