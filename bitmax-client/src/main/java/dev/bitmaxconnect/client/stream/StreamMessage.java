@@ -2,6 +2,7 @@ package dev.bitmaxconnect.client.stream;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -23,6 +24,7 @@ import java.util.List;
  * readable accessor names; {@link #type()} is the {@code m} field, which also picks the record when
  * decoding ({@link StreamMessageDecoder}). Absent fields are null.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "m", visible = true)
 @JsonSubTypes({
     @JsonSubTypes.Type(value = StreamMessage.PricingData.class,
