@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.client.stream.StreamMessageDecoder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -33,17 +32,17 @@ public final class StreamDecodeRatio {
         JsonFactory factory = new JsonFactory();
         System.out.printf("%-14s %14s %14s %8s%n", "message", "decode ops/us", "floor ops/us", "ratio");
         for (String[] m : messages) {
-            byte[] bytes = m[1].getBytes(StandardCharsets.UTF_8);
+            String text = m[1];
             for (int i = 0; i < 5; i++) { // warm-up
-                burst(() -> decode(decoder, bytes), burstNanos * 4);
-                burst(() -> walk(factory, bytes), burstNanos * 4);
+                burst(() -> decode(decoder, text), burstNanos * 4);
+                burst(() -> walk(factory, text), burstNanos * 4);
             }
             double[] decode = new double[rounds];
             double[] floor = new double[rounds];
             double[] ratio = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                decode[r] = burst(() -> decode(decoder, bytes), burstNanos);
-                floor[r] = burst(() -> walk(factory, bytes), burstNanos);
+                decode[r] = burst(() -> decode(decoder, text), burstNanos);
+                floor[r] = burst(() -> walk(factory, text), burstNanos);
                 ratio[r] = decode[r] / floor[r];
             }
             System.out.printf("%-14s %14.3f %14.3f %8.2f%n", m[0], median(decode), median(floor), median(ratio));
@@ -73,13 +72,13 @@ public final class StreamDecodeRatio {
         return ops / ((now - start) / 1000.0);
     }
 
-    private static void decode(StreamMessageDecoder decoder, byte[] bytes) {
-        StreamMessage m = decoder.decode(bytes);
+    private static void decode(StreamMessageDecoder decoder, String text) {
+        StreamMessage m = decoder.decode(text);
         sink += m.hashCode() == 0 ? 1 : 0;
     }
 
-    private static void walk(JsonFactory factory, byte[] bytes) throws IOException {
-        try (JsonParser p = factory.createParser(bytes)) {
+    private static void walk(JsonFactory factory, String text) throws IOException {
+        try (JsonParser p = factory.createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 sink += t.ordinal() == 99 ? 1 : 0;

@@ -1,62 +1,35 @@
 package dev.bitmaxconnect.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Account category (`ac`). Tolerant: any case, with or without underscores; unknown values kept. */
 public final class AccountCategory extends WireEnum<AccountCategory.Known> {
-    /** The values the reference lists. */
-    public enum Known implements WireEnum.Spelled {
-        CASH("CASH"),
-        MARGIN("MARGIN"),
-        FUTURES("FUTURES");
-
-        private final String wire;
-        private final String[] aliases;
-
-        Known(String wire, String... aliases) {
-            this.wire = wire;
-            this.aliases = aliases;
-        }
-
-        @Override
-        public String wire() {
-            return wire;
-        }
-
-        @Override
-        public String[] aliases() {
-            return aliases.clone();
-        }
+    /** The values the reference lists, in its spelling. */
+    public enum Known {
+        @JsonProperty("CASH") CASH,
+        @JsonProperty("MARGIN") MARGIN,
+        @JsonProperty("FUTURES") FUTURES
     }
 
-    private static final Map<String, Known> INDEX = index(Known.values());
+    private static final Spellings<Known, AccountCategory> SPELLINGS = new Spellings<>(Known.class, AccountCategory::new);
 
-    public static final AccountCategory CASH = new AccountCategory("CASH", Known.CASH);
-    public static final AccountCategory MARGIN = new AccountCategory("MARGIN", Known.MARGIN);
-    public static final AccountCategory FUTURES = new AccountCategory("FUTURES", Known.FUTURES);
+    public static final AccountCategory CASH = SPELLINGS.of(Known.CASH);
+    public static final AccountCategory MARGIN = SPELLINGS.of(Known.MARGIN);
+    public static final AccountCategory FUTURES = SPELLINGS.of(Known.FUTURES);
 
-    private static final Map<String, AccountCategory> EXACT = exact(CASH, MARGIN, FUTURES);
-
-    private AccountCategory(String raw, Known known) {
-        super(raw, known);
+    private AccountCategory(String raw, Known known, String wire) {
+        super(raw, known, wire);
     }
 
     /** Reads a value as the exchange spells it; never fails on an unknown value. */
     @JsonCreator
     public static AccountCategory of(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        AccountCategory exact = EXACT.get(raw);
-        if (exact != null) {
-            return exact; // the reference spelling: a shared constant, no allocation
-        }
-        return new AccountCategory(raw, lookup(INDEX, raw));
+        return SPELLINGS.of(raw);
     }
 
     /** The value for a known constant, in the reference's spelling. */
     public static AccountCategory of(Known known) {
-        return new AccountCategory(known.wire(), known);
+        return SPELLINGS.of(known);
     }
 }

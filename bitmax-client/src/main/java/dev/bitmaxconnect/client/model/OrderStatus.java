@@ -1,70 +1,44 @@
 package dev.bitmaxconnect.client.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Order status. Tolerant: any case, with or without underscores; unknown values kept. */
 public final class OrderStatus extends WireEnum<OrderStatus.Known> {
-    /** The values the reference lists. */
-    public enum Known implements WireEnum.Spelled {
-        PENDING_NEW("PendingNew"),
-        NEW("New"),
-        PARTIALLY_FILLED("PartiallyFilled"),
-        FILLED("Filled"),
-        CANCELED("Canceled", "Cancelled"),
-        REJECTED("Rejected"),
-        EXPIRED("Expired");
-
-        private final String wire;
-        private final String[] aliases;
-
-        Known(String wire, String... aliases) {
-            this.wire = wire;
-            this.aliases = aliases;
-        }
-
-        @Override
-        public String wire() {
-            return wire;
-        }
-
-        @Override
-        public String[] aliases() {
-            return aliases.clone();
-        }
+    /** The values the reference lists, in its spelling. */
+    public enum Known {
+        @JsonProperty("PendingNew") PENDING_NEW,
+        @JsonProperty("New") NEW,
+        @JsonProperty("PartiallyFilled") PARTIALLY_FILLED,
+        @JsonProperty("Filled") FILLED,
+        @JsonProperty("Canceled") @JsonAlias("Cancelled") CANCELED,
+        @JsonProperty("Rejected") REJECTED,
+        @JsonProperty("Expired") EXPIRED
     }
 
-    private static final Map<String, Known> INDEX = index(Known.values());
+    private static final Spellings<Known, OrderStatus> SPELLINGS = new Spellings<>(Known.class, OrderStatus::new);
 
-    public static final OrderStatus PENDING_NEW = new OrderStatus("PendingNew", Known.PENDING_NEW);
-    public static final OrderStatus NEW = new OrderStatus("New", Known.NEW);
-    public static final OrderStatus PARTIALLY_FILLED = new OrderStatus("PartiallyFilled", Known.PARTIALLY_FILLED);
-    public static final OrderStatus FILLED = new OrderStatus("Filled", Known.FILLED);
-    public static final OrderStatus CANCELED = new OrderStatus("Canceled", Known.CANCELED);
-    public static final OrderStatus REJECTED = new OrderStatus("Rejected", Known.REJECTED);
-    public static final OrderStatus EXPIRED = new OrderStatus("Expired", Known.EXPIRED);
+    public static final OrderStatus PENDING_NEW = SPELLINGS.of(Known.PENDING_NEW);
+    public static final OrderStatus NEW = SPELLINGS.of(Known.NEW);
+    public static final OrderStatus PARTIALLY_FILLED = SPELLINGS.of(Known.PARTIALLY_FILLED);
+    public static final OrderStatus FILLED = SPELLINGS.of(Known.FILLED);
+    public static final OrderStatus CANCELED = SPELLINGS.of(Known.CANCELED);
+    public static final OrderStatus REJECTED = SPELLINGS.of(Known.REJECTED);
+    public static final OrderStatus EXPIRED = SPELLINGS.of(Known.EXPIRED);
 
-    private static final Map<String, OrderStatus> EXACT = exact(PENDING_NEW, NEW, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED);
-
-    private OrderStatus(String raw, Known known) {
-        super(raw, known);
+    private OrderStatus(String raw, Known known, String wire) {
+        super(raw, known, wire);
     }
 
     /** Reads a value as the exchange spells it; never fails on an unknown value. */
     @JsonCreator
     public static OrderStatus of(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        OrderStatus exact = EXACT.get(raw);
-        if (exact != null) {
-            return exact; // the reference spelling: a shared constant, no allocation
-        }
-        return new OrderStatus(raw, lookup(INDEX, raw));
+        return SPELLINGS.of(raw);
     }
 
     /** The value for a known constant, in the reference's spelling. */
     public static OrderStatus of(Known known) {
-        return new OrderStatus(known.wire(), known);
+        return SPELLINGS.of(known);
     }
 }

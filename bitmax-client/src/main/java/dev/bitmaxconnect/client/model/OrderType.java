@@ -1,64 +1,37 @@
 package dev.bitmaxconnect.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Order type. Tolerant: any case, with or without underscores; unknown values kept. */
 public final class OrderType extends WireEnum<OrderType.Known> {
-    /** The values the reference lists. */
-    public enum Known implements WireEnum.Spelled {
-        LIMIT("Limit"),
-        MARKET("Market"),
-        STOP_LIMIT("StopLimit"),
-        STOP_MARKET("StopMarket");
-
-        private final String wire;
-        private final String[] aliases;
-
-        Known(String wire, String... aliases) {
-            this.wire = wire;
-            this.aliases = aliases;
-        }
-
-        @Override
-        public String wire() {
-            return wire;
-        }
-
-        @Override
-        public String[] aliases() {
-            return aliases.clone();
-        }
+    /** The values the reference lists, in its spelling. */
+    public enum Known {
+        @JsonProperty("Limit") LIMIT,
+        @JsonProperty("Market") MARKET,
+        @JsonProperty("StopLimit") STOP_LIMIT,
+        @JsonProperty("StopMarket") STOP_MARKET
     }
 
-    private static final Map<String, Known> INDEX = index(Known.values());
+    private static final Spellings<Known, OrderType> SPELLINGS = new Spellings<>(Known.class, OrderType::new);
 
-    public static final OrderType LIMIT = new OrderType("Limit", Known.LIMIT);
-    public static final OrderType MARKET = new OrderType("Market", Known.MARKET);
-    public static final OrderType STOP_LIMIT = new OrderType("StopLimit", Known.STOP_LIMIT);
-    public static final OrderType STOP_MARKET = new OrderType("StopMarket", Known.STOP_MARKET);
+    public static final OrderType LIMIT = SPELLINGS.of(Known.LIMIT);
+    public static final OrderType MARKET = SPELLINGS.of(Known.MARKET);
+    public static final OrderType STOP_LIMIT = SPELLINGS.of(Known.STOP_LIMIT);
+    public static final OrderType STOP_MARKET = SPELLINGS.of(Known.STOP_MARKET);
 
-    private static final Map<String, OrderType> EXACT = exact(LIMIT, MARKET, STOP_LIMIT, STOP_MARKET);
-
-    private OrderType(String raw, Known known) {
-        super(raw, known);
+    private OrderType(String raw, Known known, String wire) {
+        super(raw, known, wire);
     }
 
     /** Reads a value as the exchange spells it; never fails on an unknown value. */
     @JsonCreator
     public static OrderType of(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        OrderType exact = EXACT.get(raw);
-        if (exact != null) {
-            return exact; // the reference spelling: a shared constant, no allocation
-        }
-        return new OrderType(raw, lookup(INDEX, raw));
+        return SPELLINGS.of(raw);
     }
 
     /** The value for a known constant, in the reference's spelling. */
     public static OrderType of(Known known) {
-        return new OrderType(known.wire(), known);
+        return SPELLINGS.of(known);
     }
 }

@@ -1,62 +1,35 @@
 package dev.bitmaxconnect.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Time in force. Tolerant: any case, with or without underscores; unknown values kept. */
 public final class TimeInForce extends WireEnum<TimeInForce.Known> {
-    /** The values the reference lists. */
-    public enum Known implements WireEnum.Spelled {
-        GTC("GTC"),
-        IOC("IOC"),
-        FOK("FOK");
-
-        private final String wire;
-        private final String[] aliases;
-
-        Known(String wire, String... aliases) {
-            this.wire = wire;
-            this.aliases = aliases;
-        }
-
-        @Override
-        public String wire() {
-            return wire;
-        }
-
-        @Override
-        public String[] aliases() {
-            return aliases.clone();
-        }
+    /** The values the reference lists, in its spelling. */
+    public enum Known {
+        @JsonProperty("GTC") GTC,
+        @JsonProperty("IOC") IOC,
+        @JsonProperty("FOK") FOK
     }
 
-    private static final Map<String, Known> INDEX = index(Known.values());
+    private static final Spellings<Known, TimeInForce> SPELLINGS = new Spellings<>(Known.class, TimeInForce::new);
 
-    public static final TimeInForce GTC = new TimeInForce("GTC", Known.GTC);
-    public static final TimeInForce IOC = new TimeInForce("IOC", Known.IOC);
-    public static final TimeInForce FOK = new TimeInForce("FOK", Known.FOK);
+    public static final TimeInForce GTC = SPELLINGS.of(Known.GTC);
+    public static final TimeInForce IOC = SPELLINGS.of(Known.IOC);
+    public static final TimeInForce FOK = SPELLINGS.of(Known.FOK);
 
-    private static final Map<String, TimeInForce> EXACT = exact(GTC, IOC, FOK);
-
-    private TimeInForce(String raw, Known known) {
-        super(raw, known);
+    private TimeInForce(String raw, Known known, String wire) {
+        super(raw, known, wire);
     }
 
     /** Reads a value as the exchange spells it; never fails on an unknown value. */
     @JsonCreator
     public static TimeInForce of(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        TimeInForce exact = EXACT.get(raw);
-        if (exact != null) {
-            return exact; // the reference spelling: a shared constant, no allocation
-        }
-        return new TimeInForce(raw, lookup(INDEX, raw));
+        return SPELLINGS.of(raw);
     }
 
     /** The value for a known constant, in the reference's spelling. */
     public static TimeInForce of(Known known) {
-        return new TimeInForce(known.wire(), known);
+        return SPELLINGS.of(known);
     }
 }

@@ -1,6 +1,10 @@
 package dev.bitmaxconnect.client.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.lang.annotation.Annotation;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,23 +15,18 @@ import java.util.Optional;
  * An enum value as the exchange spells it. Reading accepts any case, with or without underscores or
  * hyphens, and keeps values it does not know ({@link #known()} is then empty) instead of failing.
  * Re-encoding writes the raw spelling back; requests send {@link #wire()}, the reference's table spelling.
+ * Each type is a few lines: its known constants, spelled with {@link JsonProperty} (and {@link JsonAlias}
+ * for other spellings seen), and a {@link Spellings} that reads them.
  */
-public abstract class WireEnum<K extends Enum<K> & WireEnum.Spelled> {
-    /** A known constant with its reference spelling and any aliases. */
-    public interface Spelled {
-        String wire();
-
-        default String[] aliases() {
-            return new String[0];
-        }
-    }
-
+public abstract class WireEnum<K extends Enum<K>> {
     private final String raw;
     private final K known;
+    private final String wire;
 
-    protected WireEnum(String raw, K known) {
+    protected WireEnum(String raw, K known, String wire) {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.known = known;
+        this.wire = wire;
     }
 
     /** The value exactly as read (or as given). */
@@ -52,7 +51,7 @@ public abstract class WireEnum<K extends Enum<K> & WireEnum.Spelled> {
 
     /** The reference's spelling when known, else the raw value. */
     public final String wire() {
-        return known != null ? known.wire() : raw;
+        return known != null ? wire : raw;
     }
 
     @Override
@@ -89,30 +88,72 @@ public abstract class WireEnum<K extends Enum<K> & WireEnum.Spelled> {
         return sb.toString();
     }
 
-    /** An index from normalized spellings (constant name, wire spelling, aliases) to constants. */
-    protected static <K extends Enum<K> & Spelled> Map<String, K> index(K[] values) {
-        Map<String, K> map = new HashMap<>();
-        for (K k : values) {
-            map.put(normalize(k.name()), k);
-            map.put(normalize(k.wire()), k);
-            for (String alias : k.aliases()) {
-                map.put(normalize(alias), k);
+    /** The constructor of a wire enum type: {@code (raw, known or null, reference spelling of known)}. */
+    @FunctionalInterface
+    protected interface Constructor<K extends Enum<K>, T extends WireEnum<K>> {
+        T create(String raw, K known, String wire);
+    }
+
+    /**
+     * How one wire enum type is read: the spellings of its known constants (the constant's name, its
+     * {@link JsonProperty} value, which is the reference's, and its {@link JsonAlias} values), and one shared
+     * instance per constant, which a value in the reference's exact spelling gets without an allocation.
+     */
+    protected static final class Spellings<K extends Enum<K>, T extends WireEnum<K>> {
+        private final Constructor<K, T> constructor;
+        private final Map<String, K> byNormalizedSpelling = new HashMap<>();
+        private final Map<K, T> shared;
+        private final Map<String, T> byReferenceSpelling = new HashMap<>();
+
+        public Spellings(Class<K> type, Constructor<K, T> constructor) {
+            this.constructor = constructor;
+            this.shared = new EnumMap<>(type);
+            for (K k : type.getEnumConstants()) {
+                String wire = referenceSpelling(type, k);
+                T value = constructor.create(wire, k, wire);
+                shared.put(k, value);
+                byReferenceSpelling.put(wire, value);
+                byNormalizedSpelling.put(normalize(k.name()), k);
+                byNormalizedSpelling.put(normalize(wire), k);
+                JsonAlias aliases = annotation(type, k, JsonAlias.class);
+                for (String alias : aliases == null ? new String[0] : aliases.value()) {
+                    byNormalizedSpelling.put(normalize(alias), k);
+                }
             }
         }
-        return Map.copyOf(map);
-    }
 
-    /** An index from the exact raw spelling to shared constants. */
-    @SafeVarargs
-    protected static <T extends WireEnum<?>> Map<String, T> exact(T... constants) {
-        Map<String, T> map = new HashMap<>();
-        for (T c : constants) {
-            map.put(c.raw(), c);
+        /** Reads a value as the exchange spells it; null for null, never fails on an unknown value. */
+        public T of(String raw) {
+            if (raw == null) {
+                return null;
+            }
+            T exact = byReferenceSpelling.get(raw);
+            if (exact != null) {
+                return exact;
+            }
+            K known = byNormalizedSpelling.get(normalize(raw.trim()).toLowerCase(Locale.ROOT));
+            return constructor.create(raw, known, known == null ? null : shared.get(known).wire());
         }
-        return Map.copyOf(map);
-    }
 
-    protected static <K extends Enum<K> & Spelled> K lookup(Map<String, K> index, String raw) {
-        return raw == null ? null : index.get(normalize(raw.trim()).toLowerCase(Locale.ROOT));
+        /** The shared value of a known constant, in the reference's spelling. */
+        public T of(K known) {
+            return shared.get(Objects.requireNonNull(known, "known"));
+        }
+
+        private static <K extends Enum<K>> String referenceSpelling(Class<K> type, K constant) {
+            JsonProperty spelling = annotation(type, constant, JsonProperty.class);
+            if (spelling == null) {
+                throw new IllegalStateException(type.getName() + "." + constant.name() + " has no @JsonProperty spelling");
+            }
+            return spelling.value();
+        }
+
+        private static <A extends Annotation> A annotation(Class<?> type, Enum<?> constant, Class<A> annotationType) {
+            try {
+                return type.getField(constant.name()).getAnnotation(annotationType);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

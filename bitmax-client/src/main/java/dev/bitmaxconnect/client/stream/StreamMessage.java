@@ -2,9 +2,13 @@ package dev.bitmaxconnect.client.stream;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.bitmaxconnect.client.model.AccountCategory;
 import dev.bitmaxconnect.client.model.ExecInst;
 import dev.bitmaxconnect.client.model.MarginType;
@@ -17,8 +21,30 @@ import java.util.List;
 
 /**
  * A decoded WebSocket message. Each record mirrors the wire JSON (property names as sent) and has
- * readable accessor names; {@link #type()} is the {@code m} field. Absent fields are null.
+ * readable accessor names; {@link #type()} is the {@code m} field, which also picks the record when
+ * decoding ({@link StreamMessageDecoder}). Absent fields are null.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "m", visible = true)
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = StreamMessage.PricingData.class,
+        names = {"futures-pricing-data", "futures-pricing-data-batch"}),
+    @JsonSubTypes.Type(value = StreamMessage.Bbo.class, name = "bbo"),
+    @JsonSubTypes.Type(value = StreamMessage.DepthUpdate.class, name = "depth"),
+    @JsonSubTypes.Type(value = StreamMessage.DepthSnapshot.class, name = "depth-snapshot"),
+    @JsonSubTypes.Type(value = StreamMessage.Trades.class, name = "trades"),
+    @JsonSubTypes.Type(value = StreamMessage.Bar.class, name = "bar"),
+    @JsonSubTypes.Type(value = StreamMessage.OrderReport.class, name = "futures-order"),
+    @JsonSubTypes.Type(value = StreamMessage.AccountUpdate.class, name = "futures-account-update"),
+    @JsonSubTypes.Type(value = StreamMessage.AccountSnapshot.class, name = "futures-account-snapshot"),
+    @JsonSubTypes.Type(value = StreamMessage.OrderAck.class, name = "order"),
+    @JsonSubTypes.Type(value = StreamMessage.AuthResult.class, name = "auth"),
+    @JsonSubTypes.Type(value = StreamMessage.SubscriptionAck.class, names = {"sub", "unsub"}),
+    @JsonSubTypes.Type(value = StreamMessage.ErrorMessage.class, name = "error"),
+    @JsonSubTypes.Type(value = StreamMessage.Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = StreamMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = StreamMessage.Connected.class, name = "connected"),
+    @JsonSubTypes.Type(value = StreamMessage.Disconnected.class, name = "disconnected")})
 public sealed interface StreamMessage {
     /** The message type, the wire's {@code m}. */
     @JsonProperty("m")
@@ -55,6 +81,7 @@ public sealed interface StreamMessage {
     /** A {@code [price, size]} pair of the order book. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     @JsonPropertyOrder({"price", "size"})
+    @JsonDeserialize(using = PriceLevelDeserializer.class)
     record PriceLevel(BigDecimal price, BigDecimal size) {
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.bitmaxconnect.client.json.BitMaxJson;
 import dev.bitmaxconnect.client.testing.Examples;
@@ -93,7 +94,7 @@ class ExampleResponsesTest {
         JsonNode original = Examples.json("new-order--response.json");
         JsonNode reencoded = MAPPER.valueToTree(MAPPER.readValue(Examples.text("new-order--response.json"),
             envelope(OrderResult.class)));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) reencoded.get("data").get("order")).remove("stopBy");
+        ((ObjectNode) reencoded.get("data").get("order")).remove("stopBy");
         assertThat(reencoded.equals(SAME_VALUE, original)).isFalse();
         assertThat(original.equals(SAME_VALUE, Examples.json("new-order--response.json"))).isTrue();
     }

@@ -35,4 +35,20 @@ class WireEnumTest {
         assertThat(OrderType.of("stop_market").wire()).isEqualTo("StopMarket");
         assertThat(Side.of((String) null)).isNull();
     }
+
+    @Test
+    void aliasesReadAsTheirConstantAndWriteTheReferenceSpelling() {
+        OrderStatus cancelled = OrderStatus.of("CANCELLED");
+        assertThat(cancelled.knownOrNull()).isEqualTo(OrderStatus.Known.CANCELED);
+        assertThat(cancelled.raw()).isEqualTo("CANCELLED");
+        assertThat(cancelled.wire()).isEqualTo("Canceled");
+        assertThat(ExecInst.of(ExecInst.Known.POST_REDUCE_ONLY).wire()).isEqualTo("PostReduceOnly");
+    }
+
+    @Test
+    void theReferenceSpellingIsTheSharedConstant() {
+        assertThat(Side.of("Buy")).isSameAs(Side.BUY).isSameAs(Side.of(Side.Known.BUY));
+        assertThat(TimeInForce.of("GTC")).isSameAs(TimeInForce.GTC);
+        assertThat(Side.of("BUY")).isNotSameAs(Side.BUY).isEqualTo(Side.BUY);
+    }
 }

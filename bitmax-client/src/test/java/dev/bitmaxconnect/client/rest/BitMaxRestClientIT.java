@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitmaxconnect.client.BitMaxApiException;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.BitMaxTransportException;
 import dev.bitmaxconnect.client.KeyEncoding;
+import dev.bitmaxconnect.client.json.BitMaxJson;
 import dev.bitmaxconnect.client.model.AccountInfo;
 import dev.bitmaxconnect.client.model.BatchOrderResult;
 import dev.bitmaxconnect.client.model.CancelOrderRequest;
@@ -23,9 +25,10 @@ import dev.bitmaxconnect.client.model.OrderType;
 import dev.bitmaxconnect.client.model.RespInst;
 import dev.bitmaxconnect.client.model.Side;
 import dev.bitmaxconnect.client.model.TimeInForce;
-import dev.bitmaxconnect.client.json.BitMaxJson;
 import dev.bitmaxconnect.client.testing.Examples;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -324,7 +327,7 @@ class BitMaxRestClientIT {
     void queryOrderAcceptsEitherShapeOfData() throws Exception {
         discoverGroup();
         ObjectNode oneInList = (ObjectNode) Examples.json("query-order-by-id--successful-response-status-200-code-0-2.json");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) oneInList.get("data")).remove(1);
+        ((ArrayNode) oneInList.get("data")).remove(1);
         respond(200, oneInList.toString());
         assertThat(client.queryOrder("a177c29e4064U0123456789dVeUxlVyA").orderId()).isEqualTo("a177c29e4064U0123456789dVeUxlVyA");
         respond("query-order-by-id--successful-response-status-200-code-0.json");
@@ -455,9 +458,9 @@ class BitMaxRestClientIT {
 
     @Test
     void failuresAreLoggedWithoutTheSecret() throws Exception {
-        java.io.PrintStream originalErr = System.err;
-        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
         try (BitMaxRestClient quick = new BitMaxRestClient(config().accountGroup(1).readTimeout(Duration.ofMillis(100)).build())) {
             respond(200, "{\"code\":200001,\"reason\":\"AUTHENTICATION_FAILED\",\"message\":\"bad signature\"}");
             assertThatThrownBy(quick::position).isInstanceOf(BitMaxApiException.class).hasMessageNotContaining(SECRET);

@@ -12,6 +12,7 @@ import dev.bitmaxconnect.client.model.CancelOrderRequest;
 import dev.bitmaxconnect.client.model.NewOrderRequest;
 import dev.bitmaxconnect.client.model.Side;
 import dev.bitmaxconnect.client.stream.BitMaxStream.AuthMethod;
+import dev.bitmaxconnect.client.testing.Examples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.WebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,8 +210,8 @@ class BitMaxStreamIT {
     void aSilentServerIsDroppedAndReconnected() throws Exception {
         FakeExchangeSocket mute = new FakeExchangeSocket() {
             @Override
-            public void onMessage(okhttp3.WebSocket ws, String text) {
-                received.add(dev.bitmaxconnect.client.testing.Examples.parse(text)); // never answers
+            public void onMessage(WebSocket ws, String text) {
+                received.add(Examples.parse(text)); // never answers
             }
         };
         server.enqueue(new MockResponse.Builder().webSocketUpgrade(mute).build());
@@ -248,7 +251,7 @@ class BitMaxStreamIT {
 
         // market data after the reconnect reaches the listener
         assertThat(second.opened.await(5, TimeUnit.SECONDS)).isTrue();
-        second.socket.send(dev.bitmaxconnect.client.testing.Examples.text("channel-level-2-order-book-updates--the-depth-message.json"));
+        second.socket.send(Examples.text("channel-level-2-order-book-updates--the-depth-message.json"));
         await().until(() -> listener.messages.stream().anyMatch(m -> m instanceof StreamMessage.DepthUpdate));
 
         stream.unsubscribe(StreamChannel.depth("BTC-PERP")).get(5, TimeUnit.SECONDS);
@@ -273,7 +276,7 @@ class BitMaxStreamIT {
         assertThat(nextNonPing(second).path("ch").asText()).isEqualTo("depth:BTC-PERP");
         await().until(() -> listener.events.contains("reconnected"));
         assertThat(stream.subscriptions()).containsExactly(StreamChannel.depth("BTC-PERP"));
-        second.socket.send(dev.bitmaxconnect.client.testing.Examples.text("channel-level-2-order-book-updates--the-depth-message.json"));
+        second.socket.send(Examples.text("channel-level-2-order-book-updates--the-depth-message.json"));
         await().until(() -> listener.messages.stream().anyMatch(m -> m instanceof StreamMessage.DepthUpdate));
     }
 
@@ -381,7 +384,7 @@ class BitMaxStreamIT {
             .publicEndpoint().listener(slow).build();
         stream.connect().get(5, TimeUnit.SECONDS);
         assertThat(socket.opened.await(5, TimeUnit.SECONDS)).isTrue();
-        String trade = dev.bitmaxconnect.client.testing.Examples.text("channel-market-trades--trade-message.json");
+        String trade = Examples.text("channel-market-trades--trade-message.json");
         for (int i = 0; i < 20; i++) {
             socket.socket.send(trade);
         }
@@ -396,7 +399,7 @@ class BitMaxStreamIT {
         FakeExchangeSocket first = serve();
         FakeExchangeSocket second = serve();
         CountDownLatch release = new CountDownLatch(1);
-        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> events = new CopyOnWriteArrayList<>();
         StreamListener slow = new StreamListener() {
             @Override
             public void onMessage(StreamMessage message) {
@@ -417,7 +420,7 @@ class BitMaxStreamIT {
             .publicEndpoint().listener(slow).build();
         stream.connect().get(5, TimeUnit.SECONDS);
         assertThat(first.opened.await(5, TimeUnit.SECONDS)).isTrue();
-        String trade = dev.bitmaxconnect.client.testing.Examples.text("channel-market-trades--trade-message.json");
+        String trade = Examples.text("channel-market-trades--trade-message.json");
         for (int i = 0; i < 10; i++) {
             first.socket.send(trade);
         }
@@ -442,7 +445,7 @@ class BitMaxStreamIT {
             }).build();
         stream.connect().get(5, TimeUnit.SECONDS);
         assertThat(socket.opened.await(5, TimeUnit.SECONDS)).isTrue();
-        String trade = dev.bitmaxconnect.client.testing.Examples.text("channel-market-trades--trade-message.json");
+        String trade = Examples.text("channel-market-trades--trade-message.json");
         for (int i = 0; i < 5; i++) {
             socket.socket.send(trade);
         }
@@ -452,16 +455,5 @@ class BitMaxStreamIT {
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(10));
         assertThat(stream.state()).isEqualTo(BitMaxStream.State.CLOSED);
         never.countDown();
-    }
-
-    @Test
-    void backoffGrowsWithJitterWithinBounds() {
-        stream = BitMaxStream.builder(config().reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build())
-            .publicEndpoint().listener(listener).build();
-        for (int i = 0; i < 200; i++) {
-            assertThat(stream.backoffMillis(0)).isBetween(50L, 100L);
-            assertThat(stream.backoffMillis(3)).isBetween(400L, 800L);
-            assertThat(stream.backoffMillis(40)).isBetween(1000L, 2000L);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -210,7 +211,7 @@ final class HostileFrames {
             return bytes;
         }
         return switch (random.nextInt(7)) {
-            case 0 -> java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length)); // truncated
+            case 0 -> Arrays.copyOf(bytes, random.nextInt(bytes.length)); // truncated
             case 6 -> deepNest(bytes, random);
             case 1 -> duplicateKey(bytes, random);
             case 2 -> {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.stream.StreamMessage.DepthUpdate;
 import dev.bitmaxconnect.client.stream.StreamMessage.Unknown;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -69,7 +70,7 @@ class HostileFramesIT {
                 case 2 -> {
                     out.text(depth(3));
                     out.truncated(5000, 10);                                                      // cut off mid-frame
-                    throw new java.io.IOException("hang up");
+                    throw new IOException("hang up");
                 }
                 default -> out.text(depth(4));
             }

@@ -14,11 +14,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Property-based fuzzing of {@link StreamMessageDecoder}: its byte reader ({@link ByteScanner}) and its Jackson
- * paths get random bytes and mutated valid frames ({@link HostileFrames}). For every input: nothing throws, the
- * byte reader and Jackson give the same record wherever the byte reader decodes, {@code decode(byte[])} and
- * {@code decode(String)} agree on valid UTF-8, and the result encodes back to JSON of bounded size. Tries per
- * property come from {@code jqwik.tries.default} ({@code -Dfuzz.tries=100000} for the long run).
+ * Property-based fuzzing of {@link StreamMessageDecoder}: random bytes and mutated valid frames
+ * ({@link HostileFrames}). For every input: nothing throws, {@code decode(byte[])} and {@code decode(String)}
+ * agree on valid UTF-8, and the result encodes back to JSON of bounded size. Tries per property come from
+ * {@code jqwik.tries.default} ({@code -Dfuzz.tries=100000} for the long run).
  */
 class StreamMessageDecoderFuzzTest {
     private static final String[] PREFIXES = {"", "{", "{\"m\":\"depth\",", "{\"m\":\"trades\",\"symbol\":\"ETH-PERP\",\"data\":[",
@@ -55,16 +54,9 @@ class StreamMessageDecoderFuzzTest {
 
     /** The invariants every frame must keep, whatever it holds. */
     void checkFrame(byte[] frame) {
-        StreamMessage viaJackson = decoder.decodeWithJackson(frame);
-        StreamMessage scanned = ByteScanner.scan(frame, new RepeatedStrings());
         StreamMessage decoded = decoder.decode(frame);
         String shown = new String(frame, 0, Math.min(frame.length, 300), StandardCharsets.UTF_8);
-
-        assertThat(viaJackson).as(shown).isNotNull();
-        if (scanned != null) {
-            assertThat(scanned).as("byte reader vs Jackson on %s", shown).isEqualTo(viaJackson);
-        }
-        assertThat(decoded).as(shown).isEqualTo(viaJackson);
+        assertThat(decoded).as(shown).isNotNull();
 
         String text = new String(frame, StandardCharsets.UTF_8);
         if (Arrays.equals(text.getBytes(StandardCharsets.UTF_8), frame)) {

@@ -1,0 +1,154 @@
+package dev.bitmaxconnect.client.stream;
+
+import dev.bitmaxconnect.client.BitMaxClientConfig.OverflowPolicy;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands messages and lifecycle events to the {@link StreamListener} on one thread, in order, through a
+ * bounded buffer. A full buffer is handled by the {@link OverflowPolicy}; lifecycle events always wait for room.
+ */
+final class ListenerDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(BitMaxStream.class); // one logger for the stream
+    private static final Object STOP = new Object();
+
+    private final StreamListener listener;
+    private final OverflowPolicy overflowPolicy;
+    private final BlockingQueue<Object> events;
+    private final Thread thread;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong bufferFull = new AtomicLong();
+    private volatile boolean stopped;
+
+    ListenerDispatcher(StreamListener listener, int bufferSize, OverflowPolicy overflowPolicy) {
+        this.listener = listener;
+        this.overflowPolicy = overflowPolicy;
+        this.events = new ArrayBlockingQueue<>(bufferSize);
+        this.thread = new Thread(this::run, "bitmax-stream-dispatch");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /**
+     * Queues a message for the listener. False when the buffer is full and the policy is {@code RECONNECT}:
+     * the message is dropped and the caller resets the session.
+     */
+    boolean deliver(StreamMessage message) {
+        if (events.offer(message)) {
+            return true;
+        }
+        bufferFull.incrementAndGet();
+        switch (overflowPolicy) {
+            case BLOCK:
+                try {
+                    events.put(message);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    dropped.incrementAndGet();
+                }
+                return true;
+            case DROP_NEWEST:
+                dropped.incrementAndGet();
+                return true;
+            case RECONNECT:
+                dropped.incrementAndGet();
+                return false;
+            default:
+                throw new IllegalStateException("unknown overflow policy " + overflowPolicy);
+        }
+    }
+
+    void connected(boolean first) {
+        emit(new Lifecycle(first ? Lifecycle.Kind.CONNECTED : Lifecycle.Kind.RECONNECTED, null, null));
+    }
+
+    void disconnected(String reason) {
+        emit(new Lifecycle(Lifecycle.Kind.DISCONNECTED, reason, null));
+    }
+
+    void error(Throwable error) {
+        emit(new Lifecycle(Lifecycle.Kind.ERROR, null, error));
+    }
+
+    /** False while the listener is behind (the buffer is full). */
+    boolean hasRoom() {
+        return events.remainingCapacity() > 0;
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    long bufferFullEvents() {
+        return bufferFull.get();
+    }
+
+    /**
+     * Stops the thread once what is buffered is delivered (for up to 5 s; at once when called from the
+     * listener itself), then empties the buffer, so that a reader blocked on it (BLOCK policy) does not wait for ever.
+     */
+    void stop() {
+        stopped = true;
+        if (thread.isAlive()) {
+            events.offer(STOP);
+            if (Thread.currentThread() != thread) {
+                try {
+                    thread.join(TimeUnit.SECONDS.toMillis(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                thread.interrupt();
+            }
+        }
+        events.clear();
+    }
+
+    /** Lifecycle events are never dropped: they wait for room. */
+    private void emit(Lifecycle event) {
+        try {
+            events.put(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            Object event;
+            try {
+                event = events.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (event == STOP || (stopped && events.isEmpty())) {
+                return;
+            }
+            try {
+                if (event instanceof StreamMessage m) {
+                    listener.onMessage(m);
+                } else if (event instanceof Lifecycle l) {
+                    switch (l.kind) {
+                        case CONNECTED -> listener.onConnected();
+                        case RECONNECTED -> listener.onReconnected();
+                        case DISCONNECTED -> listener.onDisconnected(l.reason);
+                        case ERROR -> listener.onError(l.error);
+                        default -> throw new IllegalStateException();
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("BitMax stream listener failed on {}: {}", event.getClass().getSimpleName(), e.toString(), e);
+            }
+        }
+    }
+
+    private record Lifecycle(Kind kind, String reason, Throwable error) {
+        enum Kind { CONNECTED, RECONNECTED, DISCONNECTED, ERROR }
+    }
+}
