@@ -125,7 +125,7 @@ class ConnectRestApiIT {
         cluster.createTopics("lifecycle-sink", 1);
         cluster.connect.configureConnector(name, cluster.sinkConfig("lifecycle-sink"));
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "sink not running");
-        assertThat(cluster.connect.connectorInfo(name).config()).containsEntry("topics", "lifecycle-sink.commands");
+        assertThat(cluster.connect.connectorInfo(name).config()).containsEntry("topics", "lifecycle-sink-commands");
 
         cluster.connect.pauseConnector(name);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksArePaused(name, 1, "sink not paused");
