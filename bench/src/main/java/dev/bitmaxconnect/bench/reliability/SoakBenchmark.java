@@ -170,7 +170,7 @@ public final class SoakBenchmark {
                 System.gc();
                 long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
                 long failedTasks = failedTasks(connect, "soak-source") + failedTasks(connect, "soak-sink");
-                long gaps = sourceCounter("Gaps") + sourceCounter("UndecodableMessages");
+                long gaps = sourceCounter("gaps-total") + sourceCounter("undecodable-messages-total");
                 // Records of this minute may still be on their way: give them a few seconds before reading its row.
                 Thread.sleep(5_000);
                 Minute m = perMinute.get(i);
@@ -332,7 +332,7 @@ public final class SoakBenchmark {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         long total = 0;
         try {
-            for (ObjectName name : server.queryNames(new ObjectName("dev.bitmaxconnect:type=source-task-metrics,*"),
+            for (ObjectName name : server.queryNames(new ObjectName("kafka.connect.bitmax:type=source-task-metrics,*"),
                     null)) {
                 total += ((Number) server.getAttribute(name, attribute)).longValue();
             }
