@@ -127,18 +127,6 @@ public final class SourceTaskMetrics implements AutoCloseable {
         maxLag.accumulateAndGet(lagMs, Math::max);
     }
 
-    public long messagesIn() {
-        return messagesIn.sum();
-    }
-
-    public long recordsOut() {
-        return recordsOut.sum();
-    }
-
-    public long reconnects() {
-        return reconnects.sum();
-    }
-
     public long gaps() {
         return gaps.sum();
     }
