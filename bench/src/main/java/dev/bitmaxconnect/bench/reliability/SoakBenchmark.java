@@ -138,10 +138,11 @@ public final class SoakBenchmark {
         connect.start();
         try {
             Map<String, String> appendTime = Map.of("message.timestamp.type", "LogAppendTime");
-            for (String channel : List.of("depth", "trades", "bbo", "order", "account", "results")) {
+            for (String channel : List.of("depth", "trades", "bbo", "order", "account")) {
                 connect.kafka().createTopic(PREFIX + "." + channel, 1, 1, appendTime);
             }
-            connect.kafka().createTopic(PREFIX + ".commands", 4, 1, appendTime);
+            connect.kafka().createTopic(PREFIX + "-results", 1, 1, appendTime);
+            connect.kafka().createTopic(PREFIX + "-commands", 4, 1, appendTime);
             connect.configureConnector("soak-source", sourceConfig(restUrl, port));
             connect.configureConnector("soak-sink", sinkConfig(connect, restUrl, port));
             connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("soak-source", 2, "source");
@@ -205,8 +206,8 @@ public final class SoakBenchmark {
     private static Map<String, String> sinkConfig(EmbeddedConnectCluster connect, String restUrl, int port) {
         Map<String, String> config = exchange(BitMaxSinkConnector.class.getName(), restUrl, port);
         config.put("tasks.max", "2");
-        config.put("topics", PREFIX + ".commands");
-        config.put("topic.results", PREFIX + ".results");
+        config.put("topics", PREFIX + "-commands");
+        config.put("topic.results", PREFIX + "-results");
         config.put("results.producer.bootstrap.servers", connect.kafka().bootstrapServers());
         config.put("bitmax.requests.per.second", "1000");
         config.put("errors.tolerance", "all");
@@ -242,7 +243,7 @@ public final class SoakBenchmark {
                 String command = String.format(Locale.ROOT, "{\"action\":\"place\",\"id\":\"%s\",\"symbol\":\"%s\","
                         + "\"side\":\"%s\",\"orderType\":\"Market\",\"orderQty\":\"%s\"}", id,
                         btc ? "BTC-PERP" : "ETH-PERP", (i / 2) % 2 == 0 ? "Buy" : "Sell", btc ? "0.001" : "0.01");
-                producer.send(new ProducerRecord<>(PREFIX + ".commands", id, command));
+                producer.send(new ProducerRecord<>(PREFIX + "-commands", id, command));
                 sent.incrementAndGet();
             }
         } catch (InterruptedException e) {
@@ -264,12 +265,12 @@ public final class SoakBenchmark {
         Map<String, Long> commandAppended = new HashMap<>();
         Map<String, Long> resultAppended = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(PREFIX + ".depth", PREFIX + ".trades", PREFIX + ".bbo", PREFIX + ".results",
-                    PREFIX + ".commands"));
+            consumer.subscribe(List.of(PREFIX + ".depth", PREFIX + ".trades", PREFIX + ".bbo", PREFIX + "-results",
+                    PREFIX + "-commands"));
             while (System.currentTimeMillis() < until) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     int minute = (int) ((r.timestamp() - start) / 60_000);
-                    if (r.topic().endsWith(".commands")) {
+                    if (r.topic().endsWith("-commands")) {
                         String id = new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
                         Long resultAt = resultAppended.remove(id);
                         if (resultAt == null) {
@@ -291,7 +292,7 @@ public final class SoakBenchmark {
                     Minute m = perMinute.get(minute);
                     JsonNode value = JSON.readTree(r.value());
                     synchronized (m) {
-                        if (r.topic().endsWith(".results")) {
+                        if (r.topic().endsWith("-results")) {
                             m.sinkResults++;
                             String status = value.path("status").asText().toUpperCase(Locale.ROOT);
                             if (!status.equals("ACCEPTED") && !status.equals("DUPLICATE")) {
