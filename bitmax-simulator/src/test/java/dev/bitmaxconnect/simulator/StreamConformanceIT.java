@@ -257,6 +257,20 @@ class StreamConformanceIT {
     }
 
     @Test
+    void anAccountUpdateNoOrderCausedHasAnIdOfTheExampleShape() throws Exception {
+        String example = FieldNames.example("channel-account-update").path("id").asText();
+        String shape = "r[0-9a-f]{11}U[0-9]{10}[A-Za-z0-9]{9}";
+        assertThat(example).matches(shape).hasSize(32);
+        try (WsTestClient ws = authenticated()) {
+            ws.send(sub("a", "futures-account-update"));
+            ws.awaitM("sub");
+            RestTestClient.forDefault(sim).call("POST", "transfer/deposit", Map.of("asset", "USDT", "amount", "5"));
+            JsonNode update = ws.awaitM("futures-account-update");
+            assertThat(update.path("id").asText()).matches(shape).hasSize(example.length());
+        }
+    }
+
+    @Test
     void orderActionErrorsHaveTheExampleShape() throws Exception {
         try (WsTestClient ws = authenticated()) {
             JsonNode request = FieldNames.example("ws-place-order--request-to-place-new-order");

@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -36,6 +39,7 @@ class ConnectRestApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "BitMaxSourceConnector";
     private static final String SINK = "BitMaxSinkConnector";
+    private static final Path REPOSITORY = PluginLocations.moduleDirectory().getParent();
     private static PluginCluster cluster;
     /** An exchange that accepts connections and never answers. */
     private static ServerSocket silentExchange;
@@ -146,7 +150,7 @@ class ConnectRestApiIT {
         cluster.createTopics("lifecycle-sink", 1);
         cluster.connect.configureConnector(name, cluster.sinkConfig("lifecycle-sink"));
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "sink not running");
-        assertThat(cluster.connect.connectorInfo(name).config()).containsEntry("topics", "lifecycle-sink.commands");
+        assertThat(cluster.connect.connectorInfo(name).config()).containsEntry("topics", "lifecycle-sink-commands");
 
         cluster.connect.pauseConnector(name);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksArePaused(name, 1, "sink not paused");
@@ -287,6 +291,74 @@ class ConnectRestApiIT {
     }
 
     @Test
+    void theReadmeValidateRecipeReportsOnlyTheFieldItBroke() throws Exception {
+        // jq '.config + {name} | ."bitmax.rest.url" = "nope"' config/bitmax-source-simulator.json
+        JsonNode file = JSON.readTree(REPOSITORY.resolve("config/bitmax-source-simulator.json").toFile());
+        Map<String, String> config = new HashMap<>();
+        file.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        config.put("name", file.path("name").asText());
+        config.put("bitmax.rest.url", "nope");
+        // The README's worker runs from the repository root, where the file references resolve; this one runs from
+        // distribution/, so they are made absolute against the repository root, as the quickstart does.
+        config.replaceAll((key, value) -> value.replace("${file:config/", "${file:" + REPOSITORY.resolve("config") + "/"));
+
+        ConfigInfos infos = cluster.connect.validateConnectorConfig("BitMaxSourceConnector", config);
+
+        Map<String, List<String>> errors = errorsByField(infos);
+        assertThat(errors).containsOnlyKeys("bitmax.rest.url");
+        assertThat(errors.get("bitmax.rest.url")).anySatisfy(e -> assertThat(e).contains("nope"));
+    }
+
+    @Test
+    void anExampleConfigOfTheInstalledArchiveFindsItsSecretsInEtc() throws Exception {
+        // P=<plugin directory>; sed "s|\${file:config/|\${file:$P/etc/|" $P/etc/bitmax-sink-simulator.json
+        Path installed = cluster.pluginPath.resolve("bitmaxconnect-kafka-connect-bitmax-"
+                + System.getProperty("project.version"));
+        String text = Files.readString(installed.resolve("etc/bitmax-sink-simulator.json"))
+                .replace("${file:config/", "${file:" + installed.resolve("etc") + "/");
+        JsonNode file = JSON.readTree(text);
+        Map<String, String> config = new HashMap<>();
+        file.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        assertThat(config.get("bitmax.api.secret")).startsWith("${file:" + installed.resolve("etc/secrets") + "/");
+        // This test's exchange and brokers instead of the file's localhost ports.
+        config.put("bitmax.rest.url", cluster.simulator.restUrl());
+        config.put("bitmax.ws.url", cluster.simulator.wsUrl());
+        config.put("results.producer.bootstrap.servers", cluster.connect.kafka().bootstrapServers());
+        String name = file.path("name").asText();
+        cluster.connect.kafka().createTopic(config.get("topics"), 1);
+        cluster.connect.kafka().createTopic(config.get("topic.results"), 1);
+
+        cluster.connect.configureConnector(name, config);
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "sink not running");
+        String id = "installed" + Long.toString(System.currentTimeMillis(), 36);
+        cluster.sendCommand(config.get("topics"), Commands.limit(id, "BTC-PERP", "Buy", "0.001", "1000"));
+
+        // Signed with the secret the worker read from etc/secrets: the exchange accepts the order.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(cluster.simulator.groundTruth().acceptedOrdersWithClientId(id)).hasSize(1));
+        cluster.connect.deleteConnector(name);
+    }
+
+    @Test
+    void theMetricTableOfTheReadmeListsExactlyTheRegisteredMetrics() throws Exception {
+        cluster.createTopics("metrics", 1);
+        cluster.connect.configureConnector("metrics-source", cluster.sourceConfig("metrics"));
+        cluster.connect.configureConnector("metrics-sink", cluster.sinkConfig("metrics"));
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("metrics-source", 2, "source");
+        cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("metrics-sink", 1, "sink");
+        // A refused command, so that an errors-by-code MBean exists too.
+        cluster.sendCommand("metrics-commands", Commands.limit("metricsrefused", "NOPE-PERP", "Buy", "1", "1"));
+        Set<String> documented = MetricTable.documented(REPOSITORY.resolve("README.md"));
+        assertThat(documented).isNotEmpty();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(MetricTable.registered(Set.of("metrics-source", "metrics-sink")))
+                        .containsExactlyInAnyOrderElementsOf(documented));
+        cluster.connect.deleteConnector("metrics-source");
+        cluster.connect.deleteConnector("metrics-sink");
+    }
+
+    @Test
     void aToleratedRefusalIsCountedAndTheOtherSymbolsStream() {
         String name = "refused-warn";
         cluster.connect.kafka().createTopic(name + ".trades", 1);
@@ -318,9 +390,9 @@ class ConnectRestApiIT {
     private static long refusedSubscriptions(String connector) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         long total = 0;
-        for (ObjectName task : server.queryNames(new ObjectName("dev.bitmaxconnect:type=source-task-metrics,connector="
-                + ObjectName.quote(connector) + ",*"), null)) {
-            total += ((Number) server.getAttribute(task, "RefusedSubscriptions")).longValue();
+        for (ObjectName task : server.queryNames(new ObjectName("kafka.connect.bitmax:type=source-task-metrics,connector="
+                + connector + ",*"), null)) {
+            total += ((Number) server.getAttribute(task, "refused-subscriptions-total")).longValue();
         }
         return total;
     }

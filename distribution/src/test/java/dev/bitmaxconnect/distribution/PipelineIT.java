@@ -90,7 +90,7 @@ class PipelineIT {
         String marketId = RUN + "market";
         String cancelId = RUN + "cancel";
         String refusedId = RUN + "refused";
-        String commands = PREFIX + ".commands";
+        String commands = PREFIX + "-commands";
         cluster.sendCommand(commands, Commands.limit(limitId, "BTC-PERP", "Buy", "0.01", "1000"));
         cluster.sendCommand(commands, Commands.market(marketId, "BTC-PERP", "Buy", "0.002"));
         cluster.sendCommand(commands, Commands.cancelByClientId(cancelId, "BTC-PERP", limitId));
@@ -113,7 +113,7 @@ class PipelineIT {
         // Results: one per command, keyed and identified by the command's id.
         Map<String, JsonNode> results = new HashMap<>();
         await().atMost(WAIT).untilAsserted(() -> {
-            results.putAll(latestBy(cluster.records(PREFIX + ".results", 4, WAIT), "commandId"));
+            results.putAll(latestBy(cluster.records(PREFIX + "-results", 4, WAIT), "commandId"));
             assertThat(results).containsKeys(limitId, marketId, cancelId, refusedId);
         });
         assertResult(results.get(limitId), "place", "ACCEPTED", limit.orderId());
@@ -123,9 +123,9 @@ class PipelineIT {
         assertThat(refused.path("status").asText()).isEqualToIgnoringCase("rejected");
         assertThat(refused.path("action").asText()).isEqualTo("place");
         assertThat(refused.path("reason").asText("") + refused.path("message").asText("")).isNotBlank();
-        assertThat(refused.path("topic").asText()).isEqualTo(PREFIX + ".commands");
+        assertThat(refused.path("topic").asText()).isEqualTo(PREFIX + "-commands");
         // errors.tolerance=all: the refused command also goes to the dead letter queue, and the task carries on.
-        assertThat(cluster.records(PREFIX + ".dlq", 1, WAIT)).singleElement()
+        assertThat(cluster.records(PREFIX + "-commands-dlq", 1, WAIT)).singleElement()
                 .satisfies(r -> assertThat(r.value().path("id").asText()).isEqualTo(refusedId));
 
         // Order events from the source's private stream: the resting order opened then cancelled, the market
@@ -160,7 +160,7 @@ class PipelineIT {
         assertThat(result.path("action").asText()).isEqualTo(action);
         assertThat(result.path("status").asText()).isEqualToIgnoringCase(status);
         assertThat(result.path("orderId").asText()).isEqualTo(orderId);
-        assertThat(result.path("topic").asText()).isEqualTo(PREFIX + ".commands");
+        assertThat(result.path("topic").asText()).isEqualTo(PREFIX + "-commands");
         assertThat(result.path("offset").asLong()).isNotNegative();
         assertThat(result.path("connector").asText()).isEqualTo("pipe-sink");
     }

@@ -9,9 +9,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarInputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -50,6 +53,36 @@ class PluginArchiveIT {
         assertThat(manifest.path("component_types")).extracting(JsonNode::asText).containsExactly("source", "sink");
         assertThat(manifest.path("license").get(0).path("name").asText()).contains("Apache");
         assertThat(new String(read(TOP + "manifest.json"), StandardCharsets.UTF_8)).doesNotContain("${");
+    }
+
+    @Test
+    void manifestPointsAtTheRepositoryAndClaimsNothingUntested() throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(read(TOP + "manifest.json"));
+        String repository = "https://github.com/bitmaxconnect/kafka-connect-bitmax";
+
+        assertThat(manifest.path("source_url").asText()).isEqualTo(repository);
+        assertThat(manifest.path("documentation_url").asText()).startsWith(repository);
+        assertThat(manifest.path("owner").path("url").asText()).isEqualTo(repository);
+        assertThat(manifest.path("support").path("url").asText()).startsWith(repository);
+        assertThat(LocalDate.parse(manifest.path("release_date").asText())).isAfter(LocalDate.of(2026, 1, 1));
+        assertThat(manifest.has("docker_image")).as("an image published nowhere").isFalse();
+        assertThat(manifest.path("features").has("confluent_control_center_integration")).isFalse();
+    }
+
+    @Test
+    void docHoldsEverySchemaTheReadmeLinksTo() throws IOException {
+        String readme = new String(read(TOP + "doc/README.md"), StandardCharsets.UTF_8);
+        Matcher link = Pattern.compile("\\]\\(([^)]+\\.(?:avsc|schema\\.json))\\)").matcher(readme);
+        List<String> linked = new ArrayList<>();
+        while (link.find()) {
+            linked.add(link.group(1).substring(link.group(1).lastIndexOf('/') + 1));
+        }
+
+        assertThat(linked).contains("order-command.avsc", "command-result.schema.json");
+        assertThat(linked).allSatisfy(schema -> assertThat(entries).contains(TOP + "doc/schemas/" + schema));
+        assertThat(entries).anySatisfy(e -> assertThat(e).startsWith(TOP + "doc/schemas/command-examples/")
+                .endsWith(".json"));
+        assertThat(entries).contains(TOP + "doc/schemas/source/Order.avsc", TOP + "doc/schemas/source/Trade.avsc");
     }
 
     @Test

@@ -86,10 +86,11 @@ public final class PluginCluster implements AutoCloseable {
      * clusters, does not create topics on first use.
      */
     public void createTopics(String prefix, int commandPartitions) {
-        for (String channel : List.of("bbo", "trades", "order", "account", "results")) {
+        for (String channel : List.of("bbo", "trades", "order", "account")) {
             connect.kafka().createTopic(prefix + "." + channel, 1);
         }
-        connect.kafka().createTopic(prefix + ".commands", commandPartitions);
+        connect.kafka().createTopic(prefix + "-results", 1);
+        connect.kafka().createTopic(prefix + "-commands", commandPartitions);
     }
 
     /** The body of a GET on the worker's REST API. */
@@ -110,11 +111,11 @@ public final class PluginCluster implements AutoCloseable {
     public Map<String, String> sinkConfig(String prefix) {
         Map<String, String> config = exchangeConfig(SINK_CLASS);
         config.put("tasks.max", "1");
-        config.put("topics", prefix + ".commands");
-        config.put("topic.results", prefix + ".results");
+        config.put("topics", prefix + "-commands");
+        config.put("topic.results", prefix + "-results");
         config.put("results.producer.bootstrap.servers", connect.kafka().bootstrapServers());
         config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", prefix + ".dlq");
+        config.put("errors.deadletterqueue.topic.name", prefix + "-commands-dlq");
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         return config;
     }

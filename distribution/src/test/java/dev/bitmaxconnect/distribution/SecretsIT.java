@@ -98,12 +98,12 @@ class SecretsIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add(run + "m" + i);
-            cluster.sendCommand("secret.commands", Commands.market(run + "m" + i, "ETH-PERP", i % 2 == 0 ? "Buy" : "Sell",
+            cluster.sendCommand("secret-commands", Commands.market(run + "m" + i, "ETH-PERP", i % 2 == 0 ? "Buy" : "Sell",
                     "0.01"));
         }
         ids.add(run + "l0");
-        cluster.sendCommand("secret.commands", Commands.limit(run + "l0", "BTC-PERP", "Buy", "0.001", "20000"));
-        cluster.sendCommand("secret.commands", Commands.cancelByClientId(run + "c0", "BTC-PERP", run + "l0"));
+        cluster.sendCommand("secret-commands", Commands.limit(run + "l0", "BTC-PERP", "Buy", "0.001", "20000"));
+        cluster.sendCommand("secret-commands", Commands.cancelByClientId(run + "c0", "BTC-PERP", run + "l0"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
                 assertThat(cluster.simulator.groundTruth().acceptedOrdersWithClientId(id)).hasSize(1)));
         String orderId = cluster.simulator.groundTruth().acceptedOrdersWithClientId(ids.get(0)).get(0).orderId();
@@ -112,7 +112,7 @@ class SecretsIT {
             assertThat(orders).anySatisfy(r -> assertThat(r.value().path("orderId").asText()).isEqualTo(orderId));
         });
         await().atMost(WAIT).untilAsserted(() ->
-                assertThat(cluster.records("secret.results", ids.size() + 1, WAIT)).hasSizeGreaterThan(ids.size()));
+                assertThat(cluster.records("secret-results", ids.size() + 1, WAIT)).hasSizeGreaterThan(ids.size()));
 
         // The REST API shows the references, never the values.
         String placeholder = "${file:" + secrets + ":bitmax.api.secret}";
@@ -192,7 +192,7 @@ class SecretsIT {
         source.put("channels", "order");
         cluster.connect.configureConnector("refused-sink", sink);
         cluster.connect.configureConnector("refused-source", source);
-        cluster.sendCommand("refused.commands", Commands.market("refused" + Long.toString(System.nanoTime(), 36),
+        cluster.sendCommand("refused-commands", Commands.market("refused" + Long.toString(System.nanoTime(), 36),
                 "ETH-PERP", "Buy", "0.01"));
         List<String> traces = new ArrayList<>();
         await().atMost(WAIT).untilAsserted(() -> {

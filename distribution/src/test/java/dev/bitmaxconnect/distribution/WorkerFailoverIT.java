@@ -88,7 +88,7 @@ class WorkerFailoverIT {
         Map<String, String> orderIdByClientId = ours.stream()
                 .collect(Collectors.toMap(AcceptedOrder::clientId, AcceptedOrder::orderId));
         await().atMost(WAIT).untilAsserted(() -> {
-            List<JsonNode> results = cluster.records(PREFIX + ".results", ids.size(), WAIT).stream()
+            List<JsonNode> results = cluster.records(PREFIX + "-results", ids.size(), WAIT).stream()
                     .map(ConsumerRecord::value).toList();
             Map<String, JsonNode> byId = results.stream().collect(Collectors.toMap(
                     r -> r.path("commandId").asText(), Function.identity(), (a, b) -> b));
@@ -110,7 +110,7 @@ class WorkerFailoverIT {
             String id = RUN + "cmd" + i;
             String symbol = i % 2 == 0 ? "BTC-PERP" : "ETH-PERP";
             String qty = i % 2 == 0 ? "0.001" : "0.01";
-            cluster.sendCommand(PREFIX + ".commands", Commands.market(id, symbol, i % 3 == 0 ? "Sell" : "Buy", qty));
+            cluster.sendCommand(PREFIX + "-commands", Commands.market(id, symbol, i % 3 == 0 ? "Sell" : "Buy", qty));
             ids.add(id);
         }
     }

@@ -65,7 +65,8 @@ final class FlowPrinter implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(Pattern.compile(Pattern.quote(prefix + ".") + ".*"));
+            // The source's topics are <prefix>.<channel>, the sink's <prefix>-commands and <prefix>-results.
+            consumer.subscribe(Pattern.compile(Pattern.quote(prefix) + "[.-].+"));
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     counts.computeIfAbsent(record.topic(), t -> new LongAdder()).increment();
@@ -112,7 +113,9 @@ final class FlowPrinter implements Runnable, AutoCloseable {
     }
 
     private String kind(String topic) {
-        return topic.startsWith(prefix + ".") ? topic.substring(prefix.length() + 1) : topic;
+        boolean underPrefix = topic.length() > prefix.length() + 1 && topic.startsWith(prefix)
+                && (topic.charAt(prefix.length()) == '.' || topic.charAt(prefix.length()) == '-');
+        return underPrefix ? topic.substring(prefix.length() + 1) : topic;
     }
 
     String format(ConsumerRecord<String, String> record) {

@@ -117,7 +117,7 @@ public final class Quickstart {
                 .withResultsBrokers(broker.bootstrapServers())
                 .withFileReferencesRelativeTo(options.configDir().getParent());
         String prefix = source.config().getOrDefault("topic.prefix", "bitmax");
-        String commandTopic = sink.topics().isEmpty() ? prefix + ".commands" : sink.topics().get(0);
+        String commandTopic = sink.topics().isEmpty() ? prefix + "-commands" : sink.topics().get(0);
         List<String> topics = expectedTopics(source, sink, prefix, commandTopic);
         List<String> created = new ArrayList<>(topics);
         if (sink.config().containsKey("errors.deadletterqueue.topic.name")) {
@@ -212,7 +212,7 @@ public final class Quickstart {
             }
         }
         topics.add(commandTopic);
-        topics.add(sink.config().getOrDefault("topic.results", prefix + ".results"));
+        topics.add(sink.config().getOrDefault("topic.results", prefix + "-results"));
         return topics;
     }
 
@@ -277,7 +277,7 @@ public final class Quickstart {
     private void printAddresses(KRaftBroker broker, DistributedWorker worker, BitMaxSimulator simulator,
                                 ConnectorDefinition source, ConnectorDefinition sink) {
         String prefix = source.config().getOrDefault("topic.prefix", "bitmax");
-        String commands = sink.topics().isEmpty() ? prefix + ".commands" : sink.topics().get(0);
+        String commands = sink.topics().isEmpty() ? prefix + "-commands" : sink.topics().get(0);
         out.println();
         out.println("  Kafka bootstrap servers  " + broker.bootstrapServers());
         out.println("  Connect REST API         " + worker.restUrl());

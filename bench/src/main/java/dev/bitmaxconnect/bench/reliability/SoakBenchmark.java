@@ -156,10 +156,11 @@ public final class SoakBenchmark {
         connect.start();
         try {
             Map<String, String> appendTime = Map.of("message.timestamp.type", "LogAppendTime");
-            for (String channel : List.of("depth", "trades", "bbo", "order", "account", "results")) {
+            for (String channel : List.of("depth", "trades", "bbo", "order", "account")) {
                 connect.kafka().createTopic(PREFIX + "." + channel, 1, 1, appendTime);
             }
-            connect.kafka().createTopic(PREFIX + ".commands", 4, 1, appendTime);
+            connect.kafka().createTopic(PREFIX + "-results", 1, 1, appendTime);
+            connect.kafka().createTopic(PREFIX + "-commands", 4, 1, appendTime);
             connect.configureConnector("soak-source", sourceConfig(restUrl, port));
             connect.configureConnector("soak-sink", sinkConfig(connect, restUrl, port));
             connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("soak-source", 2, "source");
@@ -192,7 +193,7 @@ public final class SoakBenchmark {
                 System.gc();
                 long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
                 long failedTasks = failedTasks(connect, "soak-source") + failedTasks(connect, "soak-sink");
-                long gaps = sourceCounter("Gaps") + sourceCounter("UndecodableMessages");
+                long gaps = sourceCounter("gaps-total") + sourceCounter("undecodable-messages-total");
                 // Records of this minute may still be on their way: give them a few seconds before reading its row.
                 Thread.sleep(5_000);
                 Minute m = perMinute.get(i);
@@ -226,8 +227,8 @@ public final class SoakBenchmark {
     private static Map<String, String> sinkConfig(EmbeddedConnectCluster connect, String restUrl, int port) {
         Map<String, String> config = exchange(BitMaxSinkConnector.class.getName(), restUrl, port);
         config.put("tasks.max", "2");
-        config.put("topics", PREFIX + ".commands");
-        config.put("topic.results", PREFIX + ".results");
+        config.put("topics", PREFIX + "-commands");
+        config.put("topic.results", PREFIX + "-results");
         config.put("results.producer.bootstrap.servers", connect.kafka().bootstrapServers());
         config.put("bitmax.requests.per.second", "1000");
         config.put("errors.tolerance", "all");
@@ -265,7 +266,7 @@ public final class SoakBenchmark {
                 String command = String.format(Locale.ROOT, "{\"action\":\"place\",\"id\":\"%s\",\"symbol\":\"%s\","
                         + "\"side\":\"%s\",\"orderType\":\"Market\",\"orderQty\":\"%s\"}", id,
                         btc ? "BTC-PERP" : "ETH-PERP", (i / 2) % 2 == 0 ? "Buy" : "Sell", btc ? "0.001" : "0.01");
-                producer.send(new ProducerRecord<>(PREFIX + ".commands", id, command));
+                producer.send(new ProducerRecord<>(PREFIX + "-commands", id, command));
                 sent.incrementAndGet();
             }
         } catch (InterruptedException e) {
@@ -287,12 +288,12 @@ public final class SoakBenchmark {
         Map<String, Long> commandAppended = new HashMap<>();
         Map<String, Long> resultAppended = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(PREFIX + ".depth", PREFIX + ".trades", PREFIX + ".bbo", PREFIX + ".results",
-                    PREFIX + ".commands"));
+            consumer.subscribe(List.of(PREFIX + ".depth", PREFIX + ".trades", PREFIX + ".bbo", PREFIX + "-results",
+                    PREFIX + "-commands"));
             while (System.currentTimeMillis() < until) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     int minute = (int) ((r.timestamp() - start) / 60_000);
-                    if (r.topic().endsWith(".commands")) {
+                    if (r.topic().endsWith("-commands")) {
                         String id = new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
                         Long resultAt = resultAppended.remove(id);
                         if (resultAt == null) {
@@ -314,7 +315,7 @@ public final class SoakBenchmark {
                     Minute m = perMinute.get(minute);
                     JsonNode value = JSON.readTree(r.value());
                     synchronized (m) {
-                        if (r.topic().endsWith(".results")) {
+                        if (r.topic().endsWith("-results")) {
                             m.sinkResults++;
                             String status = value.path("status").asText().toUpperCase(Locale.ROOT);
                             if (!status.equals("ACCEPTED") && !status.equals("DUPLICATE")) {
@@ -375,7 +376,7 @@ public final class SoakBenchmark {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         long total = 0;
         try {
-            for (ObjectName name : server.queryNames(new ObjectName("dev.bitmaxconnect:type=source-task-metrics,*"),
+            for (ObjectName name : server.queryNames(new ObjectName("kafka.connect.bitmax:type=source-task-metrics,*"),
                     null)) {
                 total += ((Number) server.getAttribute(name, attribute)).longValue();
             }

@@ -81,18 +81,18 @@ public final class SinkThroughputBenchmark {
             Run sequential = sequentialRest(sim, "m", baseline);
             Run limit = bareBatchLoops(sim, "m", commands, partitions);
 
-            connect.kafka().createTopic("bench.commands", partitions);
-            connect.kafka().createTopic("bench.results", 1);
+            connect.kafka().createTopic("bench-commands", partitions);
+            connect.kafka().createTopic("bench-results", 1);
             Map<String, String> config = new HashMap<>();
             config.put("connector.class", BitMaxSinkConnector.class.getName());
             config.put("tasks.max", "1");
-            config.put("topics", "bench.commands");
+            config.put("topics", "bench-commands");
             config.put("bitmax.rest.url", sim.restUrl());
             config.put("bitmax.ws.url", sim.wsUrl());
             config.put("bitmax.api.key", SimulatorDefaults.API_KEY);
             config.put("bitmax.api.secret", SimulatorDefaults.API_SECRET);
             config.put("bitmax.requests.per.second", "100000");
-            config.put("topic.results", "bench.results");
+            config.put("topic.results", "bench-results");
             config.put("results.producer.bootstrap.servers", connect.kafka().bootstrapServers());
             config.put("batch.linger.ms", "5");
             config.put("consumer.override.max.poll.records", "2000");
@@ -217,7 +217,7 @@ public final class SinkThroughputBenchmark {
             String id = String.format("%s%s%07d", "bk", step, i);
             String id9 = id.length() < 9 ? id + "000000000".substring(id.length()) : id;
             producedAt.put(id9, System.currentTimeMillis());
-            producer.send(new ProducerRecord<>("bench.commands", i % partitions, null,
+            producer.send(new ProducerRecord<>("bench-commands", i % partitions, null,
                     String.format(Locale.ROOT, PLACE, id9, price(i).toPlainString())));
         }
         producer.flush();

@@ -251,10 +251,15 @@ public final class Exchange {
         return contract;
     }
 
-    /** The {@code id} of an account update not caused by an order: {@code kind} names the request. */
+    /**
+     * The id of an account update no order caused, in the reference's shape ({@code r177710001cbU3813942147C5kbFGOan}:
+     * r, hex time, userUID, 9 letters and digits; 32 characters): the kind of change and the next {@code sn} in base 36,
+     * padded to 8.
+     */
     static String requestId(String kind, Account account, long now) {
-        return "r" + Long.toHexString(now) + account.spec().userUid() + kind
-                + Long.toString(account.currentSn() + 1, 36);
+        String sn = Long.toString(account.currentSn() + 1, 36);
+        String padded = "0".repeat(Math.max(0, 8 - sn.length())) + sn;
+        return "r" + Long.toHexString(now) + account.spec().userUid() + kind + padded;
     }
 
     /** Moves the market: one step of the seeded walk on one symbol. */

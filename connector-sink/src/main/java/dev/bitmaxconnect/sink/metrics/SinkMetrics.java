@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.sink.metrics;
 
+import dev.bitmaxconnect.sink.result.ResultStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.metrics.KafkaMetricsContext;
+import org.apache.kafka.common.metrics.Measurable;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
@@ -18,13 +20,18 @@ import org.apache.kafka.common.metrics.stats.Rate;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * The sink task's JMX metrics, under {@code dev.bitmaxconnect.sink:type=bitmax-sink-task-metrics,connector=...,task=...}:
- * commands in, requests out, batch sizes, latency, errors by code, retries and commands in flight.
+ * The sink task's metrics, in Kafka's metrics library: JMX
+ * {@code kafka.connect.bitmax:type=sink-task-metrics,connector=<name>,task=<id>} (errors by exchange code add a
+ * {@code code} tag), the source's scheme ({@code kafka.connect.bitmax:type=source-task-metrics,...}): commands in,
+ * requests out, batch sizes, latency, outcomes by status, errors by code, retries and commands in flight.
  */
 public final class SinkMetrics implements AutoCloseable {
 
-    public static final String JMX_PREFIX = "dev.bitmaxconnect.sink";
-    public static final String GROUP = "bitmax-sink-task-metrics";
+    /** The JMX domain of both connectors' metrics. */
+    public static final String JMX_DOMAIN = "kafka.connect.bitmax";
+    public static final String GROUP = "sink-task-metrics";
+    /** The outcome of a record without a value under {@code tombstones=ignore}: counted, never a result. */
+    public static final String IGNORED = "ignored";
 
     private final Metrics metrics;
     private final Map<String, String> tags;
@@ -39,11 +46,11 @@ public final class SinkMetrics implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public SinkMetrics(String connector, String task) {
-        this.metrics = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
-                new KafkaMetricsContext(JMX_PREFIX));
         this.tags = new LinkedHashMap<>();
         tags.put("connector", connector);
         tags.put("task", task);
+        this.metrics = new Metrics(new MetricConfig().tags(tags), List.of(new JmxReporter()), Time.SYSTEM,
+                new KafkaMetricsContext(JMX_DOMAIN));
         commandsIn = counter("commands-in", "commands received from Kafka");
         requestsOut = counter("requests-out", "requests sent to the exchange");
         retries = counter("retries", "requests sent again after a retriable failure");
@@ -55,7 +62,16 @@ public final class SinkMetrics implements AutoCloseable {
         latency.add(name("latency-avg-ms", "from receiving a command to knowing its outcome"), new Avg());
         latency.add(name("latency-max-ms", "largest time from receiving a command to knowing its outcome"), new Max());
         metrics.addMetric(name("in-flight", "commands received whose outcome is not known yet"),
-                (config, now) -> inFlight.get());
+                (Measurable) (config, now) -> inFlight.get());
+        // Every status from the start, so that a dashboard sees zeros rather than missing attributes.
+        for (ResultStatus status : ResultStatus.values()) {
+            statusSensor(status.wireName());
+        }
+        statusSensor(IGNORED);
+    }
+
+    private Sensor statusSensor(String status) {
+        return byStatus.computeIfAbsent(status, s -> counter("commands-" + s, "commands with outcome " + s));
     }
 
     private MetricName name(String name, String description) {
@@ -89,7 +105,7 @@ public final class SinkMetrics implements AutoCloseable {
     public void outcome(String status, Integer code, boolean error, long latencyMs) {
         inFlight.decrementAndGet();
         latency.record(latencyMs);
-        byStatus.computeIfAbsent(status, s -> counter("commands-" + s, "commands with outcome " + s)).record();
+        statusSensor(status).record();
         if (error) {
             errors.record();
             String key = code == null ? "none" : code.toString();

@@ -78,7 +78,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         List<PendingCommand> toSend = new ArrayList<>();
         for (PendingCommand p : unit) {
             if (p.ignored()) {
-                metrics.outcome("ignored", null, false, 0);
+                metrics.outcome(SinkMetrics.IGNORED, null, false, 0);
                 continue;
             }
             Optional<CommandResult> early = decideBeforeSending(p);

@@ -119,7 +119,7 @@ class BitMaxSinkConnectorIT {
         // The task's JMX metrics (the worker runs in this JVM).
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         ObjectName metrics = new ObjectName(
-                "dev.bitmaxconnect.sink:type=bitmax-sink-task-metrics,connector=actions-sink,task=0");
+                "kafka.connect.bitmax:type=sink-task-metrics,connector=actions-sink,task=0");
         assertThat((Double) jmx.getAttribute(metrics, "commands-in-total")).isEqualTo(commands.size());
         assertThat((Double) jmx.getAttribute(metrics, "commands-accepted-total")).isEqualTo(commands.size());
         // One request per command, except the two consecutive places when they were coalesced; plus look-ups.

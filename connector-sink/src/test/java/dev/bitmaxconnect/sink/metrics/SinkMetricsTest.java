@@ -21,7 +21,7 @@ class SinkMetricsTest {
             metrics.outcome("rejected", 300001, true, 30);
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName(
-                    "dev.bitmaxconnect.sink:type=bitmax-sink-task-metrics,connector=jmx-test,task=0");
+                    "kafka.connect.bitmax:type=sink-task-metrics,connector=jmx-test,task=0");
             assertThat((Double) server.getAttribute(name, "commands-in-total")).isEqualTo(2.0);
             assertThat((Double) server.getAttribute(name, "requests-out-total")).isEqualTo(2.0);
             assertThat((Double) server.getAttribute(name, "batch-size-max")).isEqualTo(10.0);
@@ -30,9 +30,15 @@ class SinkMetricsTest {
             assertThat((Double) server.getAttribute(name, "errors-total")).isEqualTo(1.0);
             assertThat((Double) server.getAttribute(name, "latency-max-ms")).isEqualTo(30.0);
             assertThat(((Number) server.getAttribute(name, "in-flight")).intValue()).isZero();
-            ObjectName byCode = new ObjectName("dev.bitmaxconnect.sink:type=bitmax-sink-task-metrics,"
+            ObjectName byCode = new ObjectName("kafka.connect.bitmax:type=sink-task-metrics,"
                     + "connector=jmx-test,task=0,code=300001");
             assertThat((Double) server.getAttribute(byCode, "errors-by-code-total")).isEqualTo(1.0);
+            // Every outcome has its counter from the start.
+            assertThat((Double) server.getAttribute(name, "commands-accepted-total")).isEqualTo(1.0);
+            assertThat((Double) server.getAttribute(name, "commands-rejected-total")).isEqualTo(1.0);
+            for (String status : new String[] {"failed", "duplicate", "skipped", SinkMetrics.IGNORED}) {
+                assertThat((Double) server.getAttribute(name, "commands-" + status + "-total")).isZero();
+            }
         }
     }
 }

@@ -35,7 +35,7 @@ public class BitMaxSourceConfig extends ExchangeConfig {
     public static final String SUBSCRIPTION_REFUSED_BEHAVIOR = "subscription.refused.behavior";
     private static final String SUBSCRIPTION_REFUSED_BEHAVIOR_DOC = "What a task does when the exchange refuses one of "
             + "its market-data subscriptions (an unknown symbol, say): 'fail' fails the task with the exchange's reason, "
-            + "'warn' logs it, counts it (metric RefusedSubscriptions) and streams the rest. A refused private "
+            + "'warn' logs it, counts it (metric refused-subscriptions-total) and streams the rest. A refused private "
             + "subscription always fails the task.";
 
     public static final String SYMBOLS_REFRESH_INTERVAL_MS = "symbols.refresh.interval.ms";

@@ -1,24 +1,40 @@
 package dev.bitmaxconnect.source.metrics;
 
-import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
+import org.apache.kafka.common.metrics.JmxReporter;
+import org.apache.kafka.common.metrics.KafkaMetricsContext;
+import org.apache.kafka.common.metrics.Measurable;
+import org.apache.kafka.common.metrics.MetricConfig;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.utils.Sanitizer;
+import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counters of one source task, registered in JMX as
- * {@code dev.bitmaxconnect:type=source-task-metrics,connector=<name>,task=<id>} while the task runs.
+ * Counters of one source task, in Kafka's metrics library once registered: JMX
+ * {@code kafka.connect.bitmax:type=source-task-metrics,connector=<name>,task=<id>}, the sink's scheme
+ * ({@code kafka.connect.bitmax:type=sink-task-metrics,...}): kebab-case names, {@code -total} for counters.
  */
-public final class SourceTaskMetrics implements SourceTaskMetricsMBean, AutoCloseable {
+public final class SourceTaskMetrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceTaskMetrics.class);
 
+    /** The JMX domain of both connectors' metrics. */
+    public static final String JMX_DOMAIN = "kafka.connect.bitmax";
+    public static final String GROUP = "source-task-metrics";
+
+    // Counted on the WebSocket threads at up to hundreds of thousands of messages a second: a LongAdder costs less
+    // than a Sensor's lock, and the metric reads it.
     private final LongAdder messagesIn = new LongAdder();
     private final LongAdder recordsOut = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
@@ -30,27 +46,51 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMBean, AutoClos
     private final AtomicLong lastLag = new AtomicLong();
     private final AtomicLong maxLag = new AtomicLong();
     private volatile IntSupplier queueDepth = () -> 0;
-    private ObjectName registeredAs;
+    private Metrics metrics;
 
-    public static ObjectName objectName(String connector, String task) throws JMException {
-        return new ObjectName("dev.bitmaxconnect:type=source-task-metrics,connector=" + ObjectName.quote(connector)
-                + ",task=" + ObjectName.quote(task));
+    /** The JMX name a task's metrics are registered under, as Kafka's {@code JmxReporter} writes it. */
+    public static ObjectName objectName(String connector, String task) throws MalformedObjectNameException {
+        return new ObjectName(JMX_DOMAIN + ":type=" + GROUP + ",connector=" + Sanitizer.jmxSanitize(connector)
+                + ",task=" + Sanitizer.jmxSanitize(task));
     }
 
-    /** Registers these metrics in the platform MBean server; a failure is logged, never fatal. */
+    /** Registers these metrics with a JMX reporter; a failure is logged, never fatal. */
     public SourceTaskMetrics register(String connector, String task) {
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = objectName(connector, task);
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
-            registeredAs = name;
-        } catch (JMException | RuntimeException e) {
-            log.warn("Could not register source task metrics for connector {} task {}: {}", connector, task, e.toString());
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put("connector", connector);
+            tags.put("task", task);
+            metrics = new Metrics(new MetricConfig().tags(tags), List.of(new JmxReporter()), Time.SYSTEM,
+                    new KafkaMetricsContext(JMX_DOMAIN));
+            add("messages-in-total", "WebSocket messages (and REST recovery items) received", messagesIn::sum);
+            add("records-out-total", "records handed to Connect by poll()", recordsOut::sum);
+            add("reconnects-total", "WebSocket reconnects after a lost connection", reconnects::sum);
+            add("gaps-total", "interruptions after which market data may be missing: sequence gaps on depth and "
+                    + "trades, and messages dropped by a full queue", gaps::sum);
+            add("dropped-messages-total", "market data messages dropped because the queue was full "
+                    + "(queue.full.behavior=drop)", dropped::sum);
+            add("undecodable-messages-total", "messages that could not be decoded or mapped; each is logged, "
+                    + "truncated", undecodable::sum);
+            add("recovered-order-states-total", "order states read back over REST after a reconnect rather than "
+                    + "streamed", recovered::sum);
+            add("refused-subscriptions-total", "market-data subscriptions the exchange refused (an unknown symbol, "
+                    + "say); with subscription.refused.behavior=fail the task fails on the first", refusedSubscriptions::sum);
+            add("queue-depth", "messages waiting in the queue between the WebSocket and poll()",
+                    () -> queueDepth.getAsInt());
+            add("last-lag-ms", "milliseconds from the exchange's time of the last polled record to its poll()",
+                    lastLag::get);
+            add("max-lag-ms", "largest exchange-time-to-poll lag since the task started, in milliseconds",
+                    maxLag::get);
+        } catch (RuntimeException e) {
+            log.warn("Could not register source task metrics for connector {} task {}: {}", connector, task,
+                    e.toString());
         }
         return this;
+    }
+
+    private void add(String name, String description, LongSupplier value) {
+        metrics.addMetric(metrics.metricName(name, GROUP, description),
+                (Measurable) (config, now) -> value.getAsLong());
     }
 
     public void queueDepth(IntSupplier depth) {
@@ -94,71 +134,30 @@ public final class SourceTaskMetrics implements SourceTaskMetricsMBean, AutoClos
         maxLag.accumulateAndGet(lagMs, Math::max);
     }
 
-    @Override
-    public long getMessagesIn() {
-        return messagesIn.sum();
-    }
-
-    @Override
-    public long getRecordsOut() {
-        return recordsOut.sum();
-    }
-
-    @Override
-    public long getReconnects() {
-        return reconnects.sum();
-    }
-
-    @Override
-    public long getGaps() {
+    public long gaps() {
         return gaps.sum();
     }
 
-    @Override
-    public long getDroppedMessages() {
+    public long droppedMessages() {
         return dropped.sum();
     }
 
-    @Override
-    public long getUndecodableMessages() {
+    public long undecodableMessages() {
         return undecodable.sum();
     }
 
-    @Override
-    public long getRecoveredOrderStates() {
+    public long recoveredOrderStates() {
         return recovered.sum();
     }
 
-    @Override
-    public long getRefusedSubscriptions() {
+    public long refusedSubscriptions() {
         return refusedSubscriptions.sum();
     }
 
-    @Override
-    public int getQueueDepth() {
-        return queueDepth.getAsInt();
-    }
-
-    @Override
-    public long getLastLagMs() {
-        return lastLag.get();
-    }
-
-    @Override
-    public long getMaxLagMs() {
-        return maxLag.get();
-    }
-
-    @Override
     public void close() {
-        if (registeredAs == null) {
-            return;
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-        } catch (JMException e) {
-            log.debug("Source task metrics {} already unregistered", registeredAs);
-        }
-        registeredAs = null;
     }
 }

@@ -23,7 +23,7 @@ class EventQueueTest {
             queue.offerMarketData(new TaskEvent.SessionLost(false), Channel.TRADES, "BTC-PERP");
         }
         assertThat(queue.size()).isEqualTo(2);
-        assertThat(metrics.getDroppedMessages()).isEqualTo(3);
+        assertThat(metrics.droppedMessages()).isEqualTo(3);
         assertThat(queue.takeDroppedStreams()).containsExactly(new EventQueue.Stream(Channel.TRADES, "BTC-PERP"));
         assertThat(queue.takeDroppedStreams()).isEmpty();
     }

@@ -27,7 +27,7 @@ class PublicStreamListenerTest {
         new PublicStreamListener(queue, metrics, SubscriptionRefusedBehavior.FAIL)
                 .onMessage(new StreamMessageDecoder().decode(REFUSED));
 
-        assertThat(metrics.getRefusedSubscriptions()).isEqualTo(1);
+        assertThat(metrics.refusedSubscriptions()).isEqualTo(1);
         assertThat(drained()).singleElement().isInstanceOfSatisfying(TaskEvent.Fatal.class, fatal ->
                 assertThat(fatal.message()).contains("trades:FOO-PERP")
                         .contains("code 100008 SYMBOL_ERROR: Invalid symbol: 'FOO-PERP'")
@@ -39,7 +39,7 @@ class PublicStreamListenerTest {
         new PublicStreamListener(queue, metrics, SubscriptionRefusedBehavior.WARN)
                 .onMessage(new StreamMessageDecoder().decode(REFUSED));
 
-        assertThat(metrics.getRefusedSubscriptions()).isEqualTo(1);
+        assertThat(metrics.refusedSubscriptions()).isEqualTo(1);
         assertThat(drained()).isEmpty();
     }
 
@@ -48,7 +48,7 @@ class PublicStreamListenerTest {
         new PublicStreamListener(queue, metrics, SubscriptionRefusedBehavior.FAIL).onMessage(
                 new StreamMessageDecoder().decode("{\"m\":\"sub\",\"id\":\"1\",\"ch\":\"trades:BTC-PERP\",\"code\":0}"));
 
-        assertThat(metrics.getRefusedSubscriptions()).isZero();
+        assertThat(metrics.refusedSubscriptions()).isZero();
         assertThat(drained()).isEmpty();
     }
 

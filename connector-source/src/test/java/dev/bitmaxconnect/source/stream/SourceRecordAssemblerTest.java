@@ -94,7 +94,7 @@ class SourceRecordAssemblerTest {
                 message(depth(9)), message(depth(10)));
         assertThat(records).extracting(r -> ((Struct) r.value()).getBoolean("gapBefore")).containsExactly(false, false, true, false);
         assertThat(records.get(2).headers().lastWithName(RecordHeaders.GAP).value()).isEqualTo(true);
-        assertThat(metrics.getGaps()).isEqualTo(1);
+        assertThat(metrics.gaps()).isEqualTo(1);
     }
 
     @Test
@@ -140,7 +140,7 @@ class SourceRecordAssemblerTest {
         assertThat(recovered.get(1).sourceOffset()).isEqualTo(Map.of("sn", 127L, "orderId", "a176010c4957U68469127074abcd1234",
                 "state", "New|0", "time", 1606335352348L, "slotSeq", 1L, "forgottenThrough", Long.MIN_VALUE));
         assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
-        assertThat(metrics.getRecoveredOrderStates()).isEqualTo(1);
+        assertThat(metrics.recoveredOrderStates()).isEqualTo(1);
     }
 
     @Test
@@ -165,7 +165,7 @@ class SourceRecordAssemblerTest {
                 message(new StreamMessage.Trades("BTC-PERP", List.of(new StreamMessage.Trade(null, null, null, null, 3L)))),
                 message(trades(4)));
         assertThat(records).hasSize(1);
-        assertThat(metrics.getUndecodableMessages()).isEqualTo(2);
+        assertThat(metrics.undecodableMessages()).isEqualTo(2);
     }
 
     @Test

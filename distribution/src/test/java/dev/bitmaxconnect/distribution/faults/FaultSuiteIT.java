@@ -54,8 +54,8 @@ class FaultSuiteIT {
     private static final String PREFIX = "faults";
     private static final String SOURCE = "faults-source";
     private static final String SINK = "faults-sink";
-    private static final String COMMANDS = PREFIX + ".commands";
-    private static final String RESULTS = PREFIX + ".results";
+    private static final String COMMANDS = PREFIX + "-commands";
+    private static final String RESULTS = PREFIX + "-results";
     private static final String ORDERS = PREFIX + ".order";
     private static final String ACCOUNT = PREFIX + ".account";
     private static final String RUN = "r" + Long.toString(System.currentTimeMillis(), 36);

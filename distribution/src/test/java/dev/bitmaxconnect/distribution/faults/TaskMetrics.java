@@ -13,16 +13,14 @@ final class TaskMetrics {
     private TaskMetrics() {
     }
 
-    /** {@code Reconnects} summed over the source connector's tasks. */
+    /** {@code reconnects-total} summed over the source connector's tasks. */
     static long sourceReconnects(String connector) {
-        return sum("dev.bitmaxconnect:type=source-task-metrics,connector=" + ObjectName.quote(connector) + ",*",
-                "Reconnects");
+        return sum("kafka.connect.bitmax:type=source-task-metrics,connector=" + connector + ",*", "reconnects-total");
     }
 
     /** {@code retries-total} summed over the sink connector's tasks. */
     static long sinkRetries(String connector) {
-        return sum("dev.bitmaxconnect.sink:type=bitmax-sink-task-metrics,connector=" + connector + ",*",
-                "retries-total");
+        return sum("kafka.connect.bitmax:type=sink-task-metrics,connector=" + connector + ",*", "retries-total");
     }
 
     private static long sum(String pattern, String attribute) {

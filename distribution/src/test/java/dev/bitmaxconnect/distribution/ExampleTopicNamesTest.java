@@ -1,0 +1,79 @@
+package dev.bitmaxconnect.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sink's topics are spelled one way wherever an operator reads them: {@code <prefix>-commands},
+ * {@code <prefix>-results} and {@code <prefix>-commands-dlq}, as the {@code topic.results} default
+ * ({@code bitmax-results}, in the README's configuration reference, which a test holds to the ConfigDef).
+ */
+class ExampleTopicNamesTest {
+
+    private static final Path ROOT = PluginLocations.moduleDirectory().getParent();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
+
+    @Test
+    void everySinkExampleNamesItsTopicsLikeTheDefault() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher reference = Pattern.compile("\\| `topic\\.results` \\| string \\| `([^`]+)` \\|").matcher(readme);
+        assertThat(reference.find()).as("topic.results in the README's configuration reference").isTrue();
+        String defaultResults = reference.group(1);
+        assertThat(defaultResults).isEqualTo("bitmax-results");
+
+        Map<String, Map<String, String>> examples = new LinkedHashMap<>();
+        for (String file : List.of("config/bitmax-sink-simulator.json", "config/bitmax-sink-exchange.json",
+                "config/bitmax-sink-avro.json", "docker/connectors/bitmax-sink.json")) {
+            examples.put(file, jsonConfig(ROOT.resolve(file)));
+        }
+        examples.put("config/bitmax-sink.properties", properties(ROOT.resolve("config/bitmax-sink.properties")));
+        examples.put("README.md", readmeSinkExample(readme));
+
+        assertThat(examples).allSatisfy((file, config) -> {
+            String prefix = config.get("topic.results").replaceFirst("-results$", "");
+            assertThat(config.get("topic.results")).as(file).endsWith("-results");
+            assertThat(config.get("topics")).as(file).isEqualTo(prefix + "-commands");
+            assertThat(config.get("errors.deadletterqueue.topic.name")).as(file).isEqualTo(prefix + "-commands-dlq");
+        });
+        assertThat(examples.get("config/bitmax-sink-simulator.json").get("topic.results")).isEqualTo(defaultResults);
+        assertThat(examples.get("README.md").get("topic.results")).isEqualTo(defaultResults);
+        assertThat(readme).doesNotContain("bitmax.commands", "bitmax.results");
+    }
+
+    private static Map<String, String> jsonConfig(Path file) throws IOException {
+        return JSON.convertValue(JSON.readTree(file.toFile()).path("config"), STRINGS);
+    }
+
+    private static Map<String, String> properties(Path file) throws IOException {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        props.stringPropertyNames().forEach(key -> config.put(key, props.getProperty(key)));
+        return config;
+    }
+
+    /** The sink section's first JSON example ({@code {"name": ..., "config": {...}}}). */
+    private static Map<String, String> readmeSinkExample(String readme) throws IOException {
+        int section = readme.indexOf("## Sink connector");
+        int start = readme.indexOf("```json", section) + "```json".length();
+        JsonNode example = JSON.readTree(readme.substring(start, readme.indexOf("```", start)));
+        return JSON.convertValue(example.path("config"), STRINGS);
+    }
+}
