@@ -252,7 +252,11 @@ public final class BitMaxClientConfig {
         public Builder requestsPerSecond(double rps) { this.requestsPerSecond = rps; return this; }
         public Builder maxRetriesOn429(int n) { this.maxRetriesOn429 = n; return this; }
         public Builder pingInterval(Duration d) { this.pingInterval = d; return this; }
-        public Builder reconnectBackoff(Duration min, Duration max) { this.reconnectBackoffMin = min; this.reconnectBackoffMax = max; return this; }
+        public Builder reconnectBackoff(Duration min, Duration max) {
+            this.reconnectBackoffMin = min;
+            this.reconnectBackoffMax = max;
+            return this;
+        }
         public Builder wsRequestTimeout(Duration d) { this.wsRequestTimeout = d; return this; }
         public Builder wsConnectDeadline(Duration d) { this.wsConnectDeadline = d; return this; }
         public Builder maxFrameBytes(int bytes) { this.maxFrameBytes = bytes; return this; }

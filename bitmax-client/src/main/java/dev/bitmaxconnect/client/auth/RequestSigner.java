@@ -28,7 +28,10 @@ public final class RequestSigner {
         return apiKey;
     }
 
-    /** The base64 HMAC-SHA256 of {@code timestamp + "+" + apiPath}; apiPath without leading slash or group, e.g. {@code v2/futures/order}. */
+    /**
+     * The base64 HMAC-SHA256 of {@code timestamp + "+" + apiPath}; apiPath without leading slash or group, e.g.
+     * {@code v2/futures/order}.
+     */
     public String sign(long timestamp, String apiPath) {
         return sign(key, timestamp + "+" + apiPath);
     }

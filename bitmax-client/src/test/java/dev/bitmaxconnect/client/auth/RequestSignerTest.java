@@ -26,7 +26,8 @@ class RequestSignerTest {
     @Test
     void webSocketPathsBothReadings() throws Exception {
         RequestSigner signer = new RequestSigner(BitMaxCredentials.of("key", SECRET), KeyEncoding.RAW);
-        assertThat(signer.sign(1614164189000L, "v2/stream")).isEqualTo(hmac(SECRET.getBytes(StandardCharsets.UTF_8), "1614164189000+v2/stream"));
+        assertThat(signer.sign(1614164189000L, "v2/stream"))
+                .isEqualTo(hmac(SECRET.getBytes(StandardCharsets.UTF_8), "1614164189000+v2/stream"));
         assertThat(signer.sign(1614164189000L, "stream")).isEqualTo(hmac(SECRET.getBytes(StandardCharsets.UTF_8), "1614164189000+stream"))
             .isNotEqualTo(signer.sign(1614164189000L, "v2/stream"));
     }

@@ -85,7 +85,8 @@ class FakeExchangeSocket extends WebSocketListener {
                     ack.putObject("info").put("reason", "INVALID_PRICE").put("errorMsg", "Order price is too low from market price.");
                 } else {
                     ack.put("code", 0);
-                    ack.putObject("info").put("orderId", "s" + args.path("id").asText("none")).put("symbol", args.path("symbol").asText(""));
+                    ack.putObject("info").put("orderId", "s" + args.path("id").asText("none"))
+                            .put("symbol", args.path("symbol").asText(""));
                 }
                 synchronized (this) {
                     if (reverseOrderAcks && action.equals("place-order")) {

@@ -10,7 +10,10 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** (Public only because Jetty requires public listener classes.) One WebSocket connection: its authentication, subscriptions, health points and outgoing queue depth. */
+/**
+ * One WebSocket connection: its authentication, subscriptions, health points and outgoing queue depth. (Public only
+ * because Jetty requires public listener classes.)
+ */
 public final class StreamSession implements Session.Listener.AutoDemanding {
 
     /** Market data beyond this many queued messages is dropped for this session (a slow consumer). */

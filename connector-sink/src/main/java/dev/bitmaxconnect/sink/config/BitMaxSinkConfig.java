@@ -98,7 +98,8 @@ public final class BitMaxSinkConfig extends ExchangeConfig {
         o = 0;
         def.define(RESULTS_TOPIC, Type.STRING, "bitmax-results", TopicNameValidator.orEmpty(), Importance.HIGH,
                 "Topic receiving one result record per command, keyed by the command's client id; never one the "
-                        + "connector consumes (topics, topics.regex). Empty disables results (not recommended).", GROUP_RESULTS, ++o, Width.LONG, "Results topic");
+                        + "connector consumes (topics, topics.regex). Empty disables results (not recommended).",
+                GROUP_RESULTS, ++o, Width.LONG, "Results topic");
         def.define(RESULTS_PRODUCER_PREFIX + "bootstrap.servers", Type.LIST, null, Importance.HIGH,
                 "Brokers of the results producer. Any producer setting can be given with the prefix "
                         + RESULTS_PRODUCER_PREFIX + " (acks=all and idempotence are the defaults).",

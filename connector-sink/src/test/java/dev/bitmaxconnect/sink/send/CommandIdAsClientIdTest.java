@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -118,8 +117,10 @@ class CommandIdAsClientIdTest {
     @Test
     void aBatchAndCoalescedPlacesWithDashIdsAreCanceledByThoseIds() throws IOException {
         List<JsonNode> placed = run("{\"action\":\"place-batch\",\"orders\":["
-                + "{\"id\":\"b-1\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"19000\",\"orderQty\":\"0.01\"},"
-                + "{\"id\":\"b_2\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"19001\",\"orderQty\":\"0.01\"}]}");
+                + "{\"id\":\"b-1\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+                + "\"price\":\"19000\",\"orderQty\":\"0.01\"},"
+                + "{\"id\":\"b_2\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+                + "\"price\":\"19001\",\"orderQty\":\"0.01\"}]}");
         assertThat(placed.get(0).get("status").asText()).isEqualTo("accepted");
         List<JsonNode> coalesced = run(place("c-1", "18000"), place("c-2", "18000.5"));
         assertThat(coalesced).extracting(r -> r.get("status").asText()).containsExactly("accepted", "accepted");

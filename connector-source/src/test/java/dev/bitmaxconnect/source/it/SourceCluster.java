@@ -113,7 +113,8 @@ final class SourceCluster implements AutoCloseable {
     List<ConsumerRecord<String, JsonNode>> all(String... topics) {
         try {
             List<ConsumerRecord<String, JsonNode>> out = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> r : connect.kafka().consumeAll(Duration.ofSeconds(20).toMillis(), consumerProps, null, topics)) {
+            long timeout = Duration.ofSeconds(20).toMillis();
+            for (ConsumerRecord<byte[], byte[]> r : connect.kafka().consumeAll(timeout, consumerProps, null, topics)) {
                 out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
                         r.serializedKeySize(), r.serializedValueSize(),
                         r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), json(r.value()),
