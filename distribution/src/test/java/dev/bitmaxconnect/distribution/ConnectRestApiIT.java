@@ -340,7 +340,7 @@ class ConnectRestApiIT {
     }
 
     @Test
-    void theMetricTableOfTheReadmeListsExactlyTheRegisteredMetrics() throws Exception {
+    void theMetricTableOfTheOperationsPageListsExactlyTheRegisteredMetrics() throws Exception {
         cluster.createTopics("metrics", 1);
         cluster.connect.configureConnector("metrics-source", cluster.sourceConfig("metrics"));
         cluster.connect.configureConnector("metrics-sink", cluster.sinkConfig("metrics"));
@@ -348,7 +348,7 @@ class ConnectRestApiIT {
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("metrics-sink", 1, "sink");
         // A refused command, so that an errors-by-code MBean exists too.
         cluster.sendCommand("metrics-commands", Commands.limit("metricsrefused", "NOPE-PERP", "Buy", "1", "1"));
-        Set<String> documented = MetricTable.documented(REPOSITORY.resolve("README.md"));
+        Set<String> documented = MetricTable.documented(REPOSITORY.resolve("docs/operations.md"));
         assertThat(documented).isNotEmpty();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

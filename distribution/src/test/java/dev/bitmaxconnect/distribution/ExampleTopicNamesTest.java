@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The sink's topics are spelled one way wherever an operator reads them: {@code <prefix>-commands},
  * {@code <prefix>-results} and {@code <prefix>-commands-dlq}, as the {@code topic.results} default
- * ({@code bitmax-results}, in the README's configuration reference, which a test holds to the ConfigDef).
+ * ({@code bitmax-results}, in docs/configuration-sink.md, which a test holds to the ConfigDef).
  */
 class ExampleTopicNamesTest {
 
@@ -31,8 +31,10 @@ class ExampleTopicNamesTest {
     @Test
     void everySinkExampleNamesItsTopicsLikeTheDefault() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
-        Matcher reference = Pattern.compile("\\| `topic\\.results` \\| string \\| `([^`]+)` \\|").matcher(readme);
-        assertThat(reference.find()).as("topic.results in the README's configuration reference").isTrue();
+        String sinkPage = Files.readString(ROOT.resolve("docs/sink.md"));
+        String configurationPage = Files.readString(ROOT.resolve("docs/configuration-sink.md"));
+        Matcher reference = Pattern.compile("\\| `topic\\.results` \\| string \\| `([^`]+)` \\|").matcher(configurationPage);
+        assertThat(reference.find()).as("topic.results in docs/configuration-sink.md").isTrue();
         String defaultResults = reference.group(1);
         assertThat(defaultResults).isEqualTo("bitmax-results");
 
@@ -42,7 +44,8 @@ class ExampleTopicNamesTest {
             examples.put(file, jsonConfig(ROOT.resolve(file)));
         }
         examples.put("config/bitmax-sink.properties", properties(ROOT.resolve("config/bitmax-sink.properties")));
-        examples.put("README.md", readmeSinkExample(readme));
+        examples.put("README.md", sinkExample(readme));
+        examples.put("docs/sink.md", sinkExample(sinkPage));
 
         assertThat(examples).allSatisfy((file, config) -> {
             String prefix = config.get("topic.results").replaceFirst("-results$", "");
@@ -52,7 +55,8 @@ class ExampleTopicNamesTest {
         });
         assertThat(examples.get("config/bitmax-sink-simulator.json").get("topic.results")).isEqualTo(defaultResults);
         assertThat(examples.get("README.md").get("topic.results")).isEqualTo(defaultResults);
-        assertThat(readme).doesNotContain("bitmax.commands", "bitmax.results");
+        assertThat(examples.get("docs/sink.md").get("topic.results")).isEqualTo(defaultResults);
+        assertThat(readme + sinkPage).doesNotContain("bitmax.commands", "bitmax.results");
     }
 
     private static Map<String, String> jsonConfig(Path file) throws IOException {
@@ -69,11 +73,15 @@ class ExampleTopicNamesTest {
         return config;
     }
 
-    /** The sink section's first JSON example ({@code {"name": ..., "config": {...}}}). */
-    private static Map<String, String> readmeSinkExample(String readme) throws IOException {
-        int section = readme.indexOf("## Sink connector");
-        int start = readme.indexOf("```json", section) + "```json".length();
-        JsonNode example = JSON.readTree(readme.substring(start, readme.indexOf("```", start)));
-        return JSON.convertValue(example.path("config"), STRINGS);
+    /** The page's first JSON example of a sink connector ({@code {"name": ..., "config": {...}}}). */
+    private static Map<String, String> sinkExample(String page) throws IOException {
+        Matcher block = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(page);
+        while (block.find()) {
+            JsonNode example = JSON.readTree(block.group(1));
+            if (example.path("config").path("connector.class").asText().endsWith("BitMaxSinkConnector")) {
+                return JSON.convertValue(example.path("config"), STRINGS);
+            }
+        }
+        throw new AssertionError("no JSON example of the sink connector");
     }
 }

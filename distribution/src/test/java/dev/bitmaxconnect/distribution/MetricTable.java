@@ -17,7 +17,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The connectors' metrics two ways, as {@code <group> <metric> [<tags>]} lines: as the README's metric table documents
+ * The connectors' metrics two ways, as {@code <group> <metric> [<tags>]} lines: as docs/operations.md's table documents
  * them, and as the running tasks registered them in JMX.
  */
 final class MetricTable {
@@ -30,13 +30,13 @@ final class MetricTable {
     private MetricTable() {
     }
 
-    /** Every metric of the table between the README's {@code metrics-table} markers. */
-    static Set<String> documented(Path readme) throws IOException {
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
+    /** Every metric of the table between the page's {@code metrics-table} markers. */
+    static Set<String> documented(Path page) throws IOException {
+        String text = Files.readString(page, StandardCharsets.UTF_8);
         int start = text.indexOf(START);
         int end = text.indexOf(END);
         if (start < 0 || end < start) {
-            throw new AssertionError(readme + " has no " + START + " ... " + END + " section");
+            throw new AssertionError(page + " has no " + START + " ... " + END + " section");
         }
         Set<String> metrics = new TreeSet<>();
         for (String line : text.substring(start + START.length(), end).split("\n")) {

@@ -13,16 +13,16 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 
 /**
- * A connector's {@link ConfigDef} as the Markdown configuration reference of the README: one table per group, in
- * the order of the groups and of the keys within them. The README holds it between the markers
- * {@code <!-- <name>-config:start -->} and {@code <!-- <name>-config:end -->}.
+ * A connector's {@link ConfigDef} as its Markdown configuration reference: one section and table per group, in
+ * the order of the groups and of the keys within them. Its page ({@code docs/configuration-<name>.md}) holds it
+ * between the markers {@code <!-- <name>-config:start -->} and {@code <!-- <name>-config:end -->}.
  */
 public final class ConfigReference {
     private final ConfigDef def;
     private final String startMarker;
     private final String endMarker;
 
-    /** The reference of {@code def} in the README block named {@code name}, e.g. {@code source}. */
+    /** The reference of {@code def} in the page block named {@code name}, e.g. {@code source}. */
     public ConfigReference(String name, ConfigDef def) {
         this.def = def;
         this.startMarker = "<!-- " + name + "-config:start -->";
@@ -39,7 +39,7 @@ public final class ConfigReference {
         for (ConfigKey key : keys) {
             if (!key.group.equals(group)) {
                 group = key.group;
-                out.append('\n').append("#### ").append(group).append("\n\n");
+                out.append('\n').append("## ").append(group).append("\n\n");
                 out.append("| Key | Type | Default | Valid values | Importance | Description |\n");
                 out.append("|---|---|---|---|---|---|\n");
             }
@@ -70,29 +70,29 @@ public final class ConfigReference {
         return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** The README with its block replaced by the current reference. */
-    public String rewrite(String readme) {
-        int start = blockStart(readme);
-        return readme.substring(0, start) + "\n" + markdown() + "\n" + readme.substring(readme.indexOf(endMarker));
+    /** The page with its block replaced by the current reference. */
+    public String rewrite(String page) {
+        int start = blockStart(page);
+        return page.substring(0, start) + "\n" + markdown() + "\n" + page.substring(page.indexOf(endMarker));
     }
 
-    /** The block of a README as it stands, without the markers. */
-    public String currentBlock(String readme) {
-        return readme.substring(blockStart(readme), readme.indexOf(endMarker)).trim();
+    /** The block of a page as it stands, without the markers. */
+    public String currentBlock(String page) {
+        return page.substring(blockStart(page), page.indexOf(endMarker)).trim();
     }
 
-    private int blockStart(String readme) {
-        int start = readme.indexOf(startMarker);
-        int end = readme.indexOf(endMarker);
+    private int blockStart(String page) {
+        int start = page.indexOf(startMarker);
+        int end = page.indexOf(endMarker);
         if (start < 0 || end < start) {
-            throw new IllegalArgumentException("README lacks the markers " + startMarker + " ... " + endMarker);
+            throw new IllegalArgumentException("The page lacks the markers " + startMarker + " ... " + endMarker);
         }
         return start + startMarker.length();
     }
 
-    /** Rewrites the block of the README file at {@code readme}. */
-    public void writeTo(Path readme) throws IOException {
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        Files.writeString(readme, rewrite(text), StandardCharsets.UTF_8);
+    /** Rewrites the block of the page file at {@code page}. */
+    public void writeTo(Path page) throws IOException {
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        Files.writeString(page, rewrite(text), StandardCharsets.UTF_8);
     }
 }

@@ -14,20 +14,20 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's sink configuration reference against the ConfigDef, and the sink's own checks. Regenerate the
+ * The sink configuration reference (docs/configuration-sink.md) against the ConfigDef, and the sink's own checks. Regenerate the
  * reference with {@code mvn -pl connector-sink test -Dtest=SinkConfigReferenceTest -Dreadme.regenerate=true}.
  */
 class SinkConfigReferenceTest {
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path PAGE = Path.of("..", "docs", "configuration-sink.md");
     private static final ConfigReference REFERENCE = new ConfigReference("sink", BitMaxSinkConfig.CONFIG_DEF);
 
     @Test
-    void readmeReferenceMatchesTheConfigDef() throws IOException {
+    void pageReferenceMatchesTheConfigDef() throws IOException {
         if (Boolean.getBoolean("readme.regenerate")) {
-            REFERENCE.writeTo(README);
+            REFERENCE.writeTo(PAGE);
         }
-        assertThat(REFERENCE.currentBlock(Files.readString(README, StandardCharsets.UTF_8)))
-                .as("README sink configuration reference is stale; regenerate with -Dreadme.regenerate=true")
+        assertThat(REFERENCE.currentBlock(Files.readString(PAGE, StandardCharsets.UTF_8)))
+                .as("docs/configuration-sink.md is stale; regenerate with -Dreadme.regenerate=true")
                 .isEqualTo(REFERENCE.markdown());
     }
 

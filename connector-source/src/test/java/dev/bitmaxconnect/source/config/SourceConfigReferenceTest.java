@@ -13,20 +13,20 @@ import org.junit.jupiter.api.Test;
 import dev.bitmaxconnect.common.config.ConfigReference;
 
 /**
- * Fails when the README's source configuration reference differs from the ConfigDef. Regenerate with
+ * Fails when the source configuration reference (docs/configuration-source.md) differs from the ConfigDef. Regenerate with
  * {@code mvn -pl connector-source test -Dtest=SourceConfigReferenceTest -Dreadme.regenerate=true}.
  */
 class SourceConfigReferenceTest {
-    private static final Path README = Paths.get("..", "README.md");
+    private static final Path PAGE = Paths.get("..", "docs", "configuration-source.md");
     private static final ConfigReference REFERENCE = new ConfigReference("source", BitMaxSourceConfig.CONFIG_DEF);
 
     @Test
-    void readmeBlockIsWhatTheConfigDefGenerates() throws IOException {
+    void pageBlockIsWhatTheConfigDefGenerates() throws IOException {
         if (Boolean.getBoolean("readme.regenerate")) {
-            REFERENCE.writeTo(README);
+            REFERENCE.writeTo(PAGE);
         }
-        assertThat(REFERENCE.currentBlock(Files.readString(README, StandardCharsets.UTF_8)))
-                .as("README source configuration reference is stale; regenerate with -Dreadme.regenerate=true")
+        assertThat(REFERENCE.currentBlock(Files.readString(PAGE, StandardCharsets.UTF_8)))
+                .as("docs/configuration-source.md is stale; regenerate with -Dreadme.regenerate=true")
                 .isEqualTo(REFERENCE.markdown());
     }
 
@@ -36,8 +36,8 @@ class SourceConfigReferenceTest {
         for (String key : BitMaxSourceConfig.CONFIG_DEF.names()) {
             assertThat(markdown).contains("| `" + key + "` |");
         }
-        assertThat(markdown).contains("#### Exchange").contains("#### Queue");
-        assertThat(markdown.indexOf("#### Exchange")).isLessThan(markdown.indexOf("#### Streams"));
+        assertThat(markdown).contains("## Exchange").contains("## Queue");
+        assertThat(markdown.indexOf("## Exchange")).isLessThan(markdown.indexOf("## Streams"));
         assertThat(markdown).contains("| `bitmax.api.secret` | password | null |");
     }
 }
