@@ -70,9 +70,10 @@ class PluginArchiveIT {
     }
 
     @Test
-    void docHoldsEverySchemaTheReadmeLinksTo() throws IOException {
-        String readme = new String(read(TOP + "doc/README.md"), StandardCharsets.UTF_8);
-        Matcher link = Pattern.compile("\\]\\(([^)]+\\.(?:avsc|schema\\.json))\\)").matcher(readme);
+    void docHoldsEverySchemaThePagesLinkTo() throws IOException {
+        String pages = new String(read(TOP + "doc/docs/sink.md"), StandardCharsets.UTF_8)
+                + new String(read(TOP + "doc/docs/source.md"), StandardCharsets.UTF_8);
+        Matcher link = Pattern.compile("\\]\\(([^)]+\\.(?:avsc|schema\\.json))\\)").matcher(pages);
         List<String> linked = new ArrayList<>();
         while (link.find()) {
             linked.add(link.group(1).substring(link.group(1).lastIndexOf('/') + 1));
@@ -83,6 +84,19 @@ class PluginArchiveIT {
         assertThat(entries).anySatisfy(e -> assertThat(e).startsWith(TOP + "doc/schemas/command-examples/")
                 .endsWith(".json"));
         assertThat(entries).contains(TOP + "doc/schemas/source/Order.avsc", TOP + "doc/schemas/source/Trade.avsc");
+    }
+
+    @Test
+    void docHoldsTheReadmeAndEveryPageOfDocs() throws IOException {
+        List<String> pages;
+        try (Stream<Path> docs = Files.list(PluginLocations.moduleDirectory().getParent().resolve("docs"))) {
+            pages = docs.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".md"))
+                    .collect(Collectors.toList());
+        }
+        assertThat(pages).contains("source.md", "sink.md", "configuration-source.md", "configuration-sink.md",
+                "operations.md", "performance.md", "reliability.md", "exchange-api.md");
+        assertThat(entries).contains(TOP + "doc/README.md");
+        assertThat(pages).allSatisfy(page -> assertThat(entries).contains(TOP + "doc/docs/" + page));
     }
 
     @Test
