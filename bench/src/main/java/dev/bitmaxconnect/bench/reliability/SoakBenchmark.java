@@ -58,7 +58,7 @@ public final class SoakBenchmark {
 
     /**
      * Every result record, which commands have one (by the index in their id), and repeats: result records for a
-     * command already answered, which the results topic's at-least-once delivery allows (README, the results topic).
+     * command already answered, which the results topic's at-least-once delivery allows (docs/sink.md, the results topic).
      */
     private static final class Answers {
         private final BitSet answered = new BitSet();

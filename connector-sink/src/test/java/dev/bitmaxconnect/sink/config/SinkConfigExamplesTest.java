@@ -49,7 +49,7 @@ class SinkConfigExamplesTest {
     /**
      * A converter that fails on a record keeps it from the sink, which then cannot answer it: the examples for
      * JSON commands hand the sink the record's bytes, which it parses itself, so that every command gets a result.
-     * Only the Avro example uses a converter that can fail (the README says what that means).
+     * Only the Avro example uses a converter that can fail (docs/operations.md says what that means).
      */
     @Test
     void everyJsonCommandExampleLetsTheSinkSeeEveryRecord() throws IOException {

@@ -321,7 +321,7 @@ class FaultSuiteIT {
                 .sorted().toList();
 
         // Every result record counts; one for a command already answered (the same topic, partition and offset)
-        // is a repeat, which the results topic's at-least-once delivery allows (README, the results topic).
+        // is a repeat, which the results topic's at-least-once delivery allows (docs/sink.md, the results topic).
         Map<String, String> statusById = new HashMap<>();
         Set<String> answered = new HashSet<>();
         int resultRecords = 0;
