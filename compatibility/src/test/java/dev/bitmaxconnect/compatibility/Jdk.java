@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +16,10 @@ import java.util.stream.Stream;
 /** A JDK a worker can run on: its home and its feature release, as its {@code release} file states. */
 record Jdk(Path home, int feature) {
 
-    /** Where JDK packages (Debian, Temurin, SDKMAN-style unpacked archives) install on Linux. */
-    private static final List<Path> INSTALL_DIRECTORIES = List.of(Paths.get("/usr/lib/jvm"), Paths.get("/opt"),
-            Paths.get("/opt/java"));
+    /** Where JDK packages (Debian, Temurin) and unpacked archives install on Linux; -Dmatrix.jdk.dirs to change. */
+    private static final List<Path> INSTALL_DIRECTORIES = Arrays.stream(
+                    System.getProperty("matrix.jdk.dirs", "/usr/lib/jvm,/opt,/opt/java").split(","))
+            .map(String::trim).filter(d -> !d.isEmpty()).map(Paths::get).toList();
     private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"?(\\d+)", Pattern.MULTILINE);
 
     /** The JDK that runs this test, Java 17 on the project's machines. */
