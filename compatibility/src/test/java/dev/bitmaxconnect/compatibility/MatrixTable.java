@@ -9,7 +9,7 @@ import java.util.Map;
 final class MatrixTable {
 
     static final List<String> CHECKS = List.of("worker", "running", "validate", "market data", "commands",
-            "orders+account", "restart");
+            "orders+account", "restart", "secret kept");
 
     private final List<Row> rows = new ArrayList<>();
 
