@@ -24,12 +24,16 @@ final class WorkerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    /** Stops the worker if the test JVM exits without closing it (a failed or interrupted run). */
+    private final Thread orphanGuard;
     final WorkerRest rest;
 
     private WorkerProcess(Process process, Path log, WorkerRest rest) {
         this.process = process;
         this.log = log;
         this.rest = rest;
+        this.orphanGuard = new Thread(process::destroyForcibly, "stop-worker-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(orphanGuard);
     }
 
     /**
@@ -103,6 +107,11 @@ final class WorkerProcess implements AutoCloseable {
     /** Stops the worker as an operator's SIGTERM does (Connect stops its tasks gracefully), then for sure. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(orphanGuard);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the worker
+        }
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
