@@ -26,10 +26,10 @@ class ConfigReferenceTest {
     @Test
     void oneTablePerGroupInTheOrderOfGroupsAndKeys() {
         String markdown = new ConfigReference("x", def()).markdown();
-        assertThat(markdown).startsWith("#### B").contains("\n#### A\n");
+        assertThat(markdown).startsWith("## B").contains("\n## A\n");
         assertThat(markdown.indexOf("`b.first`")).isLessThan(markdown.indexOf("`b.second`"));
         assertThat(markdown.indexOf("`b.second`")).isLessThan(markdown.indexOf("`b.third`"));
-        assertThat(markdown.indexOf("`b.fourth`")).isLessThan(markdown.indexOf("#### A"));
+        assertThat(markdown.indexOf("`b.fourth`")).isLessThan(markdown.indexOf("## A"));
         assertThat(markdown).contains("| `b.second` | int | `5` | [1,...,10] | low | Second \\| of &lt;b&gt;. |");
     }
 
@@ -49,7 +49,7 @@ class ConfigReferenceTest {
         String readme = "intro\n<!-- x-config:start -->\nstale\n<!-- x-config:end -->\n"
                 + "<!-- y-config:start -->\nother\n<!-- y-config:end -->\n";
         String rewritten = reference.rewrite(readme);
-        assertThat(rewritten).startsWith("intro\n<!-- x-config:start -->\n#### B")
+        assertThat(rewritten).startsWith("intro\n<!-- x-config:start -->\n## B")
                 .contains("\n<!-- x-config:end -->\n<!-- y-config:start -->\nother\n");
         assertThat(reference.currentBlock(rewritten)).isEqualTo(reference.markdown());
         assertThat(reference.currentBlock(readme)).isEqualTo("stale");
