@@ -1,7 +1,6 @@
 package dev.bitmaxconnect.sink.send;
 
 import dev.bitmaxconnect.client.BitMaxApiException;
-import dev.bitmaxconnect.client.BitMaxException;
 import dev.bitmaxconnect.client.model.MarginType;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.sink.command.CancelItem;
@@ -266,7 +265,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             }
             return t;
         } catch (OrderExecutor.LookUpFailedException e) {
-            finish(p, lookUpFailed(p, cancel, e.failure()));
+            finish(p, lookUpFailed(p, cancel, e));
             return Optional.empty();
         }
     }
@@ -289,10 +288,10 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     }
 
     /** Nothing sent: the exchange refused the look-up (rejected, its reason) or kept failing it (failed). */
-    private CommandResult lookUpFailed(PendingCommand p, CancelItem cancel, BitMaxException failure) {
+    private CommandResult lookUpFailed(PendingCommand p, CancelItem cancel, OrderExecutor.LookUpFailedException e) {
         String message = "origId: the exchange could not be asked for the order placed with client id \""
-                + cancel.origId() + "\" (open orders, current history); nothing sent: " + failure.getMessage();
-        if (failure instanceof BitMaxApiException api && !api.isRetriable()) {
+                + cancel.origId() + "\" (open orders, current history); nothing sent: " + e.failure().getMessage();
+        if (e.refused() && e.failure() instanceof BitMaxApiException api) {
             return result(p, ResultStatus.REJECTED, null, api.code(),
                     api.reason() == null ? "HTTP_" + api.httpStatus() : api.reason(), message, null, 0, List.of());
         }

@@ -181,6 +181,20 @@ class CommandsDeliveredAgainTest {
     }
 
     @Test
+    void aCancelWhoseOrderMustBeLookedUpAsksAgainAfterAnUnreadableAnswer() throws IOException {
+        CommandProcessor first = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        assertThat(run(first, record(place("lookuporder3"), 0)).get(0).get("status").asText()).isEqualTo("accepted");
+
+        CommandProcessor other = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        sim.faults().malformNextRestResponses(1);
+        JsonNode result = run(other, record(cancel("lookupcancel3", "lookuporder3"), 1)).get(0);
+
+        assertThat(result.get("status").asText()).as("%s", result).isEqualTo("accepted");
+        assertThat(result.get("orderId").asText())
+                .isEqualTo(sim.groundTruth().acceptedOrdersWithClientId("lookuporder3").get(0).orderId());
+    }
+
+    @Test
     void aCancelWhoseOrderTheExchangeCannotBeAskedForFailsWithoutCallingTheOrderUnknown() throws IOException {
         CommandProcessor first = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
         assertThat(run(first, record(place("lookuporder2"), 0)).get(0).get("status").asText()).isEqualTo("accepted");
