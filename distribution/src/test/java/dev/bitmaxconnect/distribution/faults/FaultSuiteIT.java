@@ -36,10 +36,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults while both connectors carry traffic, on three Connect workers that load the plugin from its archive, against
- * one simulator: each scenario writes order commands at a steady pace, injects its fault, ends it, and then checks the
- * simulator's ground truth and the topics: one order per command (no duplicate, none lost), a result for every
- * command, the final state of every order on the order topic, the latest positions on the account topic equal to the
- * fills, and the time to recover. One cluster and one simulator serve every scenario.
+ * one simulator: each scenario places old orders ({@link AgedOrders}) and pushes them out of both history windows,
+ * writes order commands at a steady pace, injects its fault, ends the old orders while it is on, ends it, and then
+ * checks the simulator's ground truth, the exchange's answers and the topics: one order per command (no duplicate,
+ * none lost), a result for every command and none the exchange contradicts, the last record of every order on the
+ * order topic equal to its state at the exchange, the latest positions on the account topic equal to the fills, and
+ * the time to recover. One cluster and one simulator serve every scenario.
  *
  * <p>The fault window is {@code -Dfaults.window.seconds} (6 by default, what CI runs; 60 gives the long version, e.g.
  * the simulator off the network for a minute). The figures go to {@code target/reliability/fault-suite.md}.
