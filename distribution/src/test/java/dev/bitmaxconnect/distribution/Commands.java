@@ -22,6 +22,13 @@ public final class Commands {
         return place(id, symbol, side, "Market", qty);
     }
 
+    /** A stop-market order: it waits, not final, until the mark price reaches {@code stopPrice}. */
+    public static ObjectNode stopMarket(String id, String symbol, String side, String qty, String stopPrice) {
+        ObjectNode order = place(id, symbol, side, "StopMarket", qty);
+        order.put("stopPrice", stopPrice);
+        return order;
+    }
+
     public static ObjectNode cancelByClientId(String id, String symbol, String origId) {
         ObjectNode cancel = JSON.createObjectNode();
         cancel.put("action", "cancel");

@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.sink.send;
 
+import dev.bitmaxconnect.client.BitMaxApiException;
 import dev.bitmaxconnect.client.model.MarginType;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.sink.command.CancelItem;
@@ -144,9 +145,8 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             List<CancelTarget> targets = new ArrayList<>();
             List<PendingCommand> owners = new ArrayList<>();
             for (PendingCommand p : unit) {
-                Optional<CancelTarget> t = target(p, p.command().cancels().get(0), 0);
+                Optional<CancelTarget> t = targetOrFinish(p, p.command().cancels().get(0), 0);
                 if (t.isEmpty()) {
-                    finish(p, notFound(p, p.command().cancels().get(0)));
                     continue;
                 }
                 targets.add(t.get());
@@ -220,9 +220,8 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             case CANCEL_BATCH -> {
                 List<CancelTarget> targets = new ArrayList<>();
                 for (int i = 0; i < c.cancels().size(); i++) {
-                    Optional<CancelTarget> t = target(p, c.cancels().get(i), i);
+                    Optional<CancelTarget> t = targetOrFinish(p, c.cancels().get(i), i);
                     if (t.isEmpty()) {
-                        finish(p, notFound(p, c.cancels().get(i)));
                         return;
                     }
                     targets.add(t.get());
@@ -254,6 +253,23 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         finish(p, fromItems(p, sent.items(), sent));
     }
 
+    /**
+     * The cancel's target; or, when its order cannot be found or looked up, empty once the command has its
+     * result saying so.
+     */
+    private Optional<CancelTarget> targetOrFinish(PendingCommand p, CancelItem cancel, int index) {
+        try {
+            Optional<CancelTarget> t = target(p, cancel, index);
+            if (t.isEmpty()) {
+                finish(p, notFound(p, cancel));
+            }
+            return t;
+        } catch (OrderExecutor.LookUpFailedException e) {
+            finish(p, lookUpFailed(p, cancel, e));
+            return Optional.empty();
+        }
+    }
+
     private Optional<CancelTarget> target(PendingCommand p, CancelItem cancel, int index) {
         String given = p.command().action() == CommandAction.CANCEL ? p.command().id() : cancel.id();
         String clientId = ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(), index);
@@ -269,6 +285,17 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         return result(p, ResultStatus.REJECTED, null, null, "ORDER_NOT_FOUND", "origId: no order placed with client id \""
                 + cancel.origId() + "\" is known to this task, in the results read back, or open or in the current "
                 + "history at the exchange", null, 0, List.of());
+    }
+
+    /** Nothing sent: the exchange refused the look-up (rejected, its reason) or kept failing it (failed). */
+    private CommandResult lookUpFailed(PendingCommand p, CancelItem cancel, OrderExecutor.LookUpFailedException e) {
+        String message = "origId: the exchange could not be asked for the order placed with client id \""
+                + cancel.origId() + "\" (open orders, current history); nothing sent: " + e.failure().getMessage();
+        if (e.refused() && e.failure() instanceof BitMaxApiException api) {
+            return result(p, ResultStatus.REJECTED, null, api.code(),
+                    api.reason() == null ? "HTTP_" + api.httpStatus() : api.reason(), message, null, 0, List.of());
+        }
+        return result(p, ResultStatus.FAILED, null, null, "RETRIES_EXHAUSTED", message, null, 0, List.of());
     }
 
     // ----------------------------------------------------------------------------------------- results

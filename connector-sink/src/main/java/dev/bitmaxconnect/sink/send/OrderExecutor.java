@@ -494,7 +494,9 @@ public final class OrderExecutor {
     /**
      * The orderId an order placed with {@code clientId} got: from this task's memory, else from what earlier
      * tasks did (the results topic read back, the exchange's orders at the last assignment), else from the
-     * exchange's open orders and current history now.
+     * exchange's open orders and current history now. A look-up the exchange fails retriably, or answers
+     * unreadably, is retried like a request; one that keeps failing, or that the exchange refuses, is a
+     * {@link LookUpFailedException}: the order may well be open, so it is not reported as unknown.
      */
     public Optional<Resolved> resolve(String clientId, RecoveryIndex recovery) {
         String known = placedByClientId.get(clientId);
@@ -509,21 +511,59 @@ public final class OrderExecutor {
             return Optional.empty();
         }
         String suffix = ClientIds.orderIdSuffix(clientId);
-        try {
-            metrics.request(0);
-            List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
-            metrics.request(0);
-            seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
-            return seen.stream().map(OrderInfo::orderId)
-                    .filter(id -> id != null && id.endsWith(suffix) && id.contains(userUid)).findFirst()
-                    .map(id -> new Resolved(id, false));
-        } catch (BitMaxApiException e) {
-            if (AccessDeniedException.isAccessDenied(e)) {
-                throw AccessDeniedException.of(e);
+        long start = clock.millis();
+        for (int retries = 0; ; retries++) {
+            BitMaxException failure;
+            try {
+                metrics.request(0);
+                List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
+                metrics.request(0);
+                seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
+                return seen.stream().map(OrderInfo::orderId)
+                        .filter(id -> id != null && id.endsWith(suffix) && id.contains(userUid)).findFirst()
+                        .map(id -> new Resolved(id, false));
+            } catch (BitMaxApiException e) {
+                if (AccessDeniedException.isAccessDenied(e)) {
+                    throw AccessDeniedException.of(e);
+                }
+                // A look-up changes nothing: an answer that could not be read is asked again.
+                if (!e.isRetriable() && !unreadableSuccess(e)) {
+                    throw new LookUpFailedException(e, true);
+                }
+                failure = e;
+            } catch (BitMaxException e) {
+                failure = e;
             }
-            return Optional.empty();
-        } catch (BitMaxException e) {
-            return Optional.empty();
+            if (!retry.allows(retries, clock.millis() - start)) {
+                throw new LookUpFailedException(failure, false);
+            }
+            log.info("Retriable failure looking up the order of client id {}, retry {} of {}: {}", clientId,
+                    retries + 1, retry.maxRetries(), failure.getMessage());
+            metrics.retry();
+            sleep(retry.backoff(retries + 1));
+        }
+    }
+
+    /** The exchange could not tell where an order is: its look-up kept failing or was refused. */
+    public static final class LookUpFailedException extends RuntimeException {
+
+        private final transient BitMaxException failure;
+        private final boolean refused;
+
+        LookUpFailedException(BitMaxException failure, boolean refused) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+            this.refused = refused;
+        }
+
+        /** The last failure of the look-up. */
+        public BitMaxException failure() {
+            return failure;
+        }
+
+        /** Whether the exchange refused the look-up (an API error not worth retrying) rather than kept failing. */
+        public boolean refused() {
+            return refused;
         }
     }
 

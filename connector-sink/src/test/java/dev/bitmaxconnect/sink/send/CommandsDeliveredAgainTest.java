@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Commands delivered again to a task that starts after the first one and knows only the first task's
- * results, read back: nothing of the exchange's open orders or history.
+ * results, read back: nothing of the exchange's open orders or history. And cancels that reach a task
+ * which knows nothing of their order (another task placed it after this one's results were read back).
  */
 class CommandsDeliveredAgainTest {
 
@@ -160,5 +161,57 @@ class CommandsDeliveredAgainTest {
         JsonNode reused = run(next, record(place("againorder1"), 3)).get(0);
         assertThat(reused.get("status").asText()).as("%s", reused).isEqualTo("accepted");
         assertThat(sim.groundTruth().acceptedOrdersWithClientId("againorder1")).hasSize(2);
+    }
+
+    @Test
+    void aCancelWhoseOrderMustBeLookedUpWaitsOutAnExchangeFailingTheLookUp() throws IOException {
+        CommandProcessor first = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        assertThat(run(first, record(place("lookuporder1"), 0)).get(0).get("status").asText()).isEqualTo("accepted");
+        GroundTruth.Counts before = sim.groundTruth().counts();
+
+        // The other task looks the order up among the open orders; the exchange's first answers are errors.
+        CommandProcessor other = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        sim.faults().failNextRestRequests(2, 503, 510001);
+        JsonNode result = run(other, record(cancel("lookupcancel1", "lookuporder1"), 1)).get(0);
+
+        assertThat(result.get("status").asText()).as("%s", result).isEqualTo("accepted");
+        assertThat(result.get("orderId").asText())
+                .isEqualTo(sim.groundTruth().acceptedOrdersWithClientId("lookuporder1").get(0).orderId());
+        assertThat(sim.groundTruth().counts().canceledOrders()).isEqualTo(before.canceledOrders() + 1);
+    }
+
+    @Test
+    void aCancelWhoseOrderMustBeLookedUpAsksAgainAfterAnUnreadableAnswer() throws IOException {
+        CommandProcessor first = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        assertThat(run(first, record(place("lookuporder3"), 0)).get(0).get("status").asText()).isEqualTo("accepted");
+
+        CommandProcessor other = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        sim.faults().malformNextRestResponses(1);
+        JsonNode result = run(other, record(cancel("lookupcancel3", "lookuporder3"), 1)).get(0);
+
+        assertThat(result.get("status").asText()).as("%s", result).isEqualTo("accepted");
+        assertThat(result.get("orderId").asText())
+                .isEqualTo(sim.groundTruth().acceptedOrdersWithClientId("lookuporder3").get(0).orderId());
+    }
+
+    @Test
+    void aCancelWhoseOrderTheExchangeCannotBeAskedForFailsWithoutCallingTheOrderUnknown() throws IOException {
+        CommandProcessor first = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        assertThat(run(first, record(place("lookuporder2"), 0)).get(0).get("status").asText()).isEqualTo("accepted");
+        GroundTruth.Counts before = sim.groundTruth().counts();
+
+        CommandProcessor other = task(new RecoveryIndex(SimulatorDefaults.USER_UID));
+        sim.faults().failNextRestRequests(100, 503, 510001);
+        JsonNode result;
+        try {
+            result = run(other, record(cancel("lookupcancel2", "lookuporder2"), 1)).get(0);
+        } finally {
+            sim.faults().reset();
+        }
+
+        assertThat(result.get("status").asText()).as("%s", result).isEqualTo("failed");
+        assertThat(result.get("reason").asText()).isEqualTo("RETRIES_EXHAUSTED");
+        assertThat(result.get("message").asText()).contains("lookuporder2").contains("could not be asked");
+        assertThat(sim.groundTruth().counts().canceledOrders()).isEqualTo(before.canceledOrders());
     }
 }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -35,10 +36,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults while both connectors carry traffic, on three Connect workers that load the plugin from its archive, against
- * one simulator: each scenario writes order commands at a steady pace, injects its fault, ends it, and then checks the
- * simulator's ground truth and the topics: one order per command (no duplicate, none lost), a result for every
- * command, the final state of every order on the order topic, the latest positions on the account topic equal to the
- * fills, and the time to recover. One cluster and one simulator serve every scenario.
+ * one simulator: each scenario places old orders ({@link AgedOrders}) and pushes them out of both history windows,
+ * writes order commands at a steady pace, injects its fault, ends the old orders while it is on, ends it, and then
+ * checks the simulator's ground truth, the exchange's answers and the topics: one order per command (no duplicate,
+ * none lost), a result for every command and none the exchange contradicts, the last record of every order on the
+ * order topic equal to its state at the exchange, the latest positions on the account topic equal to the fills, and
+ * the time to recover. One cluster and one simulator serve every scenario.
  *
  * <p>The fault window is {@code -Dfaults.window.seconds} (6 by default, what CI runs; 60 gives the long version, e.g.
  * the simulator off the network for a minute). The figures go to {@code target/reliability/fault-suite.md}.
@@ -59,15 +62,30 @@ class FaultSuiteIT {
     private static final String ORDERS = PREFIX + ".order";
     private static final String ACCOUNT = PREFIX + ".account";
     private static final String RUN = "r" + Long.toString(System.currentTimeMillis(), 36);
+    /** The sink's look into the exchange's order history at a restart: small, so that old orders are out of it. */
+    private static final int SINK_HISTORY = 50;
+    /**
+     * The source's look into the order history after a gap. Orders placed and ended within one outage are recovered
+     * from it alone (docs/reliability.md): twice the commands of a fault window covers them, the sink's backlog sent
+     * in a burst when the exchange is back included; at most the 1,000 orders the simulator's history keeps.
+     */
+    private static final int SOURCE_HISTORY =
+            (int) Math.min(1000, Math.max(100, 2 * COMMANDS_PER_SECOND * WINDOW.toSeconds()));
+    /** Orders placed after each scenario's old orders, before its fault: more than either history window. */
+    private static final int NEWER_ORDERS = Math.max(SOURCE_HISTORY, SINK_HISTORY) + 10;
     private static final List<ScenarioFigures> FIGURES = Collections.synchronizedList(new ArrayList<>());
 
     private static PluginCluster cluster;
     private static TopicRecorder topics;
+    private static ExchangeOrders exchange;
 
-    /** Injects a fault and ends it; returns a short description of what it did. */
+    /**
+     * Injects a fault, ends the old orders while it is on ({@link AgedOrders#end()}, once), and ends the fault;
+     * returns a short description of what it did.
+     */
     @FunctionalInterface
     private interface Fault {
-        String inject(CommandTraffic traffic) throws Exception;
+        String inject(CommandTraffic traffic, AgedOrders aged) throws Exception;
     }
 
     @BeforeAll
@@ -78,9 +96,7 @@ class FaultSuiteIT {
         Map<String, String> source = cluster.sourceConfig(PREFIX);
         source.put("bitmax.request.timeout.ms", "2000");
         source.put("bitmax.reconnect.backoff.max.ms", "5000");
-        // After a long outage the sink sends everything it held at once; the REST recovery must reach back over all
-        // of it (the default, 500, misses the oldest of a one-minute backlog at 10 commands/s: docs/reliability.md).
-        source.put("private.recovery.history.size", "1000");
+        source.put("private.recovery.history.size", Integer.toString(SOURCE_HISTORY));
         Map<String, String> sink = cluster.sinkConfig(PREFIX);
         sink.put("tasks.max", "2");
         sink.put("bitmax.request.timeout.ms", "2000");
@@ -88,11 +104,13 @@ class FaultSuiteIT {
         sink.put("retry.max.attempts", "100");
         sink.put("retry.backoff.max.ms", "2000");
         sink.put("retry.max.time.ms", "300000");
+        sink.put("recovery.history.size", Integer.toString(SINK_HISTORY));
         cluster.connect.configureConnector(SOURCE, source);
         cluster.connect.configureConnector(SINK, sink);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(SOURCE, 2, "source not running");
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(SINK, 2, "sink not running");
         topics = new TopicRecorder(cluster.connect.kafka().bootstrapServers(), List.of(RESULTS, ORDERS, ACCOUNT));
+        exchange = new ExchangeOrders(cluster.simulator.restUrl());
     }
 
     @AfterAll
@@ -117,10 +135,13 @@ class FaultSuiteIT {
     @Test
     @Order(1)
     void webSocketConnectionsDroppedEveryTwoSeconds() throws Exception {
-        scenario("ws-drops", "wd", traffic -> {
+        scenario("ws-drops", "wd", (traffic, aged) -> {
             int drops = 0;
             for (long end = deadline(WINDOW); System.currentTimeMillis() < end; drops++) {
                 cluster.simulator.faults().dropAllConnections();
+                if (drops == 0) {
+                    aged.end();
+                }
                 Thread.sleep(2000);
             }
             return drops + " drops of every WebSocket, 2 s apart";
@@ -130,8 +151,9 @@ class FaultSuiteIT {
     @Test
     @Order(2)
     void pingsLeftUnansweredWhileTheMarketIsQuiet() throws Exception {
-        scenario("ping-silence", "ps", traffic -> {
+        scenario("ping-silence", "ps", (traffic, aged) -> {
             cluster.simulator.faults().stopAnsweringPings(true).pauseMarketData(true);
+            aged.end();
             Thread.sleep(WINDOW.toMillis());
             cluster.simulator.faults().stopAnsweringPings(false).pauseMarketData(false);
             return "no pong, no server ping, no market data for " + WINDOW.toSeconds() + " s";
@@ -141,10 +163,15 @@ class FaultSuiteIT {
     @Test
     @Order(3)
     void pongsLostUntilTheServerDisconnects() throws Exception {
-        scenario("pong-loss", "pl", traffic -> {
+        scenario("pong-loss", "pl", (traffic, aged) -> {
             long before = cluster.simulator.sessionsDisconnectedForMissedPings();
+            long end = deadline(WINDOW);
             cluster.simulator.faults().loseClientFrames(true);
-            Thread.sleep(WINDOW.toMillis());
+            // The old orders end once the server has dropped the source's sessions (a public one per task and the
+            // private one): the private stream is down by then, and every new session's subscriptions are lost.
+            waitQuietly(WINDOW, () -> cluster.simulator.sessionsDisconnectedForMissedPings() - before >= 3);
+            aged.end();
+            Thread.sleep(Math.max(0, end - System.currentTimeMillis()));
             cluster.simulator.faults().loseClientFrames(false);
             long dropped = cluster.simulator.sessionsDisconnectedForMissedPings() - before;
             assertThat(dropped).as("sessions the server dropped for unanswered pings").isPositive();
@@ -156,13 +183,16 @@ class FaultSuiteIT {
     @Test
     @Order(4)
     void restBurstsOf5xxAnd429() throws Exception {
-        scenario("rest-errors", "re", traffic -> {
+        scenario("rest-errors", "re", (traffic, aged) -> {
             int bursts = 0;
             for (long end = deadline(WINDOW); System.currentTimeMillis() < end; bursts++) {
                 if (bursts % 2 == 0) {
                     cluster.simulator.faults().failNextRestRequests(3, 503, 510001);
                 } else {
                     cluster.simulator.faults().failNextRestRequests(3, 429, 100101);
+                }
+                if (bursts == 0) {
+                    aged.end();
                 }
                 Thread.sleep(1000);
             }
@@ -173,8 +203,9 @@ class FaultSuiteIT {
     @Test
     @Order(5)
     void responsesSlowerThanTheClientTimeout() throws Exception {
-        scenario("slow-responses", "sr", traffic -> {
+        scenario("slow-responses", "sr", (traffic, aged) -> {
             cluster.simulator.faults().delayResponses(Duration.ofMillis(3000));
+            aged.end();
             Thread.sleep(WINDOW.toMillis());
             cluster.simulator.faults().delayResponses(Duration.ZERO);
             return "every answer 3 s late (timeout 2 s) for " + WINDOW.toSeconds() + " s";
@@ -184,10 +215,13 @@ class FaultSuiteIT {
     @Test
     @Order(6)
     void ordersAppliedWhoseResponsesAreLost() throws Exception {
-        scenario("lost-responses", "lr", traffic -> {
+        scenario("lost-responses", "lr", (traffic, aged) -> {
             int rounds = 0;
             for (long end = deadline(WINDOW); System.currentTimeMillis() < end; rounds++) {
                 cluster.simulator.faults().applyThenDropNextOrders(2);
+                if (rounds == 0) {
+                    aged.end();
+                }
                 Thread.sleep(1000);
             }
             return rounds + " rounds of 2 order requests applied, then their connection dropped";
@@ -198,7 +232,7 @@ class FaultSuiteIT {
     @Order(7)
     void malformedAndOversizedFramesAndBodies() throws Exception {
         int[] garbledAnswers = {0};
-        scenario("hostile-exchange", "hx", traffic -> {
+        scenario("hostile-exchange", "hx", (traffic, aged) -> {
             int rounds = 0;
             for (long end = deadline(WINDOW); System.currentTimeMillis() < end; rounds++) {
                 cluster.simulator.faults().sendMalformedFrames(8);
@@ -206,6 +240,9 @@ class FaultSuiteIT {
                 cluster.simulator.faults().malformNextRestResponses(1);
                 cluster.simulator.faults().oversizeNextRestResponses(1, HOSTILE_REST_BYTES);
                 garbledAnswers[0] += 2;
+                if (rounds == 0) {
+                    aged.end();
+                }
                 Thread.sleep(2000);
             }
             return rounds + " rounds of 8 malformed + one 1 MB frame per WebSocket, a cut-off and a "
@@ -216,9 +253,10 @@ class FaultSuiteIT {
     @Test
     @Order(8)
     void aWorkerStoppedInTheMiddleOfABatchAndStartedAgain() throws Exception {
-        scenario("worker-stop", "wk", traffic -> {
+        scenario("worker-stop", "wk", (traffic, aged) -> {
             WorkerHandle victim = cluster.workerRunning(SINK);
             traffic.burst(30);
+            aged.end();
             cluster.connect.removeWorker(victim);
             Thread.sleep(WINDOW.toMillis() / 3);
             cluster.connect.addWorker();
@@ -232,10 +270,13 @@ class FaultSuiteIT {
     @Test
     @Order(9)
     void bothConnectorsRestarted() throws Exception {
-        scenario("connector-restart", "cr", traffic -> {
+        scenario("connector-restart", "cr", (traffic, aged) -> {
             int restarts = 0;
             for (long end = deadline(WINDOW); System.currentTimeMillis() < end || restarts == 0; restarts++) {
                 traffic.burst(10);
+                if (restarts == 0) {
+                    aged.end();
+                }
                 cluster.connect.restartConnectorAndTasks(SINK, false, true, false);
                 cluster.connect.restartConnectorAndTasks(SOURCE, false, true, false);
                 awaitTasksRunning();
@@ -248,8 +289,9 @@ class FaultSuiteIT {
     @Test
     @Order(10)
     void theExchangeOffTheNetworkAndBackWithItsState() throws Exception {
-        scenario("exchange-outage", "eo", traffic -> {
+        scenario("exchange-outage", "eo", (traffic, aged) -> {
             cluster.simulator.stopNetwork();
+            aged.end();
             Thread.sleep(WINDOW.toMillis());
             cluster.simulator.startNetwork();
             return "simulator off the network (port closed) for " + WINDOW.toSeconds() + " s, back with its state";
@@ -269,12 +311,18 @@ class FaultSuiteIT {
         String idPrefix = RUN + code;
         long reconnectsBefore = TaskMetrics.sourceReconnects(SOURCE);
         long retriesBefore = TaskMetrics.sinkRetries(SINK);
+        AgedOrders aged = new AgedOrders(cluster, COMMANDS, idPrefix);
+        aged.place();
+        awaitOnTheOrderTopicAsNew(aged.placeIds());
         CommandTraffic traffic = new CommandTraffic(cluster, COMMANDS, idPrefix, COMMANDS_PER_SECOND);
         String described;
         long recovery;
         try {
-            Thread.sleep(1000);
-            described = fault.inject(traffic);
+            // Newer orders push the old ones out of both history windows before the fault.
+            traffic.burst(NEWER_ORDERS);
+            awaitOutOfTheHistoryWindows(aged.placeIds(), traffic.ids());
+            described = fault.inject(traffic, aged);
+            assertThat(aged.ended()).as("%s: the old orders ended while the fault was on", name).isTrue();
             long faultEnd = System.currentTimeMillis();
             // Traffic goes on while the pipeline recovers; the first command after the fault times the recovery.
             String probe = traffic.send();
@@ -283,9 +331,9 @@ class FaultSuiteIT {
             traffic.close();
             cluster.simulator.faults().reset();
         }
-        List<String> ids = traffic.ids();
-        waitQuietly(SETTLE, () -> measure(name, described, idPrefix, ids, recovery, 0, 0).settled());
-        Measured measured = measure(name, described, idPrefix, ids, recovery,
+        SentCommands commands = new SentCommands(traffic.ids(), aged);
+        waitQuietly(SETTLE, () -> measure(name, described, idPrefix, commands, recovery, 0, 0).settled());
+        Measured measured = measure(name, described, idPrefix, commands, recovery,
                 delta(reconnectsBefore, TaskMetrics.sourceReconnects(SOURCE)),
                 delta(retriesBefore, TaskMetrics.sinkRetries(SINK)));
         ScenarioFigures f = measured.figures();
@@ -294,77 +342,109 @@ class FaultSuiteIT {
 
         assertThat(f.duplicates()).as("%s: orders beyond one per command, client ids %s", name,
                 measured.duplicated()).isZero();
-        assertThat(f.lostCommands()).as("%s: commands with neither an order at the exchange nor a refusal", name)
+        assertThat(f.lostCommands()).as("%s: commands neither executed at the exchange nor refused", name)
                 .isZero();
         assertThat(f.resultsWritten() - f.repeats()).as("%s: commands with a result", name)
                 .isEqualTo(f.commandsSent());
+        assertThat(measured.contradicting()).as("%s: results that contradict the exchange", name).isEmpty();
         assertThat(measured.refused()).as("%s: results neither accepted nor duplicate", name)
                 .hasSizeLessThanOrEqualTo(garbledAnswers[0]);
-        assertThat(f.missingOrderEvents()).as("%s: orders whose final state is not on the order topic", name).isZero();
+        assertThat(measured.missingStates()).as("%s: orders whose last record on the order topic is not their state "
+                + "at the exchange (topic, exchange)", name).isEmpty();
         assertThat(f.accountMismatches()).as("%s: positions on the account topic unlike the fills", name).isZero();
         assertThat(f.recoveryMillis()).as("%s: the command written after the fault went through", name)
                 .isNotNegative();
         awaitTasksRunning();
     }
 
-    private record Measured(ScenarioFigures figures, List<String> refused, List<String> duplicated, boolean settled) {
+    /** The commands of a scenario: the steady traffic (market orders), the old orders and their cancels. */
+    private record SentCommands(List<String> traffic, AgedOrders aged) {
+
+        List<String> all() {
+            List<String> all = new ArrayList<>(traffic);
+            all.addAll(aged.commandIds());
+            return all;
+        }
     }
 
-    private static Measured measure(String name, String fault, String idPrefix, List<String> ids, long recovery,
+    private record Measured(ScenarioFigures figures, List<String> refused, List<String> duplicated,
+            List<String> contradicting, List<String> missingStates, boolean settled) {
+    }
+
+    private static Measured measure(String name, String fault, String idPrefix, SentCommands commands, long recovery,
             long reconnects, long retries) {
+        List<String> ids = commands.all();
+        Map<String, String> cancels = commands.aged().cancels();
         List<AcceptedOrder> ours = cluster.simulator.groundTruth().acceptedOrders().stream()
                 .filter(o -> o.clientId().startsWith(idPrefix)).toList();
-        Set<String> atExchange = ours.stream().map(AcceptedOrder::clientId).collect(Collectors.toSet());
-        int duplicates = ours.size() - atExchange.size();
+        Map<String, String> orderIdByClientId = new HashMap<>();
+        ours.forEach(o -> orderIdByClientId.putIfAbsent(o.clientId(), o.orderId()));
+        int duplicates = ours.size() - orderIdByClientId.size();
         List<String> duplicated = ours.stream().collect(Collectors.groupingBy(AcceptedOrder::clientId,
                 Collectors.counting())).entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
                 .sorted().toList();
+        Map<String, ExchangeOrders.State> atExchange = exchange.states(ours.stream().map(AcceptedOrder::orderId)
+                .toList());
+        // What the exchange did for a command: the order a place created, the order a cancel canceled. Each old
+        // order has one cancel command and the suite sends no other cancel, so a canceled one was canceled by it.
+        Predicate<String> executed = id -> cancels.containsKey(id)
+                ? canceled(atExchange.get(orderIdByClientId.get(cancels.get(id))))
+                : orderIdByClientId.containsKey(id);
 
         // Every result record counts; one for a command already answered (the same topic, partition and offset)
-        // is a repeat, which the results topic's at-least-once delivery allows (docs/sink.md, the results topic).
+        // is a repeat, which the results topic's at-least-once delivery allows (docs/sink.md, the results topic). Each
+        // record, repeats too, must agree with the exchange.
         Map<String, String> statusById = new HashMap<>();
         Set<String> answered = new HashSet<>();
+        List<String> contradicting = new ArrayList<>();
         int resultRecords = 0;
         int repeats = 0;
         for (TopicRecorder.Seen r : topics.records(RESULTS)) {
-            if (r.value() != null && r.value().path("commandId").asText().startsWith(idPrefix)) {
-                resultRecords++;
-                if (!answered.add(r.value().path("topic").asText() + "/" + r.value().path("partition").asInt() + "@"
-                        + r.value().path("offset").asLong())) {
-                    repeats++;
-                }
-                statusById.put(r.value().path("commandId").asText(),
-                        r.value().path("status").asText().toUpperCase(Locale.ROOT));
+            String id = r.value() == null ? "" : r.value().path("commandId").asText();
+            if (!id.startsWith(idPrefix)) {
+                continue;
+            }
+            resultRecords++;
+            if (!answered.add(r.value().path("topic").asText() + "/" + r.value().path("partition").asInt() + "@"
+                    + r.value().path("offset").asLong())) {
+                repeats++;
+            }
+            String status = r.value().path("status").asText().toUpperCase(Locale.ROOT);
+            statusById.put(id, status);
+            String contradiction = contradiction(r.value(), status, executed.test(id),
+                    cancels.containsKey(id) ? orderIdByClientId.get(cancels.get(id)) : orderIdByClientId.get(id));
+            if (contradiction != null) {
+                contradicting.add(id + " " + status + "/" + r.value().path("reason").asText() + ": " + contradiction);
             }
         }
         List<String> refused = statusById.entrySet().stream()
                 .filter(e -> !e.getValue().equals("ACCEPTED") && !e.getValue().equals("DUPLICATE"))
                 .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
         // Lost: neither executed nor refused with a result saying so.
-        int lost = (int) ids.stream().filter(id -> !atExchange.contains(id)
+        int lost = (int) ids.stream().filter(id -> !executed.test(id)
                 && !statusById.getOrDefault(id, "ACCEPTED").matches("REJECTED|FAILED|SKIPPED")).count();
 
-        List<Fill> fills = cluster.simulator.groundTruth().fills();
-        Map<String, BigDecimal> filledByOrder = new HashMap<>();
-        Map<String, BigDecimal> positionBySymbol = new HashMap<>();
-        for (Fill fill : fills) {
-            filledByOrder.merge(fill.orderId(), fill.qty(), BigDecimal::add);
-            BigDecimal signed = fill.side().equalsIgnoreCase("Buy") ? fill.qty() : fill.qty().negate();
-            positionBySymbol.merge(fill.symbol(), signed, BigDecimal::add);
-        }
-        Set<String> statesOnTopic = new HashSet<>();
+        // The last record of every order on the order topic (one partition: topic order) is its state at the
+        // exchange: status and cumulative filled quantity.
+        Map<String, ExchangeOrders.State> lastOnTopic = new HashMap<>();
         for (TopicRecorder.Seen r : topics.records(ORDERS)) {
             if (r.value() != null) {
-                statesOnTopic.add(r.value().path("orderId").asText() + "/"
-                        + decimal(r.value().path("cumFilledQty")).stripTrailingZeros().toPlainString());
+                lastOnTopic.put(r.value().path("orderId").asText(), ExchangeOrders.State.of(r.value()));
             }
         }
-        int missingEvents = 0;
+        List<String> missingStates = new ArrayList<>();
         for (AcceptedOrder order : ours) {
-            BigDecimal filled = filledByOrder.getOrDefault(order.orderId(), BigDecimal.ZERO);
-            if (!statesOnTopic.contains(order.orderId() + "/" + filled.stripTrailingZeros().toPlainString())) {
-                missingEvents++;
+            ExchangeOrders.State exchangeState = atExchange.get(order.orderId());
+            ExchangeOrders.State topicState = lastOnTopic.get(order.orderId());
+            if (exchangeState == null || !exchangeState.equals(topicState)) {
+                missingStates.add(order.clientId() + " (" + topicState + ", " + exchangeState + ")");
             }
+        }
+
+        Map<String, BigDecimal> positionBySymbol = new HashMap<>();
+        for (Fill fill : cluster.simulator.groundTruth().fills()) {
+            BigDecimal signed = fill.side().equalsIgnoreCase("Buy") ? fill.qty() : fill.qty().negate();
+            positionBySymbol.merge(fill.symbol(), signed, BigDecimal::add);
         }
         Map<String, BigDecimal> latestPosition = new HashMap<>();
         for (TopicRecorder.Seen r : topics.records(ACCOUNT)) {
@@ -381,9 +461,78 @@ class FaultSuiteIT {
             }
         }
         ScenarioFigures figures = new ScenarioFigures(name, fault, ids.size(), ours.size(), resultRecords, repeats,
-                refused.size(), duplicates, lost, missingEvents, accountMismatches, recovery, reconnects, retries);
-        boolean settled = lost == 0 && answered.size() >= ids.size() && missingEvents == 0 && accountMismatches == 0;
-        return new Measured(figures, refused, duplicated, settled);
+                refused.size(), duplicates, lost, contradicting.size(), missingStates.size(), accountMismatches,
+                recovery, reconnects, retries);
+        boolean settled = lost == 0 && answered.size() >= ids.size() && contradicting.isEmpty()
+                && missingStates.isEmpty() && accountMismatches == 0;
+        return new Measured(figures, refused, duplicated, contradicting, missingStates, settled);
+    }
+
+    /**
+     * Why a result record contradicts the exchange, or null when it agrees: {@code accepted} or {@code duplicate}
+     * for a command the exchange did not execute (or naming another order than the one it holds), a refusal
+     * ({@code rejected}, {@code skipped}, {@code failed} other than {@code OUTCOME_UNKNOWN}, which says it does not
+     * know) for one it executed.
+     */
+    private static String contradiction(JsonNode result, String status, boolean executed, String orderId) {
+        String named = result.path("orderId").asText("");
+        switch (status) {
+            case "ACCEPTED", "DUPLICATE" -> {
+                if (!executed) {
+                    return "the exchange did not execute it";
+                }
+                if (!named.isEmpty() && !named.equals(orderId)) {
+                    return "names " + named + ", the exchange holds " + orderId;
+                }
+                return null;
+            }
+            case "FAILED" -> {
+                boolean unknown = result.path("reason").asText().equals("OUTCOME_UNKNOWN");
+                return executed && !unknown ? "the exchange executed it" : null;
+            }
+            default -> {
+                return executed ? "the exchange executed it" : null;
+            }
+        }
+    }
+
+    private static boolean canceled(ExchangeOrders.State state) {
+        return state != null && state.status().equals("Canceled");
+    }
+
+    /** Waits until the source has written each of these orders as {@code New}: not final, as the topic last saw it. */
+    private static void awaitOnTheOrderTopicAsNew(List<String> clientIds) {
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            Map<String, String> lastStatus = new HashMap<>();
+            for (TopicRecorder.Seen r : topics.records(ORDERS)) {
+                if (r.value() != null) {
+                    lastStatus.put(r.value().path("orderId").asText(), r.value().path("status").asText());
+                }
+            }
+            for (String clientId : clientIds) {
+                List<AcceptedOrder> orders = cluster.simulator.groundTruth().acceptedOrdersWithClientId(clientId);
+                assertThat(orders).as("orders of %s at the exchange", clientId).hasSize(1);
+                assertThat(lastStatus.get(orders.get(0).orderId())).as("%s on the order topic", clientId)
+                        .isEqualTo("New");
+            }
+        });
+    }
+
+    /** Waits until the newer orders are at the exchange, and checks that they outnumber both history windows. */
+    private static void awaitOutOfTheHistoryWindows(List<String> oldOrders, List<String> newerOrders) {
+        Set<String> newer = new HashSet<>(newerOrders);
+        Set<String> old = new HashSet<>(oldOrders);
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(100)).until(() -> cluster.simulator.groundTruth()
+                .acceptedOrders().stream().filter(o -> newer.contains(o.clientId())).count() >= newer.size());
+        List<AcceptedOrder> all = cluster.simulator.groundTruth().acceptedOrders();
+        int lastOld = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (old.contains(all.get(i).clientId())) {
+                lastOld = i;
+            }
+        }
+        assertThat(all.size() - 1 - lastOld).as("orders the account placed after the old ones")
+                .isGreaterThan(Math.max(SOURCE_HISTORY, SINK_HISTORY));
     }
 
     /** From the end of the fault until the probe command has its result and its order is on the order topic. */
