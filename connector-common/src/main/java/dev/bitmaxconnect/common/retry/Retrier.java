@@ -58,7 +58,7 @@ public final class Retrier {
         return !stopped.await(ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Ends every wait at once, now and later; no retry is allowed any more. */
+    /** Ends every wait at once, now and later: each returns false. */
     public void stop() {
         stopped.countDown();
     }
@@ -81,9 +81,12 @@ public final class Retrier {
             return done;
         }
 
-        /** Whether another retry is allowed: fewer than the maximum so far, within the time, not stopped. */
+        /**
+         * Whether another retry is allowed: fewer than the maximum so far, within the time. A stopped retrier
+         * is seen in {@link #await(long)}, where the caller gives up in its own way (not as retries exhausted).
+         */
         public boolean canRetry() {
-            return done < maxRetries && clock.millis() - startMs < maxTimeMs && !isStopped();
+            return done < maxRetries && clock.millis() - startMs < maxTimeMs;
         }
 
         /** Counts one more retry and returns the wait before it, to log before {@link #await(long)}. */
