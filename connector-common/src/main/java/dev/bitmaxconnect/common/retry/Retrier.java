@@ -63,10 +63,6 @@ public final class Retrier {
         stopped.countDown();
     }
 
-    public boolean isStopped() {
-        return stopped.getCount() == 0;
-    }
-
     /** The retries of one operation. Not thread-safe: one operation runs on one thread. */
     public final class Retries {
         private final long startMs;
