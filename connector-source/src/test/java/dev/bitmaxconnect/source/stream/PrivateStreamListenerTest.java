@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.source.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Set;
@@ -49,14 +50,21 @@ class PrivateStreamListenerTest {
         assertThat(listener.subscribed()).isFalse();
     }
 
+    /** A thread waiting for the session of {@code generation}, once it is waiting. */
     private CompletableFuture<Void> waitInBackground(long generation) {
-        return CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> waited = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
             try {
                 listener.awaitSubscribed(generation, LONG_WAIT_MS);
+                waited.complete(null);
             } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                waited.completeExceptionally(e);
             }
-        });
+        }, "awaits-subscribed");
+        waiter.setDaemon(true);
+        waiter.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
+        return waited;
     }
 
     private static StreamMessage ack(String channel) {
