@@ -10,6 +10,7 @@ import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
+import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.sink.command.CommandFormatException;
 import dev.bitmaxconnect.sink.command.OrderCommand;
 import dev.bitmaxconnect.sink.command.OrderCommandParser;
@@ -23,7 +24,6 @@ import dev.bitmaxconnect.sink.send.OrderExecutor;
 import dev.bitmaxconnect.sink.send.PartitionLane;
 import dev.bitmaxconnect.sink.send.PendingCommand;
 import dev.bitmaxconnect.sink.send.RecoveryIndex;
-import dev.bitmaxconnect.sink.send.RetryPolicy;
 import dev.bitmaxconnect.sink.validate.CommandValidator;
 import dev.bitmaxconnect.sink.validate.ContractFilter;
 import dev.bitmaxconnect.sink.validate.ContractFilters;
@@ -39,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -64,6 +66,9 @@ public class BitMaxSinkTask extends SinkTask {
 
     private final OrderCommandParser parser = new OrderCommandParser();
     private final Map<TopicPartition, PartitionLane> lanes = new ConcurrentHashMap<>();
+    /** Signalled by the lanes after each unit (and when one stops): put() waits on it for room in the buffer. */
+    private final ReentrantLock progressLock = new ReentrantLock();
+    private final Condition progress = progressLock.newCondition();
     private BitMaxSinkConfig config;
     private String connector;
     private BitMaxRestClient rest;
@@ -76,7 +81,7 @@ public class BitMaxSinkTask extends SinkTask {
     private CommandProcessor processor;
     private ScheduledExecutorService refresher;
     private int bufferMax;
-    private RetryPolicy retry;
+    private Retrier retrier;
     private volatile ConnectException resultsFailure;
 
     @Override
@@ -90,11 +95,9 @@ public class BitMaxSinkTask extends SinkTask {
         connector = props.getOrDefault("name", "bitmax-sink");
         String taskId = props.getOrDefault(TASK_ID, "0");
         rest = new BitMaxRestClient(config.clientConfig()
-                .requestsPerSecond(config.getDouble(BitMaxSinkConfig.REQUESTS_PER_SECOND))
+                .requestsPerSecond(config.requestsPerSecond())
                 .build());
-        retry = new RetryPolicy(config.getInt(BitMaxSinkConfig.RETRY_MAX),
-                config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MS), config.getLong(BitMaxSinkConfig.RETRY_BACKOFF_MAX_MS),
-                config.getLong(BitMaxSinkConfig.RETRY_MAX_TIME_MS));
+        retrier = config.retrier();
         AccountInfo account = withRetries("reading account info", this::checkAccount);
         filters = new ContractFilters();
         withRetries("reading the futures contracts", () -> {
@@ -108,7 +111,7 @@ public class BitMaxSinkTask extends SinkTask {
         } else {
             log.warn("{} is empty: command outcomes are only logged", BitMaxSinkConfig.RESULTS_TOPIC);
         }
-        int resultsReadBack = config.getInt(BitMaxSinkConfig.RECOVERY_RESULTS_SIZE);
+        int resultsReadBack = config.recoveryResultsSize();
         recovery = new RecoveryIndex(account.userUID(), resultsReadBack);
         if (results != null && resultsReadBack > 0) {
             resultsReader = ResultsReader.create(config.resultsTopic(), config.resultsProducerProps(),
@@ -118,18 +121,17 @@ public class BitMaxSinkTask extends SinkTask {
             stream = connectStream();
         }
         OrderExecutor executor = new OrderExecutor(rest, stream,
-                config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS) + 5_000L, account.userUID(), retry, metrics,
-                Clock.systemUTC(), config.getInt(BitMaxSinkConfig.RECOVERY_HISTORY_SIZE));
+                config.requestTimeoutMs() + 5_000L, account.userUID(), retrier, metrics, Clock.systemUTC(),
+                config.recoveryHistorySize());
         RiskLimits limits = new RiskLimits(config.allowedSymbols(), config.maxOrderQty(), config.maxOrderNotional(),
-                config.getBoolean(BitMaxSinkConfig.RISK_TRADING_ENABLED),
-                config.getBoolean(BitMaxSinkConfig.TRANSFERS_ENABLED));
+                config.tradingEnabled(), config.transfersEnabled());
         processor = new CommandProcessor(
-                new CommandProcessor.Settings(connector, config.getBoolean(BitMaxSinkConfig.DRY_RUN),
+                new CommandProcessor.Settings(connector, config.dryRun(),
                         limits.tradingEnabled(), config.toleratesErrors()),
                 new CommandValidator(filters, limits), executor, rest, recovery, results, errantRecordReporter(),
                 metrics, Clock.systemUTC());
-        bufferMax = config.getInt(BitMaxSinkConfig.BUFFER_MAX_COMMANDS);
-        long refreshMs = config.getLong(BitMaxSinkConfig.FILTERS_REFRESH_MS);
+        bufferMax = config.bufferMaxCommands();
+        long refreshMs = config.filtersRefreshMs();
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, connector + "-contracts-" + taskId);
             t.setDaemon(true);
@@ -137,7 +139,7 @@ public class BitMaxSinkTask extends SinkTask {
         });
         refresher.scheduleWithFixedDelay(this::refreshQuietly, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
         log.info("BitMax sink task {} of {} started against {} (dry run {}, trading {}, transfers {})", taskId,
-                connector, config.restUrl(), config.getBoolean(BitMaxSinkConfig.DRY_RUN), limits.tradingEnabled(),
+                connector, config.restUrl(), config.dryRun(), limits.tradingEnabled(),
                 limits.transfersEnabled());
     }
 
@@ -148,7 +150,7 @@ public class BitMaxSinkTask extends SinkTask {
                 .listener(message -> { })
                 .build();
         try {
-            s.connect().get(config.getInt(BitMaxSinkConfig.REQUEST_TIMEOUT_MS) + 5_000L, TimeUnit.MILLISECONDS);
+            s.connect().get(config.requestTimeoutMs() + 5_000L, TimeUnit.MILLISECONDS);
             return s;
         } catch (java.util.concurrent.ExecutionException e) {
             s.close();
@@ -184,7 +186,7 @@ public class BitMaxSinkTask extends SinkTask {
             throw new AccessDeniedException("The API key has no trade permission: enable Trade permission on the "
                     + "key (" + BitMaxSinkConfig.API_KEY + ") or use another key");
         }
-        if (config.getBoolean(BitMaxSinkConfig.TRANSFERS_ENABLED) && !Boolean.TRUE.equals(info.transferPermission())) {
+        if (config.transfersEnabled() && !Boolean.TRUE.equals(info.transferPermission())) {
             throw new AccessDeniedException(BitMaxSinkConfig.TRANSFERS_ENABLED + " is true but the API key has no "
                     + "transfer permission: enable it on the key, or set " + BitMaxSinkConfig.TRANSFERS_ENABLED
                     + "=false");
@@ -240,34 +242,33 @@ public class BitMaxSinkTask extends SinkTask {
     @Override
     public void open(Collection<TopicPartition> partitions) {
         // What a previous owner of these partitions may have sent without committing: look before sending.
-        long start = System.currentTimeMillis();
-        for (int retries = 0; ; retries++) {
+        Retrier.Retries retries = retrier.begin();
+        while (true) {
             try {
                 List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
-                seen.addAll(rest.currentHistoryOrders(
-                        new HistoryOrdersQuery(null, config.getInt(BitMaxSinkConfig.RECOVERY_HISTORY_SIZE), null)));
+                seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, config.recoveryHistorySize(), null)));
                 recovery.addAll(seen);
                 break;
             } catch (BitMaxException e) {
                 if (e instanceof BitMaxApiException api && AccessDeniedException.isAccessDenied(api)) {
                     throw AccessDeniedException.of(api);
                 }
-                if (!e.isRetriable() || !retry.allows(retries, System.currentTimeMillis() - start)) {
+                if (!e.isRetriable() || !retries.canRetry()) {
                     throw new ConnectException("Cannot read the open orders and order history needed to avoid "
                             + "sending a command twice: " + e.getMessage(), e);
                 }
-                log.info("Reading open orders failed, retry {}: {}", retries + 1, e.getMessage());
-                sleep(retry.backoff(retries + 1));
+                log.info("Reading open orders failed, retry {}: {}", retries.done() + 1, e.getMessage());
+                backOff(retries);
             }
         }
         readResultsBack();
         // The WebSocket request API has no batch: over it every single command is its own request.
-        boolean batching = config.getBoolean(BitMaxSinkConfig.BATCH_ENABLED) && stream == null;
+        boolean batching = config.batchEnabled() && stream == null;
         for (TopicPartition tp : partitions) {
             lanes.computeIfAbsent(tp, p -> {
                 PartitionLane lane = new PartitionLane(p, processor,
-                        batching ? config.getInt(BitMaxSinkConfig.BATCH_MAX_SIZE) : 1,
-                        config.getLong(BitMaxSinkConfig.BATCH_LINGER_MS), connector + "-" + p);
+                        batching ? config.batchMaxSize() : 1, config.batchLingerMs(), connector + "-" + p,
+                        this::signalProgress);
                 lane.start();
                 return lane;
             });
@@ -315,43 +316,57 @@ public class BitMaxSinkTask extends SinkTask {
             metrics.commandIn();
         }
         // Bounded buffer: wait for the exchange rather than holding an unbounded backlog in memory.
-        while (metrics.inFlight() > bufferMax) {
-            checkLanes();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectException("interrupted while waiting for the exchange", e);
+        progressLock.lock();
+        try {
+            while (metrics.inFlight() > bufferMax) {
+                checkLanes();
+                progress.await();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while waiting for the exchange", e);
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    private void signalProgress() {
+        progressLock.lock();
+        try {
+            progress.signalAll();
+        } finally {
+            progressLock.unlock();
         }
     }
 
     /** Runs {@code call}, retrying transient exchange failures within the retry settings. */
     private <T> T withRetries(String what, java.util.function.Supplier<T> call) {
-        long start = System.currentTimeMillis();
-        for (int retries = 0; ; retries++) {
+        Retrier.Retries retries = retrier.begin();
+        while (true) {
             try {
                 return call.get();
             } catch (ConnectException e) {
                 Throwable cause = e.getCause();
                 if (!(cause instanceof BitMaxException be) || !be.isRetriable()
-                        || !retry.allows(retries, System.currentTimeMillis() - start)) {
+                        || !retries.canRetry()) {
                     throw e;
                 }
-                log.info("{} failed, retry {}: {}", what, retries + 1, cause.getMessage());
+                log.info("{} failed, retry {}: {}", what, retries.done() + 1, cause.getMessage());
             } catch (BitMaxException e) {
-                if (!e.isRetriable() || !retry.allows(retries, System.currentTimeMillis() - start)) {
+                if (!e.isRetriable() || !retries.canRetry()) {
                     throw new ConnectException(what + " failed: " + e.getMessage(), e);
                 }
-                log.info("{} failed, retry {}: {}", what, retries + 1, e.getMessage());
+                log.info("{} failed, retry {}: {}", what, retries.done() + 1, e.getMessage());
             }
-            sleep(retry.backoff(retries + 1));
+            backOff(retries);
         }
     }
 
-    private static void sleep(long ms) {
+    private static void backOff(Retrier.Retries retries) {
         try {
-            Thread.sleep(ms);
+            if (!retries.backOff()) {
+                throw new ConnectException("stopped while waiting to retry");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("interrupted", e);
@@ -423,6 +438,9 @@ public class BitMaxSinkTask extends SinkTask {
     public void stop() {
         if (lanes != null) {
             close(new ArrayList<>(lanes.keySet()));
+        }
+        if (retrier != null) {
+            retrier.stop(); // a lane that outlived its stop wait sends nothing more
         }
         if (refresher != null) {
             refresher.shutdownNow();

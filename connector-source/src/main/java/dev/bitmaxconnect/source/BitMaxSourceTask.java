@@ -20,6 +20,7 @@ import dev.bitmaxconnect.client.model.AccountInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamChannel;
+import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.source.config.BitMaxSourceTaskConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
@@ -43,6 +44,8 @@ import dev.bitmaxconnect.source.stream.TaskEvent;
  */
 public class BitMaxSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(BitMaxSourceTask.class);
+    /** Account info is tried five times at start before the task fails. */
+    private static final int ACCOUNT_INFO_RETRIES = 4;
 
     private BitMaxSourceTaskConfig config;
     private SourceTaskMetrics metrics;
@@ -53,6 +56,8 @@ public class BitMaxSourceTask extends SourceTask {
     private BitMaxStream privateStream;
     private PrivateStreamRecovery recovery;
     private ReferenceDataPoller referenceData;
+    /** Account info at start: a few tries; stop() ends the wait between them. */
+    private volatile Retrier startRetrier;
     private final List<TaskEvent> drained = new ArrayList<>();
 
     @Override
@@ -148,7 +153,7 @@ public class BitMaxSourceTask extends SourceTask {
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, channels);
         recovery = new PrivateStreamRecovery(rest, queue, listener, orders, balances, config.recoveryHistorySize(),
                 assembler.notFinalOrders(), config.recoveryLookupBatchSize(), config.requestTimeoutMs(),
-                config.reconnectBackoffMs(), config.reconnectBackoffMaxMs());
+                config.reconnectBackoff());
         listener.recovery(recovery);
         privateStream = BitMaxStream.builder(clientConfig).privateEndpoint(accountGroup).listener(listener).build();
         recovery.stream(privateStream);
@@ -178,26 +183,30 @@ public class BitMaxSourceTask extends SourceTask {
 
     /** Account info, tried a few times when the exchange is briefly unreachable; a refused key fails at once. */
     private AccountInfo accountInfoWithRetries() {
-        long wait = config.reconnectBackoffMs();
-        for (int attempt = 1; ; attempt++) {
+        startRetrier = new Retrier(ACCOUNT_INFO_RETRIES, config.reconnectBackoff(), Long.MAX_VALUE);
+        Retrier.Retries retries = startRetrier.begin();
+        while (true) {
             try {
                 return rest.accountInfo();
             } catch (RuntimeException e) {
                 Optional<String> auth = AuthFailures.describe(e);
                 boolean retriable = !(e instanceof BitMaxException be) || be.isRetriable();
-                if (auth.isPresent() || !retriable || attempt >= 5) {
+                if (auth.isPresent() || !retriable || !retries.canRetry()) {
                     throw new ConnectException(auth.orElse("Could not read the BitMax account info from "
                             + config.restUrl() + ": " + e.getMessage()), e);
                 }
+                int attempt = retries.done() + 1;
+                long wait = retries.next();
                 log.warn("Reading the BitMax account info failed (attempt {}), retrying in {} ms: {}", attempt, wait,
                         e.toString());
                 try {
-                    Thread.sleep(wait);
+                    if (!startRetrier.await(wait)) {
+                        throw new ConnectException("Stopped while reading the BitMax account info", e);
+                    }
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new ConnectException("Interrupted while reading the BitMax account info", ie);
                 }
-                wait = Math.min(config.reconnectBackoffMaxMs(), wait * 2);
             }
         }
     }
@@ -261,6 +270,10 @@ public class BitMaxSourceTask extends SourceTask {
 
     @Override
     public void stop() {
+        Retrier starting = startRetrier;
+        if (starting != null) {
+            starting.stop();
+        }
         Utils.closeQuietly(referenceData, "reference data poller", log);
         Utils.closeQuietly(recovery, "private stream recovery", log);
         if (queue != null) {

@@ -3,7 +3,11 @@ package dev.bitmaxconnect.client.stream;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** How long to wait before the next reconnect: exponential backoff with jitter, so that clients do not reconnect in step. */
+/**
+ * How long to wait before the next reconnect: exponential backoff with jitter, so that clients do not reconnect in step.
+ * The connectors' {@code dev.bitmaxconnect.common.retry.Backoff} uses the same formula; this client is standalone and
+ * keeps its own copy.
+ */
 final class ReconnectBackoff {
     private final long minMillis;
     private final long maxMillis;

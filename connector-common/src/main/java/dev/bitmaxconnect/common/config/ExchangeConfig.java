@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.types.Password;
 
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.KeyEncoding;
+import dev.bitmaxconnect.common.retry.Backoff;
 
 /**
  * The exchange settings both connectors share: where the exchange is, the key that signs, how it signs, and the
@@ -166,9 +167,7 @@ public class ExchangeConfig extends AbstractConfig {
      */
     public BitMaxClientConfig.Builder clientConfig() {
         Duration requestTimeout = Duration.ofMillis(requestTimeoutMs());
-        Duration reconnectMin = Duration.ofMillis(reconnectBackoffMs());
-        // A maximum below the first wait means: never wait longer than the first time.
-        Duration reconnectMax = Duration.ofMillis(Math.max(reconnectBackoffMs(), reconnectBackoffMaxMs()));
+        Backoff reconnect = reconnectBackoff();
         BitMaxClientConfig.Builder builder = BitMaxClientConfig.builder()
                 .restUrl(restUrl())
                 .wsUrl(wsUrl())
@@ -179,7 +178,7 @@ public class ExchangeConfig extends AbstractConfig {
                 .readTimeout(requestTimeout)
                 .callTimeout(requestTimeout)
                 .wsRequestTimeout(requestTimeout)
-                .reconnectBackoff(reconnectMin, reconnectMax);
+                .reconnectBackoff(Duration.ofMillis(reconnect.initialMs()), Duration.ofMillis(reconnect.maxMs()));
         if (hasCredentials()) {
             builder.credentials(apiKey(), apiSecret().value());
         }
@@ -243,5 +242,13 @@ public class ExchangeConfig extends AbstractConfig {
 
     public int reconnectBackoffMaxMs() {
         return getInt(RECONNECT_BACKOFF_MAX_MS);
+    }
+
+    /**
+     * The wait before reconnecting, and before retrying what the exchange failed while the connection is
+     * being won back. A maximum below the first wait means: never wait longer than the first time.
+     */
+    public Backoff reconnectBackoff() {
+        return new Backoff(reconnectBackoffMs(), Math.max(reconnectBackoffMs(), reconnectBackoffMaxMs()));
     }
 }

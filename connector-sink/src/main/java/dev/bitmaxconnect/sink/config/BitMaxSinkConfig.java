@@ -2,6 +2,8 @@ package dev.bitmaxconnect.sink.config;
 
 import dev.bitmaxconnect.common.config.ChoiceRecommender;
 import dev.bitmaxconnect.common.config.ExchangeConfig;
+import dev.bitmaxconnect.common.retry.Backoff;
+import dev.bitmaxconnect.common.retry.Retrier;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -124,7 +126,7 @@ public final class BitMaxSinkConfig extends ExchangeConfig {
                 "Retries of a retriable failure (transport, HTTP 5xx or 429, codes 100101 and 510001), each "
                         + "after looking at the exchange.", GROUP_RETRY, ++o, Width.SHORT, "Retries");
         def.define(RETRY_BACKOFF_MS, Type.LONG, 200L, ConfigDef.Range.atLeast(1), Importance.LOW,
-                "First backoff before a retry; doubled each time, with up to 50% random jitter.", GROUP_RETRY,
+                "First backoff before a retry; doubled each time, each wait drawn between half and all of it.", GROUP_RETRY,
                 ++o, Width.SHORT, "Backoff");
         def.define(RETRY_BACKOFF_MAX_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
                 "Largest backoff between retries.", GROUP_RETRY, ++o, Width.SHORT, "Max backoff");
@@ -167,6 +169,56 @@ public final class BitMaxSinkConfig extends ExchangeConfig {
                         + "the newest this many orders are kept. 0 reads nothing back.", GROUP_RECORDS, ++o,
                 Width.SHORT, "Recovery results");
         return def;
+    }
+
+    public double requestsPerSecond() {
+        return getDouble(REQUESTS_PER_SECOND);
+    }
+
+    public long filtersRefreshMs() {
+        return getLong(FILTERS_REFRESH_MS);
+    }
+
+    public boolean batchEnabled() {
+        return getBoolean(BATCH_ENABLED);
+    }
+
+    public long batchLingerMs() {
+        return getLong(BATCH_LINGER_MS);
+    }
+
+    public int batchMaxSize() {
+        return getInt(BATCH_MAX_SIZE);
+    }
+
+    public int bufferMaxCommands() {
+        return getInt(BUFFER_MAX_COMMANDS);
+    }
+
+    /** The retries of a failing request: {@link #RETRY_MAX} at most, within {@link #RETRY_MAX_TIME_MS}. */
+    public Retrier retrier() {
+        return new Retrier(getInt(RETRY_MAX), new Backoff(getLong(RETRY_BACKOFF_MS), getLong(RETRY_BACKOFF_MAX_MS)),
+                getLong(RETRY_MAX_TIME_MS));
+    }
+
+    public boolean tradingEnabled() {
+        return getBoolean(RISK_TRADING_ENABLED);
+    }
+
+    public boolean dryRun() {
+        return getBoolean(DRY_RUN);
+    }
+
+    public boolean transfersEnabled() {
+        return getBoolean(TRANSFERS_ENABLED);
+    }
+
+    public int recoveryHistorySize() {
+        return getInt(RECOVERY_HISTORY_SIZE);
+    }
+
+    public int recoveryResultsSize() {
+        return getInt(RECOVERY_RESULTS_SIZE);
     }
 
     public boolean websocketTransport() {

@@ -19,6 +19,7 @@ import dev.bitmaxconnect.client.model.TimeInForce;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamMessage.OrderAck;
+import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.sink.command.CancelItem;
 import dev.bitmaxconnect.sink.command.ClientIds;
 import dev.bitmaxconnect.sink.command.OrderItem;
@@ -59,7 +60,7 @@ public final class OrderExecutor {
     private final BitMaxStream ws;
     private final long wsWaitMs;
     private final String userUid;
-    private final RetryPolicy retry;
+    private final Retrier retrier;
     private final SinkMetrics metrics;
     private final Clock clock;
     private final int historySize;
@@ -75,13 +76,13 @@ public final class OrderExecutor {
      * @param ws the WebSocket session single places, single cancels and cancel-all go through, or null to
      *           send everything over REST
      */
-    public OrderExecutor(BitMaxRestClient rest, BitMaxStream ws, long wsWaitMs, String userUid, RetryPolicy retry,
+    public OrderExecutor(BitMaxRestClient rest, BitMaxStream ws, long wsWaitMs, String userUid, Retrier retrier,
                          SinkMetrics metrics, Clock clock, int historySize) {
         this.rest = rest;
         this.ws = ws;
         this.wsWaitMs = wsWaitMs;
         this.userUid = userUid;
-        this.retry = retry;
+        this.retrier = retrier;
         this.metrics = metrics;
         this.clock = clock;
         this.historySize = historySize;
@@ -131,8 +132,7 @@ public final class OrderExecutor {
         Map<String, ItemOutcome> done = new HashMap<>();
         boolean ambiguous = false;
         int attempts = 0;
-        int retries = 0;
-        long start = clock.millis();
+        Retrier.Retries retries = retrier.begin();
         while (!pending.isEmpty()) {
             attempts++;
             List<NewOrderRequest> requests = new ArrayList<>();
@@ -178,8 +178,7 @@ public final class OrderExecutor {
                     // The exchange answered 2xx but not in a form we can read: the orders may well be placed,
                     // so this is an ambiguous outcome to look up, not a refusal.
                     ambiguous = true;
-                    retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, true, viaWs);
-                    if (retries < 0) {
+                    if (!retryOrGiveUp(e, retries, pending, done, time, times, true, viaWs)) {
                         break;
                     }
                     time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
@@ -191,8 +190,7 @@ public final class OrderExecutor {
                         // the verdict only counts once the look-up says none of these orders is there.
                         Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
                         if (found.isEmpty()) {
-                            retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, true, viaWs);
-                            if (retries < 0) {
+                            if (!retryOrGiveUp(e, retries, pending, done, time, times, true, viaWs)) {
                                 break;
                             }
                             continue;
@@ -230,15 +228,13 @@ public final class OrderExecutor {
                     break;
                 }
                 ambiguous |= e.httpStatus() != 429;
-                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, ambiguous, viaWs);
-                if (retries < 0) {
+                if (!retryOrGiveUp(e, retries, pending, done, time, times, ambiguous, viaWs)) {
                     break;
                 }
                 time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
             } catch (BitMaxTransportException e) {
                 ambiguous |= e.mayHaveReachedExchange();
-                retries = retryOrGiveUp(e, ++retries, start, pending, done, time, times, ambiguous, viaWs);
-                if (retries < 0) {
+                if (!retryOrGiveUp(e, retries, pending, done, time, times, ambiguous, viaWs)) {
                     break;
                 }
                 time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
@@ -256,13 +252,14 @@ public final class OrderExecutor {
     }
 
     /**
-     * After a retriable failure: wait and look up what may have landed, or give up. Returns the retry count
-     * to go on with, or -1 when the remaining items have been given an outcome.
+     * After a retriable failure: wait and look up what may have landed, or give up. Returns whether to go on,
+     * false when the remaining items have been given an outcome.
      */
-    private int retryOrGiveUp(BitMaxException e, int retries, long start, Map<String, PlaceItem> pending,
-                              Map<String, ItemOutcome> done, long time, List<Long> times, boolean ambiguous,
-                              boolean viaWs) {
-        if (!retry.allows(retries - 1, clock.millis() - start)) {
+    private boolean retryOrGiveUp(BitMaxException e, Retrier.Retries retries, Map<String, PlaceItem> pending,
+                                  Map<String, ItemOutcome> done, long time, List<Long> times, boolean ambiguous,
+                                  boolean viaWs) {
+        int tries = retries.done() + 1;
+        if (!retries.canRetry()) {
             if (ambiguous) {
                 Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
                 found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
@@ -272,7 +269,7 @@ public final class OrderExecutor {
                             : "orderId " + expectedOrderId(time, id);
                     done.put(id, new ItemOutcome(id, found.isPresent() || viaWs ? null : expectedOrderId(time, id),
                             ResultStatus.FAILED, code(e), found.isPresent() ? "RETRIES_EXHAUSTED" : "OUTCOME_UNKNOWN",
-                            found.isPresent() ? "not at the exchange after " + retries + " tries: " + e.getMessage()
+                            found.isPresent() ? "not at the exchange after " + tries + " tries: " + e.getMessage()
                                     : "the exchange could not be asked whether the order landed; look for "
                                             + where + ": " + e.getMessage()));
                 }
@@ -283,21 +280,21 @@ public final class OrderExecutor {
                 }
             }
             pending.clear();
-            return -1;
+            return false;
         }
         metrics.retry();
-        log.info("Retriable failure sending {} order(s), retry {} of {}: {}", pending.size(), retries,
-                retry.maxRetries(), e.getMessage());
-        sleep(retry.backoff(retries));
+        log.info("Retriable failure sending {} order(s), retry {} of {}: {}", pending.size(), tries,
+                retrier.maxRetries(), e.getMessage());
+        await(retries.next());
         if (ambiguous) {
             lookUpPlaced(pending.keySet(), times, viaWs)
                     .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
             giveUpUnknowable(e, pending, done);
             if (pending.isEmpty()) {
-                return -1;
+                return false;
             }
         }
-        return retries;
+        return true;
     }
 
     /** A 2xx answer without an exchange error code that could not be read (cut off, not JSON, no data). */
@@ -342,7 +339,7 @@ public final class OrderExecutor {
         }
         long wait = time + STALE_REQUEST_MS - clock.millis();
         if (wait > 0) {
-            sleep(wait);
+            await(wait);
         }
         Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
         if (found.isEmpty()) {
@@ -511,8 +508,8 @@ public final class OrderExecutor {
             return Optional.empty();
         }
         String suffix = ClientIds.orderIdSuffix(clientId);
-        long start = clock.millis();
-        for (int retries = 0; ; retries++) {
+        Retrier.Retries retries = retrier.begin();
+        while (true) {
             BitMaxException failure;
             try {
                 metrics.request(0);
@@ -534,13 +531,13 @@ public final class OrderExecutor {
             } catch (BitMaxException e) {
                 failure = e;
             }
-            if (!retry.allows(retries, clock.millis() - start)) {
+            if (!retries.canRetry()) {
                 throw new LookUpFailedException(failure, false);
             }
             log.info("Retriable failure looking up the order of client id {}, retry {} of {}: {}", clientId,
-                    retries + 1, retry.maxRetries(), failure.getMessage());
+                    retries.done() + 1, retrier.maxRetries(), failure.getMessage());
             metrics.retry();
-            sleep(retry.backoff(retries + 1));
+            await(retries.next());
         }
     }
 
@@ -598,8 +595,7 @@ public final class OrderExecutor {
     private Sent send(List<CancelTarget> targets, boolean splitOnVerdict) {
         long time = clock.millis();
         int attempts = 0;
-        int retries = 0;
-        long start = clock.millis();
+        Retrier.Retries retries = retrier.begin();
         boolean ambiguous = false;
         while (true) {
             attempts++;
@@ -645,7 +641,7 @@ public final class OrderExecutor {
                 ambiguous |= e.httpStatus() != 429;
             } catch (BitMaxTransportException e) {
                 ambiguous |= e.mayHaveReachedExchange();
-                if (!retry.allows(retries, clock.millis() - start)) {
+                if (!retries.canRetry()) {
                     List<ItemOutcome> out = new ArrayList<>();
                     for (CancelTarget t : targets) {
                         out.add(alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(), t.cancel().orderId(),
@@ -655,7 +651,7 @@ public final class OrderExecutor {
                     return new Sent(out, time, attempts);
                 }
             }
-            if (!retry.allows(retries, clock.millis() - start)) {
+            if (!retries.canRetry()) {
                 List<ItemOutcome> out = new ArrayList<>();
                 for (CancelTarget t : targets) {
                     out.add(alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(), t.cancel().orderId(),
@@ -663,9 +659,8 @@ public final class OrderExecutor {
                 }
                 return new Sent(out, time, attempts);
             }
-            retries++;
             metrics.retry();
-            sleep(retry.backoff(retries));
+            await(retries.next());
             if (ambiguous) {
                 List<CancelTarget> still = new ArrayList<>();
                 for (CancelTarget t : targets) {
@@ -721,7 +716,7 @@ public final class OrderExecutor {
 
     private Sent run(String clientId, Supplier<?> call, boolean repeatable) {
         long time = clock.millis();
-        long start = time;
+        Retrier.Retries retries = retrier.begin();
         int attempts = 0;
         while (true) {
             attempts++;
@@ -749,12 +744,12 @@ public final class OrderExecutor {
                         "OUTCOME_UNKNOWN", "the transfer may or may not have happened; check the account before "
                                 + "sending it again: " + failure.getMessage())), time, attempts);
             }
-            if (!retry.allows(attempts - 1, clock.millis() - start)) {
+            if (!retries.canRetry()) {
                 return new Sent(List.of(new ItemOutcome(clientId, null, ResultStatus.FAILED, code(failure),
                         "RETRIES_EXHAUSTED", failure.getMessage())), time, attempts);
             }
             metrics.retry();
-            sleep(retry.backoff(attempts));
+            await(retries.next());
             time = clock.millis();
         }
     }
@@ -778,16 +773,17 @@ public final class OrderExecutor {
         return e instanceof BitMaxApiException api ? api.code() : null;
     }
 
-    /** Waits before a retry; an interrupted lane (its partition is closing) sends nothing more. */
-    private static void sleep(long ms) {
+    /** Waits before a retry; an interrupted lane (its partition is closing) or a stopped task sends nothing more. */
+    private void await(long ms) {
+        boolean waited;
         try {
-            Thread.sleep(ms);
+            waited = retrier.await(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new org.apache.kafka.connect.errors.ConnectException(
                     "stopped while waiting to retry: the partition is closing; the command will be re-delivered", e);
         }
-        if (Thread.currentThread().isInterrupted()) {
+        if (!waited || Thread.currentThread().isInterrupted()) {
             throw new org.apache.kafka.connect.errors.ConnectException(
                     "stopped before retrying: the partition is closing; the command will be re-delivered");
         }

@@ -25,6 +25,7 @@ public final class PartitionLane implements Runnable {
 
     private final TopicPartition partition;
     private final UnitProcessor processor;
+    private final Runnable afterUnit;
     private final int maxBatch;
     private final long lingerNanos;
     private final LinkedBlockingDeque<PendingCommand> queue = new LinkedBlockingDeque<>();
@@ -36,8 +37,18 @@ public final class PartitionLane implements Runnable {
 
     public PartitionLane(TopicPartition partition, UnitProcessor processor, int maxBatch, long lingerMs,
                          String threadName) {
+        this(partition, processor, maxBatch, lingerMs, threadName, () -> { });
+    }
+
+    /**
+     * @param afterUnit run after each unit is processed and when the lane stops (its {@link #failure()} set), so
+     *                  that whoever waits for the lane to make progress wakes up
+     */
+    public PartitionLane(TopicPartition partition, UnitProcessor processor, int maxBatch, long lingerMs,
+                         String threadName, Runnable afterUnit) {
         this.partition = partition;
         this.processor = processor;
+        this.afterUnit = afterUnit;
         this.maxBatch = maxBatch;
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
         this.thread = new Thread(this, threadName);
@@ -90,6 +101,7 @@ public final class PartitionLane implements Runnable {
                 }
                 processor.process(partition, unit);
                 committable = unit.get(unit.size() - 1).offset() + 1;
+                afterUnit.run();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,6 +113,8 @@ public final class PartitionLane implements Runnable {
             failure = new IllegalStateException("the lane of " + partition + " died: " + e, e);
             running = false;
             log.error("The lane of {} died", partition, e);
+        } finally {
+            afterUnit.run();
         }
     }
 

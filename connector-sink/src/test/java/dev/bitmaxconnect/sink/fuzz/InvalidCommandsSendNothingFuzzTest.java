@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.common.retry.Backoff;
+import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.sink.command.CommandFormatException;
 import dev.bitmaxconnect.sink.command.OrderCommand;
 import dev.bitmaxconnect.sink.command.OrderCommandParser;
@@ -16,7 +18,6 @@ import dev.bitmaxconnect.sink.send.CommandProcessor;
 import dev.bitmaxconnect.sink.send.OrderExecutor;
 import dev.bitmaxconnect.sink.send.PendingCommand;
 import dev.bitmaxconnect.sink.send.RecoveryIndex;
-import dev.bitmaxconnect.sink.send.RetryPolicy;
 import dev.bitmaxconnect.sink.validate.CommandValidator;
 import dev.bitmaxconnect.sink.validate.RiskLimits;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class InvalidCommandsSendNothingFuzzTest {
                 .build());
         metrics = new SinkMetrics("fuzz", "0");
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        RetryPolicy retry = new RetryPolicy(0, 1, 1, 1_000);
+        Retrier retry = new Retrier(0, new Backoff(1, 1), 1_000);
         String userUid = "U0123456789";
         OrderExecutor executor = new OrderExecutor(rest, null, 1_000, userUid, retry, metrics, Clock.systemUTC(), 10);
         processor = new CommandProcessor(new CommandProcessor.Settings("fuzz", false, true, true),

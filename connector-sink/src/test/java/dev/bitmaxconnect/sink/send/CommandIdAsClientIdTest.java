@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.common.retry.Backoff;
+import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
@@ -58,7 +60,7 @@ class CommandIdAsClientIdTest {
                 new BigDecimal("1000000"), new BigDecimal("0.5"), new BigDecimal("0.001"), new BigDecimal("1000"),
                 new BigDecimal("0.001"))));
         OrderExecutor executor = new OrderExecutor(rest, null, 5_000, SimulatorDefaults.USER_UID,
-                new RetryPolicy(3, 10, 50, 10_000), metrics, Clock.systemUTC(), 100);
+                new Retrier(3, new Backoff(10, 50), 10_000), metrics, Clock.systemUTC(), 100);
         processor = new CommandProcessor(new CommandProcessor.Settings("ids-test", false, true, true),
                 new CommandValidator(filters, RiskLimits.none()), executor, rest,
                 new RecoveryIndex(SimulatorDefaults.USER_UID), new ResultsWriter("results", producer), null, metrics,

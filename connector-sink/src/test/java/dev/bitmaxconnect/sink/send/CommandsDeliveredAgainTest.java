@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.common.retry.Backoff;
+import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.GroundTruth;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
@@ -71,7 +73,7 @@ class CommandsDeliveredAgainTest {
                 new BigDecimal("1000000"), new BigDecimal("0.5"), new BigDecimal("0.001"), new BigDecimal("1000"),
                 new BigDecimal("0.001"))));
         OrderExecutor executor = new OrderExecutor(rest, null, 5_000, SimulatorDefaults.USER_UID,
-                new RetryPolicy(3, 10, 50, 10_000), metrics, Clock.systemUTC(), 1);
+                new Retrier(3, new Backoff(10, 50), 10_000), metrics, Clock.systemUTC(), 1);
         return new CommandProcessor(new CommandProcessor.Settings("again-test", false, true, true),
                 new CommandValidator(filters, RiskLimits.none()), executor, rest, recovery,
                 new ResultsWriter("results", producer), null, metrics, Clock.systemUTC());

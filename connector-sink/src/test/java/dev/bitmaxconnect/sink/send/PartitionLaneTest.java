@@ -149,4 +149,24 @@ class PartitionLaneTest {
         assertThat(lane.committableOffset()).isEqualTo(1);
         assertThat(lane.failure()).hasMessage("boom");
     }
+
+    @Test
+    void tellsAfterEachUnitAndWhenAFailureStopsTheLane() {
+        List<String> seenAfterUnit = Collections.synchronizedList(new ArrayList<>());
+        PartitionLane[] self = new PartitionLane[1];
+        lane = new PartitionLane(TP, (tp, unit) -> {
+            if (unit.get(0).offset() == 2) {
+                throw new IllegalStateException("boom");
+            }
+        }, 1, 0, "lane-test", () -> seenAfterUnit.add(self[0].committableOffset() + "/"
+                + (self[0].failure() == null ? "-" : self[0].failure().getMessage())));
+        self[0] = lane;
+        lane.add(command(0, LEVERAGE));
+        lane.add(command(1, LEVERAGE));
+        lane.add(command(2, LEVERAGE));
+        lane.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> seenAfterUnit.size() == 3);
+        assertThat(seenAfterUnit).as("the committable offset is updated, the failure set, before telling")
+                .containsExactly("1/-", "2/-", "2/boom");
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.common.retry.Backoff;
+import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.sink.command.OrderCommand;
@@ -35,7 +37,7 @@ class SlowExchangeIT {
              SinkMetrics metrics = new SinkMetrics("slow-exchange-test", "0")) {
             rest.accountInfo(); // account group and userUID, before the exchange slows down
             OrderExecutor executor = new OrderExecutor(rest, null, 1_000, SimulatorDefaults.USER_UID,
-                    new RetryPolicy(100, 500, 2_000, 60_000), metrics, Clock.systemUTC(), 100);
+                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC(), 100);
             OrderCommand command = new OrderCommandParser().parse("{\"action\":\"place\",\"id\":\"slowexchange01\","
                     + "\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
                     + "\"orderQty\":\"0.01\"}");
@@ -65,7 +67,7 @@ class SlowExchangeIT {
              SinkMetrics metrics = new SinkMetrics("rate-limited-test", "0")) {
             rest.accountInfo();
             OrderExecutor executor = new OrderExecutor(rest, null, 1_000, SimulatorDefaults.USER_UID,
-                    new RetryPolicy(100, 500, 2_000, 60_000), metrics, Clock.systemUTC(), 100);
+                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC(), 100);
             OrderCommand command = new OrderCommandParser().parse("{\"action\":\"place\",\"id\":\"ratelimited01\","
                     + "\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
                     + "\"orderQty\":\"0.01\"}");

@@ -3,6 +3,9 @@ package dev.bitmaxconnect.source.stream;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,9 @@ public final class PrivateStreamListener implements StreamListener {
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
     private volatile long generation;
     private volatile PrivateStreamRecovery recovery;
+    /** Signalled when a subscription is acknowledged or the session is lost. */
+    private final ReentrantLock sessionLock = new ReentrantLock();
+    private final Condition sessionChanged = sessionLock.newCondition();
 
     public PrivateStreamListener(EventQueue queue, SourceTaskMetrics metrics, Set<String> privateChannels) {
         this.queue = queue;
@@ -40,6 +46,31 @@ public final class PrivateStreamListener implements StreamListener {
         return acked.containsAll(privateChannels);
     }
 
+    /**
+     * Waits until the session that followed {@code generation} losses has acknowledged every private subscription,
+     * is lost too, or {@code timeoutMs} have passed.
+     */
+    public void awaitSubscribed(long generation, long timeoutMs) throws InterruptedException {
+        long leftNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        sessionLock.lock();
+        try {
+            while (!subscribed() && this.generation == generation && leftNanos > 0) {
+                leftNanos = sessionChanged.awaitNanos(leftNanos);
+            }
+        } finally {
+            sessionLock.unlock();
+        }
+    }
+
+    private void sessionChanged() {
+        sessionLock.lock();
+        try {
+            sessionChanged.signalAll();
+        } finally {
+            sessionLock.unlock();
+        }
+    }
+
     @Override
     public void onMessage(StreamMessage message) {
         try {
@@ -49,6 +80,7 @@ public final class PrivateStreamListener implements StreamListener {
             } else if (message instanceof StreamMessage.SubscriptionAck ack && "sub".equals(ack.type())) {
                 if (ack.code() == null || ack.code() == 0) {
                     acked.add(ack.channel());
+                    sessionChanged();
                 } else {
                     metrics.refusedSubscription();
                     queue.put(new TaskEvent.Fatal("The exchange refused the subscription to " + ack.channel()
@@ -92,6 +124,7 @@ public final class PrivateStreamListener implements StreamListener {
     public void onDisconnected(String reason) {
         acked.clear();
         generation++;
+        sessionChanged();
         try {
             queue.put(new TaskEvent.SessionLost(true));
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.common.retry.Backoff;
+import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.source.record.PrivateDataMapper;
 
 /**
@@ -37,8 +39,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     private final NotFinalOrders notFinalOrders;
     private final int lookupBatchSize;
     private final long requestTimeoutMs;
-    private final long backoffMs;
-    private final long backoffMaxMs;
+    private final Retrier retrier;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "bitmax-source-private-recovery");
         thread.setDaemon(true);
@@ -49,7 +50,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
 
     public PrivateStreamRecovery(BitMaxRestClient rest, EventQueue queue, PrivateStreamListener listener, boolean orders,
             boolean account, int historySize, NotFinalOrders notFinalOrders, int lookupBatchSize, long requestTimeoutMs,
-            long backoffMs, long backoffMaxMs) {
+            Backoff backoff) {
         this.rest = rest;
         this.queue = queue;
         this.listener = listener;
@@ -59,8 +60,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
         this.notFinalOrders = notFinalOrders;
         this.lookupBatchSize = lookupBatchSize;
         this.requestTimeoutMs = requestTimeoutMs;
-        this.backoffMs = backoffMs;
-        this.backoffMaxMs = backoffMaxMs;
+        this.retrier = Retrier.unbounded(backoff);
     }
 
     public void stream(BitMaxStream stream) {
@@ -75,10 +75,11 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     }
 
     private void recover(long generation) {
-        long wait = backoffMs;
+        Retrier.Retries retries = retrier.begin();
         while (!closed && listener.generation() == generation) {
             try {
-                awaitSubscriptions(generation);
+                // so that nothing can happen between the REST reads and the stream
+                listener.awaitSubscribed(generation, requestTimeoutMs);
                 List<PrivateEvent> events = read(generation);
                 queue.put(new TaskEvent.Recovery(generation, events));
                 log.info("Private stream recovery read {} order and account states", events.size());
@@ -95,23 +96,17 @@ public final class PrivateStreamRecovery implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                long wait = retries.next();
                 log.warn("Private stream recovery failed, retrying in {} ms: {}", wait, e.toString());
                 try {
-                    Thread.sleep(wait);
+                    if (!retrier.await(wait)) {
+                        return;
+                    }
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                wait = Math.min(backoffMaxMs, wait * 2);
             }
-        }
-    }
-
-    /** Waits for the sub acks of this session, so that nothing can happen between the REST reads and the stream. */
-    private void awaitSubscriptions(long generation) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(requestTimeoutMs);
-        while (!listener.subscribed() && System.nanoTime() < deadline && listener.generation() == generation && !closed) {
-            Thread.sleep(5);
         }
     }
 
@@ -190,6 +185,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        retrier.stop();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

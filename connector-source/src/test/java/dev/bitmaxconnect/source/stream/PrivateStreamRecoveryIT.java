@@ -21,6 +21,7 @@ import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.model.Side;
 import dev.bitmaxconnect.client.model.TimeInForce;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.common.retry.Backoff;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.source.config.QueueFullBehavior;
@@ -65,7 +66,7 @@ class PrivateStreamRecoveryIT {
         long requestsBefore = simulator.groundTruth().counts().restRequests();
         // the history read holds the newest order only; the six others and the unknown one are looked up, 3 a request
         try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, true, false, 1,
-                published, 3, 5_000, 10, 100)) {
+                published, 3, 5_000, new Backoff(10, 100))) {
             recovery.recoverAfterSubscribed(0);
             List<TaskEvent> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> queue.drainTo(events, 10, 100) > 0);
@@ -98,7 +99,7 @@ class PrivateStreamRecoveryIT {
         EventQueue queue = new EventQueue(100, QueueFullBehavior.BLOCK, metrics);
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, Set.of());
         try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, true, false, 1_000,
-                published, 100, 5_000, 10, 100)) {
+                published, 100, 5_000, new Backoff(10, 100))) {
             recovery.recoverAfterSubscribed(0);
             List<TaskEvent> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> queue.drainTo(events, 10, 100) > 0);
@@ -114,7 +115,7 @@ class PrivateStreamRecoveryIT {
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, Set.of());
         NotFinalOrders published = new NotFinalOrders();
         try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, true, false, 1,
-                published, 3, 200, 10, 100)) {
+                published, 3, 200, new Backoff(10, 100))) {
             recovery.recoverAfterSubscribed(0);
             List<TaskEvent> events = new ArrayList<>();
             assertThat(queue.drainTo(events, 10, 1_000)).as("nothing before the poll thread published").isZero();
