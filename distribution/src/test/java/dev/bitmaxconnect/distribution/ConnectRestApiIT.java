@@ -164,35 +164,35 @@ class ConnectRestApiIT {
     @Test
     void aResultsTopicTheSinkConsumesIsRefusedOnTopicResults() {
         Map<String, String> listed = sinkConfig("loop");
-        listed.put("topic.results", "loop.commands");
+        listed.put("topic.results", "loop-commands");
         Map<String, String> matched = sinkConfig("loop");
         matched.remove("topics");
         matched.remove("errors.deadletterqueue.topic.name");
-        matched.put("topics.regex", "loop\\..*");
-        matched.put("topic.results", "loop.results");
+        matched.put("topics.regex", "loop-.*");
+        matched.put("topic.results", "loop-results");
 
         assertThat(errors(SINK, listed)).containsOnlyKeys("topic.results").extractingByKey("topic.results")
                 .asInstanceOf(InstanceOfAssertFactories.LIST).singleElement().asString()
-                .startsWith("topic.results=loop.commands is also a command topic (topics=loop.commands): every record "
+                .startsWith("topic.results=loop-commands is also a command topic (topics=loop-commands): every record "
                         + "written there would be read back as a command and refused");
         assertThat(errors(SINK, matched)).containsOnlyKeys("topic.results").extractingByKey("topic.results")
                 .asInstanceOf(InstanceOfAssertFactories.LIST).singleElement().asString()
-                .startsWith("topic.results=loop.results is also a command topic (topics.regex=loop\\..* matches it)");
+                .startsWith("topic.results=loop-results is also a command topic (topics.regex=loop-.* matches it)");
     }
 
     @Test
     void aDeadLetterQueueTheSinkConsumesIsRefusedByConnectItself() {
         Map<String, String> listed = sinkConfig("dlq");
-        listed.put("errors.deadletterqueue.topic.name", "dlq.commands");
+        listed.put("errors.deadletterqueue.topic.name", "dlq-commands");
         Map<String, String> matched = sinkConfig("dlq");
         matched.remove("topics");
-        matched.put("topics.regex", "dlq\\..*");
+        matched.put("topics.regex", "dlq-.*");
         matched.put("topic.results", "results-of-dlq");
 
         assertThat(errors(SINK, listed)).containsOnlyKeys("topics").extractingByKey("topics").asString()
-                .contains("The DLQ topic 'dlq.commands' may not be included in the list of topics");
+                .contains("The DLQ topic 'dlq-commands' may not be included in the list of topics");
         assertThat(errors(SINK, matched)).containsOnlyKeys("topics.regex").extractingByKey("topics.regex").asString()
-                .contains("The DLQ topic 'dlq.dlq' may not be matched by the regex for the topics");
+                .contains("The DLQ topic 'dlq-commands-dlq' may not be matched by the regex for the topics");
     }
 
     @Test
