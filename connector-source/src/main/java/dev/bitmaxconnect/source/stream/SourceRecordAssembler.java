@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -116,7 +117,7 @@ public final class SourceRecordAssembler {
             metrics.messageIn();
             try {
                 assembleMessage(message.message(), out);
-            } catch (MessageMappingException | org.apache.kafka.connect.errors.DataException | NullPointerException e) {
+            } catch (MessageMappingException | DataException e) {
                 metrics.undecodable();
                 log.warn("Skipped a {} message that cannot be mapped: {}; message: {}", message.message().type(),
                         e.getMessage(), truncated(message.message()));
@@ -152,6 +153,9 @@ public final class SourceRecordAssembler {
                 throw new MessageMappingException("trades", t.data() == null ? "data" : "symbol", null);
             }
             for (StreamMessage.Trade trade : t.data()) {
+                if (trade == null) {
+                    throw new MessageMappingException("trades", "data", null);
+                }
                 long seqnum = trade.seqnum() == null ? Long.MIN_VALUE : trade.seqnum();
                 Struct value = marketData.trade(symbol, trade, false);
                 SequenceTracker.Verdict verdict = trades.accept(symbol, seqnum);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -163,9 +164,12 @@ class SourceRecordAssemblerTest {
         List<SourceRecord> records = assemble(
                 message(new StreamMessage.Unknown("weird", "{\"m\":\"weird\"}")),
                 message(new StreamMessage.Trades("BTC-PERP", List.of(new StreamMessage.Trade(null, null, null, null, 3L)))),
+                message(new StreamMessage.Trades("BTC-PERP", Collections.singletonList(null))),
+                message(new StreamMessage.DepthUpdate("BTC-PERP", new StreamMessage.DepthData(1L, 2L,
+                        Collections.singletonList(null), List.of()))),
                 message(trades(4)));
         assertThat(records).hasSize(1);
-        assertThat(metrics.undecodableMessages()).isEqualTo(2);
+        assertThat(metrics.undecodableMessages()).isEqualTo(4);
     }
 
     @Test
