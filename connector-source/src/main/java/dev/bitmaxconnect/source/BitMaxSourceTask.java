@@ -21,21 +21,21 @@ import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamChannel;
 import dev.bitmaxconnect.common.retry.Retrier;
+import dev.bitmaxconnect.source.auth.AuthFailures;
 import dev.bitmaxconnect.source.config.BitMaxSourceTaskConfig;
 import dev.bitmaxconnect.source.config.Channel;
+import dev.bitmaxconnect.source.config.ExchangeClientConfig;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.DecimalFormat;
 import dev.bitmaxconnect.source.record.EmittedOrderStates;
 import dev.bitmaxconnect.source.record.SourcePartitions;
-import dev.bitmaxconnect.source.stream.AuthFailures;
+import dev.bitmaxconnect.source.record.SourceRecordAssembler;
 import dev.bitmaxconnect.source.stream.EventQueue;
-import dev.bitmaxconnect.source.stream.ExchangeClientConfig;
 import dev.bitmaxconnect.source.stream.PrivateEvent;
 import dev.bitmaxconnect.source.stream.PrivateStreamListener;
 import dev.bitmaxconnect.source.stream.PrivateStreamRecovery;
 import dev.bitmaxconnect.source.stream.PublicStreamListener;
 import dev.bitmaxconnect.source.stream.ReferenceDataPoller;
-import dev.bitmaxconnect.source.stream.SourceRecordAssembler;
 import dev.bitmaxconnect.source.stream.TaskEvent;
 
 /**

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.bitmaxconnect.client.stream.StreamListener;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.auth.AuthFailures;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 
 /**

@@ -19,6 +19,7 @@ import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.common.retry.Backoff;
 import dev.bitmaxconnect.common.retry.Retrier;
+import dev.bitmaxconnect.source.auth.AuthFailures;
 import dev.bitmaxconnect.source.record.PrivateDataMapper;
 
 /**

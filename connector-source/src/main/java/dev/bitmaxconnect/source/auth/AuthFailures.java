@@ -1,4 +1,4 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.auth;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,10 +20,9 @@ import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.DecimalHandlingMode;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
-import dev.bitmaxconnect.source.record.DecimalFormat;
-import dev.bitmaxconnect.source.record.Fixtures;
-import dev.bitmaxconnect.source.record.RecordHeaders;
-import dev.bitmaxconnect.source.record.SourcePartitions;
+import dev.bitmaxconnect.source.stream.EventQueue;
+import dev.bitmaxconnect.source.stream.PrivateEvent;
+import dev.bitmaxconnect.source.stream.TaskEvent;
 
 class SourceRecordAssemblerTest {
     private final SourceTaskMetrics metrics = new SourceTaskMetrics();

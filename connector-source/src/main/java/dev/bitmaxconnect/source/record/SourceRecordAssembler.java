@@ -1,4 +1,4 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.record;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,14 +19,12 @@ import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
-import dev.bitmaxconnect.source.record.DecimalFormat;
-import dev.bitmaxconnect.source.record.EmittedOrderStates;
-import dev.bitmaxconnect.source.record.MarketDataMapper;
-import dev.bitmaxconnect.source.record.MessageMappingException;
-import dev.bitmaxconnect.source.record.PrivateDataMapper;
-import dev.bitmaxconnect.source.record.RecordHeaders;
-import dev.bitmaxconnect.source.record.RecordSchemas;
-import dev.bitmaxconnect.source.record.SourcePartitions;
+import dev.bitmaxconnect.source.stream.EventQueue;
+import dev.bitmaxconnect.source.stream.NotFinalOrders;
+import dev.bitmaxconnect.source.stream.PrivateEvent;
+import dev.bitmaxconnect.source.stream.PrivateStreamReconciler;
+import dev.bitmaxconnect.source.stream.SequenceTracker;
+import dev.bitmaxconnect.source.stream.TaskEvent;
 
 /**
  * Turns the events a task's streams queued into source records, on the poll thread: maps each message, drops

@@ -1,4 +1,4 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
