@@ -5,11 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,9 +163,9 @@ public final class SourceRecordAssembler {
                     metrics.gap();
                     value.put("gapBefore", true);
                 }
-                out.add(record(Channel.TRADES, marketPartition(Channel.TRADES, symbol),
-                        SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, trade.ts()), symbol,
-                        schemas.trade(), value, trade.ts(), "trades", seqnum, gap, null));
+                out.add(destination(Channel.TRADES, marketPartition(Channel.TRADES, symbol),
+                        SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, trade.ts()))
+                        .record(symbol, value, trade.ts(), RecordHeaders.of("trades").withSequence(seqnum).withGap(gap)));
             }
         } else if (message instanceof StreamMessage.DepthUpdate d) {
             Struct value = marketData.depth(d, false);
@@ -182,25 +180,24 @@ public final class SourceRecordAssembler {
                 value.put("gapBefore", true);
             }
             long ts = d.data().ts();
-            out.add(record(Channel.DEPTH, marketPartition(Channel.DEPTH, d.symbol()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, ts), d.symbol(),
-                    schemas.depthUpdate(), value, ts, "depth", seqnum, gap, null));
+            out.add(destination(Channel.DEPTH, marketPartition(Channel.DEPTH, d.symbol()),
+                    SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, ts))
+                    .record(d.symbol(), value, ts, RecordHeaders.of("depth").withSequence(seqnum).withGap(gap)));
         } else if (message instanceof StreamMessage.Bbo b) {
             Struct value = marketData.bbo(b);
             long ts = b.data().ts();
-            out.add(record(Channel.BBO, marketPartition(Channel.BBO, b.symbol()), SourcePartitions.timeOffset(ts),
-                    b.symbol(), schemas.bbo(), value, ts, "bbo", null, false, null));
+            out.add(destination(Channel.BBO, marketPartition(Channel.BBO, b.symbol()), SourcePartitions.timeOffset(ts))
+                    .record(b.symbol(), value, ts, RecordHeaders.of("bbo")));
         } else if (message instanceof StreamMessage.Bar b) {
             Struct value = marketData.bar(b);
             long ts = b.data().ts();
-            out.add(record(Channel.BAR, SourcePartitions.bar(b.symbol(), b.data().interval()),
-                    SourcePartitions.timeOffset(ts), b.symbol(), schemas.bar(), value, ts, "bar", null, false, null));
+            out.add(destination(Channel.BAR, SourcePartitions.bar(b.symbol(), b.data().interval()),
+                    SourcePartitions.timeOffset(ts)).record(b.symbol(), value, ts, RecordHeaders.of("bar")));
         } else if (message instanceof StreamMessage.PricingData p) {
             Struct value = marketData.pricing(p);
             long ts = ((java.util.Date) value.get("time")).getTime();
-            out.add(record(Channel.PRICING, SourcePartitions.pricing(), SourcePartitions.timeOffset(ts),
-                    Channel.PRICING.exchangeName(), schemas.pricingData(), value, ts, "futures-pricing-data", null, false,
-                    null));
+            out.add(destination(Channel.PRICING, SourcePartitions.pricing(), SourcePartitions.timeOffset(ts))
+                    .record(Channel.PRICING.exchangeName(), value, ts, RecordHeaders.of("futures-pricing-data")));
         } else if (message instanceof StreamMessage.OrderReport o) {
             if (!config.channels().contains(Channel.ORDER)) {
                 return;
@@ -232,9 +229,9 @@ public final class SourceRecordAssembler {
         Object message = event.message();
         if (message instanceof StreamMessage.OrderReport o) {
             Struct value = privateData.order(o);
-            out.add(record(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
-                    SourcePartitions.orderOffset(o.sn(), event.emission()), o.accountId(),
-                    schemas.order(), value, o.lastExecTime(), "futures-order", o.sn(), false, PrivateDataMapper.SOURCE_STREAM));
+            out.add(destination(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
+                    SourcePartitions.orderOffset(o.sn(), event.emission()))
+                    .record(o.accountId(), value, o.lastExecTime(), orderHeaders(o.sn(), PrivateDataMapper.SOURCE_STREAM)));
         } else if (message instanceof OrderInfo o) {
             if (!config.channels().contains(Channel.ORDER)) {
                 return;
@@ -242,19 +239,17 @@ public final class SourceRecordAssembler {
             Struct value = privateData.order(o);
             long time = ((java.util.Date) value.get("lastExecTime")).getTime();
             metrics.recoveredOrderState();
-            out.add(record(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
-                    SourcePartitions.orderOffset(o.seqNum(), event.emission()), o.accountId(),
-                    schemas.order(), value, time, "futures-order", o.seqNum(), false, PrivateDataMapper.SOURCE_RECOVERY));
+            out.add(destination(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
+                    SourcePartitions.orderOffset(o.seqNum(), event.emission()))
+                    .record(o.accountId(), value, time, orderHeaders(o.seqNum(), PrivateDataMapper.SOURCE_RECOVERY)));
         } else if (message instanceof StreamMessage.AccountUpdate a) {
             Struct value = privateData.accountUpdate(a);
-            out.add(record(Channel.ACCOUNT, SourcePartitions.account("futures-account-update", a.accountId()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SN, a.sn(), a.time()), a.accountId(),
-                    schemas.accountUpdate(), value, a.time(), "futures-account-update", a.sn(), false, "update"));
+            out.add(accountDestination(a.accountId(), a.sn(), a.time()).record(a.accountId(), value, a.time(),
+                    RecordHeaders.of("futures-account-update").withSequence(a.sn()).withOrigin("update")));
         } else if (message instanceof StreamMessage.AccountSnapshot s) {
             Struct value = privateData.accountSnapshot(s);
-            out.add(record(Channel.ACCOUNT, SourcePartitions.account("futures-account-update", s.accountId()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SN, s.sn(), s.time()), s.accountId(),
-                    schemas.accountUpdate(), value, s.time(), "futures-account-snapshot", s.sn(), false, "snapshot"));
+            out.add(accountDestination(s.accountId(), s.sn(), s.time()).record(s.accountId(), value, s.time(),
+                    RecordHeaders.of("futures-account-snapshot").withSequence(s.sn()).withOrigin("snapshot")));
         }
     }
 
@@ -262,21 +257,18 @@ public final class SourceRecordAssembler {
         return SourcePartitions.orderSlot(accountId, emission.slot(reconciler.emittedOrders().slots()));
     }
 
-    private SourceRecord record(Channel channel, Map<String, ?> partition, Map<String, ?> offset, String key,
-            Schema valueSchema, Struct value, long timestamp, String messageType, Long sequence, boolean gap, String origin) {
-        ConnectHeaders headers = new ConnectHeaders();
-        headers.addString(RecordHeaders.CHANNEL, messageType);
-        if (sequence != null) {
-            headers.addLong(RecordHeaders.SEQUENCE, sequence);
-        }
-        if (gap) {
-            headers.addBoolean(RecordHeaders.GAP, true);
-        }
-        if (origin != null) {
-            headers.addString(RecordHeaders.ORIGIN, origin);
-        }
-        return new SourceRecord(partition, offset, topics.get(channel), null, RecordSchemas.KEY_SCHEMA, key,
-                valueSchema, value, timestamp, headers);
+    private RecordDestination destination(Channel channel, Map<String, ?> partition, Map<String, ?> offset) {
+        return new RecordDestination(topics.get(channel), partition, offset);
+    }
+
+    /** Account updates and snapshots share one stream, and so one source partition, ordered by {@code sn}. */
+    private RecordDestination accountDestination(String accountId, long sn, long time) {
+        return destination(Channel.ACCOUNT, SourcePartitions.account("futures-account-update", accountId),
+                SourcePartitions.sequenceOffset(SourcePartitions.SN, sn, time));
+    }
+
+    private static RecordHeaders orderHeaders(long sn, String origin) {
+        return RecordHeaders.of("futures-order").withSequence(sn).withOrigin(origin);
     }
 
     private SequenceTracker tracker(Channel channel) {
