@@ -151,9 +151,8 @@ public class BitMaxSourceTask extends SourceTask {
             channels.add(StreamChannel.ACCOUNT_UPDATE);
         }
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, channels);
-        recovery = new PrivateStreamRecovery(rest, queue, listener, orders, balances, config.recoveryHistorySize(),
-                assembler.notFinalOrders(), config.recoveryLookupBatchSize(), config.requestTimeoutMs(),
-                config.reconnectBackoff());
+        recovery = new PrivateStreamRecovery(rest, queue, listener, assembler.notFinalOrders(),
+                PrivateStreamRecovery.Settings.from(config));
         listener.recovery(recovery);
         privateStream = BitMaxStream.builder(clientConfig).privateEndpoint(accountGroup).listener(listener).build();
         recovery.stream(privateStream);
