@@ -169,13 +169,7 @@ public class BitMaxSourceTask extends SourceTask {
                     log.warn("The private BitMax stream is not up yet, still trying: {}", error.getMessage());
                     return;
                 }
-                String message = refusal
-                        .orElse("The private BitMax stream could not connect: " + error.getMessage());
-                try {
-                    queue.put(new TaskEvent.Fatal(message, null));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                queue.putFatal(refusal.orElse("The private BitMax stream could not connect: " + error.getMessage()));
             }
         });
     }

@@ -111,7 +111,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
             } catch (RuntimeException e) {
                 Optional<String> auth = AuthFailures.describe(e);
                 if (auth.isPresent()) {
-                    putQuietly(new TaskEvent.Fatal(auth.get(), null));
+                    queue.putFatal(auth.get());
                     return;
                 }
                 if (closed) {
@@ -195,14 +195,6 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     private static long timeOf(OrderInfo order) {
         Long time = PrivateDataMapper.lastExecTime(order);
         return time == null ? Long.MAX_VALUE : time;
-    }
-
-    private void putQuietly(TaskEvent event) {
-        try {
-            queue.put(event);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
