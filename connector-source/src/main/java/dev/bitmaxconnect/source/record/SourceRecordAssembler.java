@@ -152,37 +152,12 @@ public final class SourceRecordAssembler {
                 if (trade == null) {
                     throw new MessageMappingException("trades", "data", null);
                 }
-                long seqnum = trade.seqnum() == null ? Long.MIN_VALUE : trade.seqnum();
                 Struct value = marketData.trade(symbol, trade, false);
-                SequenceTracker.Verdict verdict = trades.accept(symbol, seqnum);
-                if (verdict == SequenceTracker.Verdict.REPEAT) {
-                    continue;
-                }
-                boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
-                if (gap) {
-                    metrics.gap();
-                    value.put("gapBefore", true);
-                }
-                out.add(destination(Channel.TRADES, marketPartition(Channel.TRADES, symbol),
-                        SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, trade.ts()))
-                        .record(symbol, value, trade.ts(), RecordHeaders.of("trades").withSequence(seqnum).withGap(gap)));
+                emitSequenced(Channel.TRADES, symbol, trade.seqnum(), trade.ts(), value, out);
             }
         } else if (message instanceof StreamMessage.DepthUpdate d) {
             Struct value = marketData.depth(d, false);
-            long seqnum = d.data().seqnum();
-            SequenceTracker.Verdict verdict = depth.accept(d.symbol(), seqnum);
-            if (verdict == SequenceTracker.Verdict.REPEAT) {
-                return;
-            }
-            boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
-            if (gap) {
-                metrics.gap();
-                value.put("gapBefore", true);
-            }
-            long ts = d.data().ts();
-            out.add(destination(Channel.DEPTH, marketPartition(Channel.DEPTH, d.symbol()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, ts))
-                    .record(d.symbol(), value, ts, RecordHeaders.of("depth").withSequence(seqnum).withGap(gap)));
+            emitSequenced(Channel.DEPTH, d.symbol(), d.data().seqnum(), d.data().ts(), value, out);
         } else if (message instanceof StreamMessage.Bbo b) {
             Struct value = marketData.bbo(b);
             long ts = b.data().ts();
@@ -223,6 +198,25 @@ public final class SourceRecordAssembler {
             log.warn("The exchange reported an error: code {} reason {} {}", e.code(), e.reason(),
                     truncate(e.info() != null ? e.info() : e.error()));
         }
+    }
+
+    /**
+     * Emits a depth or trades record unless it repeats one at or below the last sequence number emitted or committed;
+     * a gap before it is counted and marked in its value and headers.
+     */
+    private void emitSequenced(Channel channel, String symbol, long seqnum, long time, Struct value, List<SourceRecord> out) {
+        SequenceTracker.Verdict verdict = tracker(channel).accept(symbol, seqnum);
+        if (verdict == SequenceTracker.Verdict.REPEAT) {
+            return;
+        }
+        boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
+        if (gap) {
+            metrics.gap();
+            value.put("gapBefore", true);
+        }
+        out.add(destination(channel, marketPartition(channel, symbol),
+                SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, time))
+                .record(symbol, value, time, RecordHeaders.of(channel.exchangeName()).withSequence(seqnum).withGap(gap)));
     }
 
     private void emitPrivate(PrivateEvent event, List<SourceRecord> out) {
