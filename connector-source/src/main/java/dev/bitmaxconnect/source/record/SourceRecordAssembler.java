@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.source.record;
 
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class SourceRecordAssembler {
                     SourcePartitions.timeOffset(ts)).record(b.symbol(), value, ts, RecordHeaders.of("bar")));
         } else if (message instanceof StreamMessage.PricingData p) {
             Struct value = marketData.pricing(p);
-            long ts = ((java.util.Date) value.get("time")).getTime();
+            long ts = ((Date) value.get("time")).getTime();
             out.add(destination(Channel.PRICING, SourcePartitions.pricing(), SourcePartitions.timeOffset(ts))
                     .record(Channel.PRICING.exchangeName(), value, ts, RecordHeaders.of("futures-pricing-data")));
         } else if (message instanceof StreamMessage.OrderReport o) {
@@ -178,9 +179,7 @@ public final class SourceRecordAssembler {
                 return;
             }
             privateData.order(o); // validates (the time too) before the event takes part in sequencing
-            long time = o.lastExecTime();
-            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ORDER, o.orderId(), o.sn(),
-                    PrivateEvent.orderState(o.status(), o.cumFilledQty()), time, true, o))) {
+            for (PrivateEvent event : reconciler.onStreamEvent(PrivateEvent.order(o))) {
                 emitPrivate(event, out);
             }
         } else if (message instanceof StreamMessage.AccountUpdate a) {
@@ -231,7 +230,7 @@ public final class SourceRecordAssembler {
                 return;
             }
             Struct value = privateData.order(o);
-            long time = ((java.util.Date) value.get("lastExecTime")).getTime();
+            long time = ((Date) value.get("lastExecTime")).getTime();
             metrics.recoveredOrderState();
             out.add(destination(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
                     SourcePartitions.orderOffset(o.seqNum(), event.emission()))

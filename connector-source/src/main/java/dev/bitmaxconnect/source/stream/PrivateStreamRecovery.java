@@ -22,7 +22,6 @@ import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.source.auth.AuthFailures;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
-import dev.bitmaxconnect.source.record.PrivateDataMapper;
 
 /**
  * After each private session is subscribed, reads what the stream may have missed: the account snapshot (over the
@@ -158,8 +157,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
             states.addAll(lookUpTheRest(notFinal, states));
             for (OrderInfo order : states) {
                 if (order.orderId() != null && order.seqNum() != null) {
-                    events.add(new PrivateEvent(PrivateEvent.Kind.ORDER, order.orderId(), order.seqNum(),
-                            PrivateEvent.orderState(order.status(), order.cumFilledQty()), timeOf(order), false, order));
+                    events.add(PrivateEvent.order(order));
                 }
             }
         }
@@ -189,12 +187,6 @@ public final class PrivateStreamRecovery implements AutoCloseable {
                     + "their end cannot be recovered", missing.size(), notFinal.size(), missing.iterator().next());
         }
         return found;
-    }
-
-    /** The time the order topic shows; without one, the state counts as the newest. */
-    private static long timeOf(OrderInfo order) {
-        Long time = PrivateDataMapper.lastExecTime(order);
-        return time == null ? Long.MAX_VALUE : time;
     }
 
     @Override

@@ -125,10 +125,7 @@ class SourceRecordAssemblerTest {
         assembler.privateStreamStarting();
         assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
         OrderInfo missed = Fixtures.restData("list-open-orders--response.json", OrderInfo.class).get(0);
-        List<SourceRecord> recovered = assemble(new TaskEvent.Recovery(0, List.of(
-                new PrivateEvent(PrivateEvent.Kind.ORDER, missed.orderId(), missed.seqNum(),
-                        PrivateEvent.orderState(missed.status(), missed.cumFilledQty()), missed.lastExecTime(), false,
-                        missed))));
+        List<SourceRecord> recovered = assemble(new TaskEvent.Recovery(0, List.of(PrivateEvent.order(missed))));
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.SEQUENCE).value()).containsExactly(14L, 127L);
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.ORIGIN).value())
                 .containsExactly("recovery", "stream");
