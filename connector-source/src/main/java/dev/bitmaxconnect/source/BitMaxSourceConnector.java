@@ -25,9 +25,9 @@ import dev.bitmaxconnect.client.model.FuturesContract;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
+import dev.bitmaxconnect.source.config.ExchangeClientConfig;
 import dev.bitmaxconnect.source.config.ProducerOverrides;
 import dev.bitmaxconnect.source.config.TaskAssignment;
-import dev.bitmaxconnect.source.stream.ExchangeClientConfig;
 
 /**
  * Kafka Connect source connector for BitMax Futures Pro (v2): market data, order and account updates, and

@@ -21,21 +21,21 @@ import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamChannel;
 import dev.bitmaxconnect.common.retry.Retrier;
+import dev.bitmaxconnect.source.auth.AuthFailures;
 import dev.bitmaxconnect.source.config.BitMaxSourceTaskConfig;
 import dev.bitmaxconnect.source.config.Channel;
+import dev.bitmaxconnect.source.config.ExchangeClientConfig;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.DecimalFormat;
 import dev.bitmaxconnect.source.record.EmittedOrderStates;
 import dev.bitmaxconnect.source.record.SourcePartitions;
-import dev.bitmaxconnect.source.stream.AuthFailures;
+import dev.bitmaxconnect.source.record.SourceRecordAssembler;
 import dev.bitmaxconnect.source.stream.EventQueue;
-import dev.bitmaxconnect.source.stream.ExchangeClientConfig;
 import dev.bitmaxconnect.source.stream.PrivateEvent;
 import dev.bitmaxconnect.source.stream.PrivateStreamListener;
 import dev.bitmaxconnect.source.stream.PrivateStreamRecovery;
 import dev.bitmaxconnect.source.stream.PublicStreamListener;
 import dev.bitmaxconnect.source.stream.ReferenceDataPoller;
-import dev.bitmaxconnect.source.stream.SourceRecordAssembler;
 import dev.bitmaxconnect.source.stream.TaskEvent;
 
 /**
@@ -151,9 +151,8 @@ public class BitMaxSourceTask extends SourceTask {
             channels.add(StreamChannel.ACCOUNT_UPDATE);
         }
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, channels);
-        recovery = new PrivateStreamRecovery(rest, queue, listener, orders, balances, config.recoveryHistorySize(),
-                assembler.notFinalOrders(), config.recoveryLookupBatchSize(), config.requestTimeoutMs(),
-                config.reconnectBackoff());
+        recovery = new PrivateStreamRecovery(rest, queue, listener, assembler.notFinalOrders(),
+                PrivateStreamRecovery.Settings.from(config));
         listener.recovery(recovery);
         privateStream = BitMaxStream.builder(clientConfig).privateEndpoint(accountGroup).listener(listener).build();
         recovery.stream(privateStream);
@@ -170,13 +169,7 @@ public class BitMaxSourceTask extends SourceTask {
                     log.warn("The private BitMax stream is not up yet, still trying: {}", error.getMessage());
                     return;
                 }
-                String message = refusal
-                        .orElse("The private BitMax stream could not connect: " + error.getMessage());
-                try {
-                    queue.put(new TaskEvent.Fatal(message, null));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                queue.putFatal(refusal.orElse("The private BitMax stream could not connect: " + error.getMessage()));
             }
         });
     }

@@ -37,15 +37,16 @@ public final class MarketDataMapper {
                 .put("symbol", require("depth", "symbol", depth.symbol()))
                 .put("seqnum", require("depth", "seqnum", data.seqnum()))
                 .put("time", time("depth", "ts", data.ts()))
-                .put("asks", levels(data.asks()))
-                .put("bids", levels(data.bids()))
+                .put("asks", levels("asks", data.asks()))
+                .put("bids", levels("bids", data.bids()))
                 .put("gapBefore", gapBefore);
     }
 
-    private List<Struct> levels(List<StreamMessage.PriceLevel> levels) {
+    private List<Struct> levels(String side, List<StreamMessage.PriceLevel> levels) {
         List<Struct> structs = new ArrayList<>();
         if (levels != null) {
             for (StreamMessage.PriceLevel level : levels) {
+                require("depth", side, level);
                 structs.add(new Struct(schemas.priceLevel())
                         .put("price", decimals.value(level.price()))
                         .put("size", decimals.value(level.size())));
@@ -86,6 +87,7 @@ public final class MarketDataMapper {
         long time = Long.MIN_VALUE;
         if (pricing.contracts() != null) {
             for (StreamMessage.ContractPrice contract : pricing.contracts()) {
+                require("futures-pricing-data", "con", contract);
                 long t = time("futures-pricing-data", "con.t", contract.time()).getTime();
                 time = Math.max(time, t);
                 contracts.add(contractPricing(schemas.contractPricing(), contract.symbol(), t, contract.markPrice(),
@@ -98,6 +100,7 @@ public final class MarketDataMapper {
         List<Struct> collaterals = new ArrayList<>();
         if (pricing.collaterals() != null) {
             for (StreamMessage.CollateralPrice collateral : pricing.collaterals()) {
+                require("futures-pricing-data", "col", collateral);
                 collaterals.add(new Struct(schemas.collateralPrice())
                         .put("asset", require("futures-pricing-data", "col.a", collateral.asset()))
                         .put("referencePrice", decimals.value(collateral.referencePrice())));
@@ -128,6 +131,7 @@ public final class MarketDataMapper {
         return new Date(millis);
     }
 
+    /** A required field, or an entry of a list field ({@code null} where the JSON has {@code [null]}). */
     static <T> T require(String messageType, String field, T value) {
         if (value == null || (value instanceof String && ((String) value).isEmpty())) {
             throw new MessageMappingException(messageType, field, null);

@@ -111,6 +111,7 @@ public final class PrivateDataMapper {
         List<Struct> balanceStructs = new ArrayList<>();
         if (collaterals != null) {
             for (StreamMessage.CollateralBalance balance : collaterals) {
+                require("account", "col", balance);
                 balanceStructs.add(new Struct(schemas.collateralBalance())
                         .put("asset", require("account", "col.a", balance.asset()))
                         .put("balance", decimals.value(balance.balance()))
@@ -120,6 +121,7 @@ public final class PrivateDataMapper {
         List<Struct> positionStructs = new ArrayList<>();
         if (positions != null) {
             for (StreamMessage.PositionState p : positions) {
+                require("account", "pos", p);
                 positionStructs.add(new Struct(schemas.position())
                         .put("symbol", require("account", "pos.s", p.symbol()))
                         .put("side", text(p.side()))

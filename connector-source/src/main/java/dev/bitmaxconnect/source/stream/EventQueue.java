@@ -58,6 +58,15 @@ public final class EventQueue {
         }
     }
 
+    /** Queues an error that fails the task at its next poll; an interrupted wait gives up, keeping the interrupt. */
+    public void putFatal(String message) {
+        try {
+            put(new TaskEvent.Fatal(message, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits up to {@code timeoutMs} for a first event, then takes up to {@code max} events without waiting. */
     public int drainTo(List<TaskEvent> out, int max, long timeoutMs) throws InterruptedException {
         TaskEvent first = queue.poll(timeoutMs, TimeUnit.MILLISECONDS);

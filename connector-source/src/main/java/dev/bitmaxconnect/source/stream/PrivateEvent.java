@@ -1,7 +1,10 @@
 package dev.bitmaxconnect.source.stream;
 
+import dev.bitmaxconnect.client.model.OrderInfo;
+import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.source.record.EmittedOrderStates;
 import dev.bitmaxconnect.source.record.OrderProgress;
+import dev.bitmaxconnect.source.record.PrivateDataMapper;
 
 /**
  * One private event to emit: an order state (from the order channel or REST) or an account state (update or
@@ -23,6 +26,19 @@ public record PrivateEvent(Kind kind, String id, long sn, String state, long tim
 
     public PrivateEvent(Kind kind, String id, long sn, String state, long time, boolean fromStream, Object message) {
         this(kind, id, sn, state, time, fromStream, message, null);
+    }
+
+    /** An order state from the order channel, at its last execution time. */
+    public static PrivateEvent order(StreamMessage.OrderReport report) {
+        return new PrivateEvent(Kind.ORDER, report.orderId(), report.sn(), orderState(report.status(), report.cumFilledQty()),
+                report.lastExecTime(), true, report);
+    }
+
+    /** An order state read over REST, at the time the order topic shows; without one, it counts as the newest. */
+    public static PrivateEvent order(OrderInfo order) {
+        Long time = PrivateDataMapper.lastExecTime(order);
+        return new PrivateEvent(Kind.ORDER, order.orderId(), order.seqNum(), orderState(order.status(), order.cumFilledQty()),
+                time == null ? Long.MAX_VALUE : time, false, order);
     }
 
     /** An account state, which needs no time or state key: its {@code sn} orders it. */

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.bitmaxconnect.client.stream.StreamListener;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.source.auth.AuthFailures;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 
 /**
@@ -88,9 +89,7 @@ public final class PrivateStreamListener implements StreamListener {
                             + "the futures account", null));
                 }
             } else if (message instanceof StreamMessage.ErrorMessage error) {
-                Optional<String> auth = Optional.ofNullable(error.code()).filter(c -> c >= 200000 && c < 200100)
-                        .map(c -> "The exchange refused the private stream (code " + c + " " + error.reason() + "); "
-                                + "check bitmax.api.key and bitmax.api.secret");
+                Optional<String> auth = AuthFailures.describe(error);
                 if (auth.isPresent()) {
                     queue.put(new TaskEvent.Fatal(auth.get(), null));
                 } else {
@@ -140,11 +139,7 @@ public final class PrivateStreamListener implements StreamListener {
     public void onError(Throwable error) {
         Optional<String> auth = AuthFailures.describe(error);
         if (auth.isPresent()) {
-            try {
-                queue.put(new TaskEvent.Fatal(auth.get(), null));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            queue.putFatal(auth.get());
         } else {
             log.warn("Private stream error: {}", error.toString());
         }

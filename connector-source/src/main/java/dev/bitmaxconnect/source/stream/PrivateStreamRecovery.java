@@ -19,7 +19,9 @@ import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.common.retry.Backoff;
 import dev.bitmaxconnect.common.retry.Retrier;
-import dev.bitmaxconnect.source.record.PrivateDataMapper;
+import dev.bitmaxconnect.source.auth.AuthFailures;
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
+import dev.bitmaxconnect.source.config.Channel;
 
 /**
  * After each private session is subscribed, reads what the stream may have missed: the account snapshot (over the
@@ -33,12 +35,8 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     private final BitMaxRestClient rest;
     private final EventQueue queue;
     private final PrivateStreamListener listener;
-    private final boolean orders;
-    private final boolean account;
-    private final int historySize;
     private final NotFinalOrders notFinalOrders;
-    private final int lookupBatchSize;
-    private final long requestTimeoutMs;
+    private final Settings settings;
     private final Retrier retrier;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "bitmax-source-private-recovery");
@@ -48,19 +46,41 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     private volatile BitMaxStream stream;
     private volatile boolean closed;
 
-    public PrivateStreamRecovery(BitMaxRestClient rest, EventQueue queue, PrivateStreamListener listener, boolean orders,
-            boolean account, int historySize, NotFinalOrders notFinalOrders, int lookupBatchSize, long requestTimeoutMs,
+    /**
+     * What a recovery reads, and how patiently.
+     *
+     * @param channels         the private channels configured: order states are read for {@link Channel#ORDER}, the
+     *                         account snapshot for {@link Channel#ACCOUNT}
+     * @param historySize      how many orders of the current order history to read
+     * @param lookupBatchSize  how many orderIds one look-up asks for
+     * @param requestTimeoutMs how long a request, the subscription or the poll thread's hand-off may take
+     * @param backoff          the wait after a failed attempt
+     */
+    public record Settings(Set<Channel> channels, int historySize, int lookupBatchSize, long requestTimeoutMs,
             Backoff backoff) {
+
+        public static Settings from(BitMaxSourceConfig config) {
+            return new Settings(Set.copyOf(config.channels()), config.recoveryHistorySize(),
+                    config.recoveryLookupBatchSize(), config.requestTimeoutMs(), config.reconnectBackoff());
+        }
+
+        boolean orders() {
+            return channels.contains(Channel.ORDER);
+        }
+
+        boolean account() {
+            return channels.contains(Channel.ACCOUNT);
+        }
+    }
+
+    public PrivateStreamRecovery(BitMaxRestClient rest, EventQueue queue, PrivateStreamListener listener,
+            NotFinalOrders notFinalOrders, Settings settings) {
         this.rest = rest;
         this.queue = queue;
         this.listener = listener;
-        this.orders = orders;
-        this.account = account;
-        this.historySize = historySize;
         this.notFinalOrders = notFinalOrders;
-        this.lookupBatchSize = lookupBatchSize;
-        this.requestTimeoutMs = requestTimeoutMs;
-        this.retrier = Retrier.unbounded(backoff);
+        this.settings = settings;
+        this.retrier = Retrier.unbounded(settings.backoff());
     }
 
     public void stream(BitMaxStream stream) {
@@ -79,7 +99,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
         while (!closed && listener.generation() == generation) {
             try {
                 // so that nothing can happen between the REST reads and the stream
-                listener.awaitSubscribed(generation, requestTimeoutMs);
+                listener.awaitSubscribed(generation, settings.requestTimeoutMs());
                 List<PrivateEvent> events = read(generation);
                 queue.put(new TaskEvent.Recovery(generation, events));
                 log.info("Private stream recovery read {} order and account states", events.size());
@@ -90,7 +110,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
             } catch (RuntimeException e) {
                 Optional<String> auth = AuthFailures.describe(e);
                 if (auth.isPresent()) {
-                    putQuietly(new TaskEvent.Fatal(auth.get(), null));
+                    queue.putFatal(auth.get());
                     return;
                 }
                 if (closed) {
@@ -112,32 +132,32 @@ public final class PrivateStreamRecovery implements AutoCloseable {
 
     private List<PrivateEvent> read(long generation) throws InterruptedException {
         List<PrivateEvent> events = new ArrayList<>();
-        if (account) {
+        if (settings.account()) {
             StreamMessage.AccountSnapshot snapshot;
             try {
-                snapshot = stream.accountSnapshot().get(requestTimeoutMs, TimeUnit.MILLISECONDS);
+                snapshot = stream.accountSnapshot().get(settings.requestTimeoutMs(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             } catch (java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("the account snapshot did not arrive within " + requestTimeoutMs + " ms");
+                throw new IllegalStateException("the account snapshot did not arrive within " + settings.requestTimeoutMs()
+                        + " ms");
             }
             if (snapshot.sn() != null && snapshot.accountId() != null) {
                 events.add(PrivateEvent.account(snapshot.accountId(), snapshot.sn(), false, snapshot));
             }
         }
-        if (orders) {
-            List<String> notFinal = notFinalOrders.await(generation, requestTimeoutMs);
+        if (settings.orders()) {
+            List<String> notFinal = notFinalOrders.await(generation, settings.requestTimeoutMs());
             if (notFinal == null) {
                 throw new IllegalStateException("the task had not emitted what the lost private session sent within "
-                        + requestTimeoutMs + " ms");
+                        + settings.requestTimeoutMs() + " ms");
             }
             List<OrderInfo> states = new ArrayList<>(rest.openOrders());
-            states.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, false)));
+            states.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, settings.historySize(), false)));
             states.addAll(lookUpTheRest(notFinal, states));
             for (OrderInfo order : states) {
                 if (order.orderId() != null && order.seqNum() != null) {
-                    events.add(new PrivateEvent(PrivateEvent.Kind.ORDER, order.orderId(), order.seqNum(),
-                            PrivateEvent.orderState(order.status(), order.cumFilledQty()), timeOf(order), false, order));
+                    events.add(PrivateEvent.order(order));
                 }
             }
         }
@@ -155,8 +175,9 @@ public final class PrivateStreamRecovery implements AutoCloseable {
         }
         List<OrderInfo> found = new ArrayList<>(missing.size());
         List<String> ids = new ArrayList<>(missing);
-        for (int from = 0; from < ids.size(); from += lookupBatchSize) {
-            found.addAll(rest.queryOrders(ids.subList(from, Math.min(ids.size(), from + lookupBatchSize))));
+        int batchSize = settings.lookupBatchSize();
+        for (int from = 0; from < ids.size(); from += batchSize) {
+            found.addAll(rest.queryOrders(ids.subList(from, Math.min(ids.size(), from + batchSize))));
         }
         for (OrderInfo order : found) {
             missing.remove(order.orderId());
@@ -166,20 +187,6 @@ public final class PrivateStreamRecovery implements AutoCloseable {
                     + "their end cannot be recovered", missing.size(), notFinal.size(), missing.iterator().next());
         }
         return found;
-    }
-
-    /** The time the order topic shows; without one, the state counts as the newest. */
-    private static long timeOf(OrderInfo order) {
-        Long time = PrivateDataMapper.lastExecTime(order);
-        return time == null ? Long.MAX_VALUE : time;
-    }
-
-    private void putQuietly(TaskEvent event) {
-        try {
-            queue.put(event);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

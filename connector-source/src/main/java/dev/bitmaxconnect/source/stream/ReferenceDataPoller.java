@@ -7,9 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +21,7 @@ import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.ReferenceData;
 import dev.bitmaxconnect.source.record.DecimalFormat;
+import dev.bitmaxconnect.source.record.RecordDestination;
 import dev.bitmaxconnect.source.record.RecordHeaders;
 import dev.bitmaxconnect.source.record.RecordSchemas;
 import dev.bitmaxconnect.source.record.ReferenceDataMapper;
@@ -38,7 +37,6 @@ public final class ReferenceDataPoller implements AutoCloseable {
     private final BitMaxRestClient rest;
     private final EventQueue queue;
     private final BitMaxSourceConfig config;
-    private final RecordSchemas schemas;
     private final ReferenceDataMapper mapper;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "bitmax-source-reference-data");
@@ -50,8 +48,7 @@ public final class ReferenceDataPoller implements AutoCloseable {
         this.rest = rest;
         this.queue = queue;
         this.config = config;
-        this.schemas = new RecordSchemas(decimals);
-        this.mapper = new ReferenceDataMapper(schemas, decimals);
+        this.mapper = new ReferenceDataMapper(new RecordSchemas(decimals), decimals);
     }
 
     public void start() {
@@ -73,14 +70,12 @@ public final class ReferenceDataPoller implements AutoCloseable {
         List<SourceRecord> records = new ArrayList<>();
         if (kinds.contains(ReferenceData.CONTRACTS)) {
             for (FuturesContract contract : rest.futuresContracts()) {
-                records.add(record("contracts", config.contractsTopic(), contract.symbol(), schemas.contract(),
-                        mapper.contract(contract), now));
+                records.add(record("contracts", config.contractsTopic(), contract.symbol(), mapper.contract(contract), now));
             }
         }
         if (kinds.contains(ReferenceData.COLLATERAL)) {
             for (CollateralAsset asset : rest.collateralAssets()) {
-                records.add(record("collateral", config.collateralTopic(), asset.asset(), schemas.collateralAsset(),
-                        mapper.collateralAsset(asset), now));
+                records.add(record("collateral", config.collateralTopic(), asset.asset(), mapper.collateralAsset(asset), now));
             }
         }
         if (kinds.contains(ReferenceData.PRICING)) {
@@ -89,24 +84,22 @@ public final class ReferenceDataPoller implements AutoCloseable {
                 for (ContractPricing contract : pricing.contracts()) {
                     long time = contract.time() == null ? now : contract.time();
                     records.add(record("contract-pricing", config.contractPricingTopic(), contract.symbol(),
-                            schemas.contractPricing(), mapper.contractPricing(contract), time));
+                            mapper.contractPricing(contract), time));
                 }
             }
             if (pricing.collaterals() != null) {
                 for (CollateralPrice price : pricing.collaterals()) {
                     records.add(record("collateral-pricing", config.collateralPricingTopic(), price.asset(),
-                            schemas.collateralPrice(), mapper.collateralPrice(price), now));
+                            mapper.collateralPrice(price), now));
                 }
             }
         }
         return records;
     }
 
-    private SourceRecord record(String kind, String topic, String key, Schema schema, Struct value, long time) {
-        ConnectHeaders headers = new ConnectHeaders();
-        headers.addString(RecordHeaders.CHANNEL, "reference-" + kind);
-        return new SourceRecord(SourcePartitions.reference(kind), SourcePartitions.timeOffset(time), topic, null,
-                RecordSchemas.KEY_SCHEMA, key, schema, value, time, headers);
+    private static SourceRecord record(String kind, String topic, String key, Struct value, long time) {
+        return new RecordDestination(topic, SourcePartitions.reference(kind), SourcePartitions.timeOffset(time))
+                .record(key, value, time, RecordHeaders.of("reference-" + kind));
     }
 
     @Override

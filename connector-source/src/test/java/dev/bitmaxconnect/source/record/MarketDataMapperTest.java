@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
@@ -120,5 +121,16 @@ class MarketDataMapperTest {
                 List.of(new StreamMessage.Trade(new BigDecimal("1"), new BigDecimal("2"), 1L, false, null)));
         assertThatThrownBy(() -> mapper.trade(broken.symbol(), broken.data().get(0), false))
                 .isInstanceOf(MessageMappingException.class).hasMessageContaining("seqnum");
+    }
+
+    @Test
+    void nullListEntriesAreRefusedByName() {
+        StreamMessage.DepthUpdate depth = new StreamMessage.DepthUpdate("BTC-PERP",
+                new StreamMessage.DepthData(1L, 2L, List.of(), Collections.singletonList(null)));
+        assertThatThrownBy(() -> mapper.depth(depth, false)).isInstanceOf(MessageMappingException.class)
+                .hasMessageContaining("depth: field 'bids'");
+        StreamMessage.PricingData pricing = new StreamMessage.PricingData(Collections.singletonList(null), null);
+        assertThatThrownBy(() -> mapper.pricing(pricing)).isInstanceOf(MessageMappingException.class)
+                .hasMessageContaining("field 'con'");
     }
 }

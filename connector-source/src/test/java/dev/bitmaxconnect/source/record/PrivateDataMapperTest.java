@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.source.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Date;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.client.stream.StreamMessageDecoder;
 import dev.bitmaxconnect.source.config.DecimalHandlingMode;
 
 class PrivateDataMapperTest {
@@ -91,5 +93,13 @@ class PrivateDataMapperTest {
         assertThat(account.getString("event")).isEqualTo("ClientRequest");
         assertThat(account.<Struct>getArray("collaterals")).extracting(c -> c.getString("asset")).containsExactly("ETH", "BTC", "USDT");
         assertThat(account.<Struct>getArray("positions").get(0).getString("side")).isEqualTo("NULL_VAL");
+    }
+
+    @Test
+    void aNullPositionIsRefusedByName() {
+        String update = Fixtures.text("channel-account-update.json").replaceFirst("\"pos\": \\[", "\"pos\": [null, ");
+        StreamMessage.AccountUpdate broken = (StreamMessage.AccountUpdate) new StreamMessageDecoder().decode(update);
+        assertThatThrownBy(() -> mapper.accountUpdate(broken)).isInstanceOf(MessageMappingException.class)
+                .hasMessageContaining("field 'pos'");
     }
 }

@@ -58,4 +58,23 @@ class EventQueueTest {
         queue.close();
         waiting.get(2, TimeUnit.SECONDS);
     }
+
+    @Test
+    void anInterruptedFatalPutGivesUpAndKeepsTheInterrupt() throws Exception {
+        EventQueue queue = new EventQueue(1, QueueFullBehavior.BLOCK, new SourceTaskMetrics());
+        queue.putFatal("check bitmax.api.key");
+        List<TaskEvent> events = new ArrayList<>();
+        queue.drainTo(events, 10, 0);
+        assertThat(events).containsExactly(new TaskEvent.Fatal("check bitmax.api.key", null));
+
+        queue.put(new TaskEvent.SessionLost(false));
+        Thread.currentThread().interrupt();
+        try {
+            queue.putFatal("full");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(queue.size()).isEqualTo(1);
+    }
 }

@@ -24,6 +24,7 @@ import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.common.retry.Backoff;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.QueueFullBehavior;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 
@@ -65,8 +66,8 @@ class PrivateStreamRecoveryIT {
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, Set.of());
         long requestsBefore = simulator.groundTruth().counts().restRequests();
         // the history read holds the newest order only; the six others and the unknown one are looked up, 3 a request
-        try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, true, false, 1,
-                published, 3, 5_000, new Backoff(10, 100))) {
+        try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, published,
+                new PrivateStreamRecovery.Settings(Set.of(Channel.ORDER), 1, 3, 5_000, new Backoff(10, 100)))) {
             recovery.recoverAfterSubscribed(0);
             List<TaskEvent> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> queue.drainTo(events, 10, 100) > 0);
@@ -98,8 +99,8 @@ class PrivateStreamRecoveryIT {
         SourceTaskMetrics metrics = new SourceTaskMetrics();
         EventQueue queue = new EventQueue(100, QueueFullBehavior.BLOCK, metrics);
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, Set.of());
-        try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, true, false, 1_000,
-                published, 100, 5_000, new Backoff(10, 100))) {
+        try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, published,
+                new PrivateStreamRecovery.Settings(Set.of(Channel.ORDER), 1_000, 100, 5_000, new Backoff(10, 100)))) {
             recovery.recoverAfterSubscribed(0);
             List<TaskEvent> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> queue.drainTo(events, 10, 100) > 0);
@@ -114,8 +115,8 @@ class PrivateStreamRecoveryIT {
         EventQueue queue = new EventQueue(100, QueueFullBehavior.BLOCK, metrics);
         PrivateStreamListener listener = new PrivateStreamListener(queue, metrics, Set.of());
         NotFinalOrders published = new NotFinalOrders();
-        try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, true, false, 1,
-                published, 3, 200, new Backoff(10, 100))) {
+        try (PrivateStreamRecovery recovery = new PrivateStreamRecovery(rest, queue, listener, published,
+                new PrivateStreamRecovery.Settings(Set.of(Channel.ORDER), 1, 3, 200, new Backoff(10, 100)))) {
             recovery.recoverAfterSubscribed(0);
             List<TaskEvent> events = new ArrayList<>();
             assertThat(queue.drainTo(events, 10, 1_000)).as("nothing before the poll thread published").isZero();

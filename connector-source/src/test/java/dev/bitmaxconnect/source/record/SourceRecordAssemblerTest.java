@@ -1,10 +1,11 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,9 @@ import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.DecimalHandlingMode;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
-import dev.bitmaxconnect.source.record.DecimalFormat;
-import dev.bitmaxconnect.source.record.Fixtures;
-import dev.bitmaxconnect.source.record.RecordHeaders;
-import dev.bitmaxconnect.source.record.SourcePartitions;
+import dev.bitmaxconnect.source.stream.EventQueue;
+import dev.bitmaxconnect.source.stream.PrivateEvent;
+import dev.bitmaxconnect.source.stream.TaskEvent;
 
 class SourceRecordAssemblerTest {
     private final SourceTaskMetrics metrics = new SourceTaskMetrics();
@@ -125,10 +125,7 @@ class SourceRecordAssemblerTest {
         assembler.privateStreamStarting();
         assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
         OrderInfo missed = Fixtures.restData("list-open-orders--response.json", OrderInfo.class).get(0);
-        List<SourceRecord> recovered = assemble(new TaskEvent.Recovery(0, List.of(
-                new PrivateEvent(PrivateEvent.Kind.ORDER, missed.orderId(), missed.seqNum(),
-                        PrivateEvent.orderState(missed.status(), missed.cumFilledQty()), missed.lastExecTime(), false,
-                        missed))));
+        List<SourceRecord> recovered = assemble(new TaskEvent.Recovery(0, List.of(PrivateEvent.order(missed))));
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.SEQUENCE).value()).containsExactly(14L, 127L);
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.ORIGIN).value())
                 .containsExactly("recovery", "stream");
@@ -163,9 +160,12 @@ class SourceRecordAssemblerTest {
         List<SourceRecord> records = assemble(
                 message(new StreamMessage.Unknown("weird", "{\"m\":\"weird\"}")),
                 message(new StreamMessage.Trades("BTC-PERP", List.of(new StreamMessage.Trade(null, null, null, null, 3L)))),
+                message(new StreamMessage.Trades("BTC-PERP", Collections.singletonList(null))),
+                message(new StreamMessage.DepthUpdate("BTC-PERP", new StreamMessage.DepthData(1L, 2L,
+                        Collections.singletonList(null), List.of()))),
                 message(trades(4)));
         assertThat(records).hasSize(1);
-        assertThat(metrics.undecodableMessages()).isEqualTo(2);
+        assertThat(metrics.undecodableMessages()).isEqualTo(4);
     }
 
     @Test

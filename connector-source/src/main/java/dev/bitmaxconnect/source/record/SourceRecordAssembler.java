@@ -1,14 +1,14 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.record;
 
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +18,12 @@ import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
-import dev.bitmaxconnect.source.record.DecimalFormat;
-import dev.bitmaxconnect.source.record.EmittedOrderStates;
-import dev.bitmaxconnect.source.record.MarketDataMapper;
-import dev.bitmaxconnect.source.record.MessageMappingException;
-import dev.bitmaxconnect.source.record.PrivateDataMapper;
-import dev.bitmaxconnect.source.record.RecordHeaders;
-import dev.bitmaxconnect.source.record.RecordSchemas;
-import dev.bitmaxconnect.source.record.SourcePartitions;
+import dev.bitmaxconnect.source.stream.EventQueue;
+import dev.bitmaxconnect.source.stream.NotFinalOrders;
+import dev.bitmaxconnect.source.stream.PrivateEvent;
+import dev.bitmaxconnect.source.stream.PrivateStreamReconciler;
+import dev.bitmaxconnect.source.stream.SequenceTracker;
+import dev.bitmaxconnect.source.stream.TaskEvent;
 
 /**
  * Turns the events a task's streams queued into source records, on the poll thread: maps each message, drops
@@ -116,7 +114,7 @@ public final class SourceRecordAssembler {
             metrics.messageIn();
             try {
                 assembleMessage(message.message(), out);
-            } catch (MessageMappingException | org.apache.kafka.connect.errors.DataException | NullPointerException e) {
+            } catch (MessageMappingException | DataException e) {
                 metrics.undecodable();
                 log.warn("Skipped a {} message that cannot be mapped: {}; message: {}", message.message().type(),
                         e.getMessage(), truncated(message.message()));
@@ -152,61 +150,36 @@ public final class SourceRecordAssembler {
                 throw new MessageMappingException("trades", t.data() == null ? "data" : "symbol", null);
             }
             for (StreamMessage.Trade trade : t.data()) {
-                long seqnum = trade.seqnum() == null ? Long.MIN_VALUE : trade.seqnum();
+                if (trade == null) {
+                    throw new MessageMappingException("trades", "data", null);
+                }
                 Struct value = marketData.trade(symbol, trade, false);
-                SequenceTracker.Verdict verdict = trades.accept(symbol, seqnum);
-                if (verdict == SequenceTracker.Verdict.REPEAT) {
-                    continue;
-                }
-                boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
-                if (gap) {
-                    metrics.gap();
-                    value.put("gapBefore", true);
-                }
-                out.add(record(Channel.TRADES, marketPartition(Channel.TRADES, symbol),
-                        SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, trade.ts()), symbol,
-                        schemas.trade(), value, trade.ts(), "trades", seqnum, gap, null));
+                emitSequenced(Channel.TRADES, symbol, trade.seqnum(), trade.ts(), value, out);
             }
         } else if (message instanceof StreamMessage.DepthUpdate d) {
             Struct value = marketData.depth(d, false);
-            long seqnum = d.data().seqnum();
-            SequenceTracker.Verdict verdict = depth.accept(d.symbol(), seqnum);
-            if (verdict == SequenceTracker.Verdict.REPEAT) {
-                return;
-            }
-            boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
-            if (gap) {
-                metrics.gap();
-                value.put("gapBefore", true);
-            }
-            long ts = d.data().ts();
-            out.add(record(Channel.DEPTH, marketPartition(Channel.DEPTH, d.symbol()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, ts), d.symbol(),
-                    schemas.depthUpdate(), value, ts, "depth", seqnum, gap, null));
+            emitSequenced(Channel.DEPTH, d.symbol(), d.data().seqnum(), d.data().ts(), value, out);
         } else if (message instanceof StreamMessage.Bbo b) {
             Struct value = marketData.bbo(b);
             long ts = b.data().ts();
-            out.add(record(Channel.BBO, marketPartition(Channel.BBO, b.symbol()), SourcePartitions.timeOffset(ts),
-                    b.symbol(), schemas.bbo(), value, ts, "bbo", null, false, null));
+            out.add(destination(Channel.BBO, marketPartition(Channel.BBO, b.symbol()), SourcePartitions.timeOffset(ts))
+                    .record(b.symbol(), value, ts, RecordHeaders.of("bbo")));
         } else if (message instanceof StreamMessage.Bar b) {
             Struct value = marketData.bar(b);
             long ts = b.data().ts();
-            out.add(record(Channel.BAR, SourcePartitions.bar(b.symbol(), b.data().interval()),
-                    SourcePartitions.timeOffset(ts), b.symbol(), schemas.bar(), value, ts, "bar", null, false, null));
+            out.add(destination(Channel.BAR, SourcePartitions.bar(b.symbol(), b.data().interval()),
+                    SourcePartitions.timeOffset(ts)).record(b.symbol(), value, ts, RecordHeaders.of("bar")));
         } else if (message instanceof StreamMessage.PricingData p) {
             Struct value = marketData.pricing(p);
-            long ts = ((java.util.Date) value.get("time")).getTime();
-            out.add(record(Channel.PRICING, SourcePartitions.pricing(), SourcePartitions.timeOffset(ts),
-                    Channel.PRICING.exchangeName(), schemas.pricingData(), value, ts, "futures-pricing-data", null, false,
-                    null));
+            long ts = ((Date) value.get("time")).getTime();
+            out.add(destination(Channel.PRICING, SourcePartitions.pricing(), SourcePartitions.timeOffset(ts))
+                    .record(Channel.PRICING.exchangeName(), value, ts, RecordHeaders.of("futures-pricing-data")));
         } else if (message instanceof StreamMessage.OrderReport o) {
             if (!config.channels().contains(Channel.ORDER)) {
                 return;
             }
             privateData.order(o); // validates (the time too) before the event takes part in sequencing
-            long time = o.lastExecTime();
-            for (PrivateEvent event : reconciler.onStreamEvent(new PrivateEvent(PrivateEvent.Kind.ORDER, o.orderId(), o.sn(),
-                    PrivateEvent.orderState(o.status(), o.cumFilledQty()), time, true, o))) {
+            for (PrivateEvent event : reconciler.onStreamEvent(PrivateEvent.order(o))) {
                 emitPrivate(event, out);
             }
         } else if (message instanceof StreamMessage.AccountUpdate a) {
@@ -226,33 +199,50 @@ public final class SourceRecordAssembler {
         }
     }
 
+    /**
+     * Emits a depth or trades record unless it repeats one at or below the last sequence number emitted or committed;
+     * a gap before it is counted and marked in its value and headers.
+     */
+    private void emitSequenced(Channel channel, String symbol, long seqnum, long time, Struct value, List<SourceRecord> out) {
+        SequenceTracker.Verdict verdict = tracker(channel).accept(symbol, seqnum);
+        if (verdict == SequenceTracker.Verdict.REPEAT) {
+            return;
+        }
+        boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
+        if (gap) {
+            metrics.gap();
+            value.put("gapBefore", true);
+        }
+        out.add(destination(channel, marketPartition(channel, symbol),
+                SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, time))
+                .record(symbol, value, time, RecordHeaders.of(channel.exchangeName()).withSequence(seqnum).withGap(gap)));
+    }
+
     private void emitPrivate(PrivateEvent event, List<SourceRecord> out) {
         Object message = event.message();
         if (message instanceof StreamMessage.OrderReport o) {
             Struct value = privateData.order(o);
-            out.add(record(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
-                    SourcePartitions.orderOffset(o.sn(), event.emission()), o.accountId(),
-                    schemas.order(), value, o.lastExecTime(), "futures-order", o.sn(), false, PrivateDataMapper.SOURCE_STREAM));
+            out.add(destination(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
+                    SourcePartitions.orderOffset(o.sn(), event.emission()))
+                    .record(o.accountId(), value, o.lastExecTime(), orderHeaders(o.sn(), PrivateDataMapper.SOURCE_STREAM)));
         } else if (message instanceof OrderInfo o) {
             if (!config.channels().contains(Channel.ORDER)) {
                 return;
             }
             Struct value = privateData.order(o);
-            long time = ((java.util.Date) value.get("lastExecTime")).getTime();
+            long time = ((Date) value.get("lastExecTime")).getTime();
             metrics.recoveredOrderState();
-            out.add(record(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
-                    SourcePartitions.orderOffset(o.seqNum(), event.emission()), o.accountId(),
-                    schemas.order(), value, time, "futures-order", o.seqNum(), false, PrivateDataMapper.SOURCE_RECOVERY));
+            out.add(destination(Channel.ORDER, orderSlot(o.accountId(), event.emission()),
+                    SourcePartitions.orderOffset(o.seqNum(), event.emission()))
+                    .record(o.accountId(), value, time, orderHeaders(o.seqNum(), PrivateDataMapper.SOURCE_RECOVERY)));
         } else if (message instanceof StreamMessage.AccountUpdate a) {
             Struct value = privateData.accountUpdate(a);
-            out.add(record(Channel.ACCOUNT, SourcePartitions.account("futures-account-update", a.accountId()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SN, a.sn(), a.time()), a.accountId(),
-                    schemas.accountUpdate(), value, a.time(), "futures-account-update", a.sn(), false, "update"));
+            out.add(accountDestination(a.accountId(), a.sn(), a.time()).record(a.accountId(), value, a.time(),
+                    RecordHeaders.of("futures-account-update").withSequence(a.sn()).withOrigin("update")));
         } else if (message instanceof StreamMessage.AccountSnapshot s) {
             Struct value = privateData.accountSnapshot(s);
-            out.add(record(Channel.ACCOUNT, SourcePartitions.account("futures-account-update", s.accountId()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SN, s.sn(), s.time()), s.accountId(),
-                    schemas.accountUpdate(), value, s.time(), "futures-account-snapshot", s.sn(), false, "snapshot"));
+            out.add(accountDestination(s.accountId(), s.sn(), s.time()).record(s.accountId(), value, s.time(),
+                    RecordHeaders.of("futures-account-snapshot").withSequence(s.sn()).withOrigin("snapshot")));
         }
     }
 
@@ -260,21 +250,18 @@ public final class SourceRecordAssembler {
         return SourcePartitions.orderSlot(accountId, emission.slot(reconciler.emittedOrders().slots()));
     }
 
-    private SourceRecord record(Channel channel, Map<String, ?> partition, Map<String, ?> offset, String key,
-            Schema valueSchema, Struct value, long timestamp, String messageType, Long sequence, boolean gap, String origin) {
-        ConnectHeaders headers = new ConnectHeaders();
-        headers.addString(RecordHeaders.CHANNEL, messageType);
-        if (sequence != null) {
-            headers.addLong(RecordHeaders.SEQUENCE, sequence);
-        }
-        if (gap) {
-            headers.addBoolean(RecordHeaders.GAP, true);
-        }
-        if (origin != null) {
-            headers.addString(RecordHeaders.ORIGIN, origin);
-        }
-        return new SourceRecord(partition, offset, topics.get(channel), null, RecordSchemas.KEY_SCHEMA, key,
-                valueSchema, value, timestamp, headers);
+    private RecordDestination destination(Channel channel, Map<String, ?> partition, Map<String, ?> offset) {
+        return new RecordDestination(topics.get(channel), partition, offset);
+    }
+
+    /** Account updates and snapshots share one stream, and so one source partition, ordered by {@code sn}. */
+    private RecordDestination accountDestination(String accountId, long sn, long time) {
+        return destination(Channel.ACCOUNT, SourcePartitions.account("futures-account-update", accountId),
+                SourcePartitions.sequenceOffset(SourcePartitions.SN, sn, time));
+    }
+
+    private static RecordHeaders orderHeaders(long sn, String origin) {
+        return RecordHeaders.of("futures-order").withSequence(sn).withOrigin(origin);
     }
 
     private SequenceTracker tracker(Channel channel) {

@@ -1,4 +1,4 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.bitmaxconnect.client.BitMaxClientConfig;
-import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 
 /** The source's own client settings on top of the shared ones (which {@code ExchangeConfigTest} covers). */
 class ExchangeClientConfigTest {

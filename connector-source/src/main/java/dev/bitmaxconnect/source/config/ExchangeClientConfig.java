@@ -1,9 +1,8 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.config;
 
 import java.time.Duration;
 
 import dev.bitmaxconnect.client.BitMaxClientConfig;
-import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 
 /** Builds the exchange client's settings from the connector's: the shared exchange settings, and the source's own. */
 public final class ExchangeClientConfig {

@@ -1,4 +1,4 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.auth;
 
 import java.util.Optional;
 import java.util.Set;
@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import dev.bitmaxconnect.client.BitMaxApiException;
+import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 
 /** Recognises the exchange refusing the API key, and says what the user has to fix. */
@@ -35,6 +36,18 @@ public final class AuthFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /** A message for the task failure when the private stream's {@code error} message is an authentication refusal. */
+    public static Optional<String> describe(StreamMessage.ErrorMessage error) {
+        return Optional.ofNullable(error.code()).filter(AuthFailures::isAuthErrorCode)
+                .map(code -> "The exchange refused the private stream (code " + code + " " + error.reason() + "); "
+                        + "check " + BitMaxSourceConfig.API_KEY + " and " + BitMaxSourceConfig.API_SECRET);
+    }
+
+    /** The 2000xx codes: the exchange's authentication and account errors (200001 AUTHENTICATION_FAILED, 200006 ...). */
+    private static boolean isAuthErrorCode(int code) {
+        return code >= 200000 && code < 200100;
     }
 
     static boolean isAuthRefusal(BitMaxApiException api) {

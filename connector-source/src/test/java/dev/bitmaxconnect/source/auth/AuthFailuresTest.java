@@ -1,4 +1,4 @@
-package dev.bitmaxconnect.source.stream;
+package dev.bitmaxconnect.source.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bitmaxconnect.client.BitMaxApiException;
 import dev.bitmaxconnect.client.BitMaxTransportException;
+import dev.bitmaxconnect.client.stream.StreamMessage;
 
 class AuthFailuresTest {
 
@@ -25,5 +26,15 @@ class AuthFailuresTest {
     void otherFailuresAreNotAuthFailures() {
         assertThat(AuthFailures.describe(new BitMaxApiException(510001, "SERVER_ERROR", "busy", 503))).isEmpty();
         assertThat(AuthFailures.describe(new BitMaxTransportException("connection refused", false, null))).isEmpty();
+    }
+
+    @Test
+    void aPrivateStreamErrorWithAnAuthCodeIsARefusal() {
+        assertThat(AuthFailures.describe(new StreamMessage.ErrorMessage("abc123", 200006, null, null,
+                "Unable to find User Account Data")))
+                .hasValueSatisfying(m -> assertThat(m).contains("code 200006", "bitmax.api.key", "bitmax.api.secret"));
+        assertThat(AuthFailures.describe(new StreamMessage.ErrorMessage(null, 100005, "INVALID_WS_REQUEST_DATA", null, null)))
+                .isEmpty();
+        assertThat(AuthFailures.describe(new StreamMessage.ErrorMessage(null, null, null, null, "no code"))).isEmpty();
     }
 }
