@@ -294,13 +294,7 @@ public sealed interface StreamMessage {
         /** Why the exchange refused it, in its own words: reason, then info or err; {@code "no reason given"} if none. */
         @JsonIgnore
         public String refusal() {
-            String detail = info != null && !info.isBlank() ? info : error;
-            boolean hasReason = reason != null && !reason.isBlank();
-            boolean hasDetail = detail != null && !detail.isBlank();
-            if (hasReason && hasDetail) {
-                return reason + ": " + detail;
-            }
-            return hasReason ? reason : hasDetail ? detail : "no reason given";
+            return StreamMessage.refusal(reason, info, error);
         }
     }
 
@@ -313,6 +307,23 @@ public sealed interface StreamMessage {
         @JsonProperty("info") String info,
         @JsonProperty("err") String error) implements StreamMessage {
         public String type() { return "error"; }
+
+        /** Why the exchange refused the request, in its own words: reason, then info or err; never null. */
+        @JsonIgnore
+        public String refusal() {
+            return StreamMessage.refusal(reason, info, error);
+        }
+    }
+
+    /** The exchange's own words for a refusal: reason, then info or err; {@code "no reason given"} if none. */
+    private static String refusal(String reason, String info, String error) {
+        String detail = info != null && !info.isBlank() ? info : error;
+        boolean hasReason = reason != null && !reason.isBlank();
+        boolean hasDetail = detail != null && !detail.isBlank();
+        if (hasReason && hasDetail) {
+            return reason + ": " + detail;
+        }
+        return hasReason ? reason : hasDetail ? detail : "no reason given";
     }
 
     /** {@code ping} from the server; the stream answers it. {@code hp} is the session's health points. */

@@ -41,7 +41,7 @@ public final class AuthFailures {
     /** A message for the task failure when the private stream's {@code error} message is an authentication refusal. */
     public static Optional<String> describe(StreamMessage.ErrorMessage error) {
         return Optional.ofNullable(error.code()).filter(AuthFailures::isAuthErrorCode)
-                .map(code -> "The exchange refused the private stream (code " + code + " " + error.reason() + "); "
+                .map(code -> "The exchange refused the private stream (code " + code + " " + error.refusal() + "); "
                         + "check " + BitMaxSourceConfig.API_KEY + " and " + BitMaxSourceConfig.API_SECRET);
     }
 
