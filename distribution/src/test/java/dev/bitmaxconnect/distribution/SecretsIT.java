@@ -127,7 +127,9 @@ class SecretsIT {
         // Stopping them is part of the run: shutdown paths log too.
         cluster.connect.deleteConnector("secret-sink");
         cluster.connect.deleteConnector("secret-source");
-        Thread.sleep(1000);
+        for (String connector : List.of("secret-sink", "secret-source")) {
+            cluster.connect.assertions().assertConnectorDoesNotExist(connector, connector + " is still running");
+        }
 
         // Every signature that went over the wire is a real one: it verifies with the secret, as the exchange did.
         List<SignedRequest> signed = proxy.signedRequests();

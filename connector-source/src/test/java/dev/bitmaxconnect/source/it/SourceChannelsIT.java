@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,7 @@ import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.RecordHeaders;
+import dev.bitmaxconnect.source.record.SourcePartitions;
 
 /** The source on a real Kafka and Connect worker against the simulator: every channel lands in its topic with its schema. */
 class SourceChannelsIT {
@@ -133,7 +136,7 @@ class SourceChannelsIT {
         assertThat(count(server, metrics, "reconnects-total")).isPositive();
         assertThat(count(server, metrics, "gaps-total")).isPositive();
 
-        Thread.sleep(1_000); // past offset.flush.interval.ms
+        awaitOffsetsCommittedThrough("market-data", "md.depth");
         int before = cluster.all("md.depth").size();
         cluster.connect.restartTask("market-data", 0);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("market-data", 1, "no restart");
@@ -207,6 +210,26 @@ class SourceChannelsIT {
     }
 
     /** A counter of the task's metrics (Kafka's metrics give doubles). */
+    /** Waits until the connector's committed offsets reach each symbol's last record in the topic now. */
+    private static void awaitOffsetsCommittedThrough(String connector, String topic) {
+        Map<String, Long> written = new HashMap<>();
+        for (ConsumerRecord<String, JsonNode> r : cluster.all(topic)) {
+            written.merge(r.key(), r.value().get("payload").get("seqnum").asLong(), Math::max);
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, Long> committed = new HashMap<>();
+            for (ConnectorOffset o : cluster.connect.connectorOffsets(connector).offsets()) {
+                Object seqnum = o.offset().get(SourcePartitions.SEQNUM);
+                if (seqnum instanceof Number n) {
+                    committed.merge(String.valueOf(o.partition().get(SourcePartitions.SYMBOL)), n.longValue(), Math::max);
+                }
+            }
+            written.forEach((symbol, seqnum) ->
+                    assertThat(committed.getOrDefault(symbol, -1L)).as("committed seqnum of %s", symbol)
+                            .isGreaterThanOrEqualTo(seqnum));
+        });
+    }
+
     private static long count(MBeanServer server, ObjectName metrics, String attribute) throws Exception {
         return ((Number) server.getAttribute(metrics, attribute)).longValue();
     }
