@@ -46,17 +46,28 @@ public final class ConnectCluster implements AutoCloseable {
 
     public final EmbeddedConnectCluster connect;
     public final BitMaxSimulator simulator;
+    private final Path pluginPath;
     private final Map<String, Object> consumerProps;
 
-    private ConnectCluster(EmbeddedConnectCluster connect, BitMaxSimulator simulator, boolean exactlyOnce) {
+    private ConnectCluster(EmbeddedConnectCluster connect, BitMaxSimulator simulator, Path pluginPath,
+            boolean exactlyOnce) {
         this.connect = connect;
         this.simulator = simulator;
+        this.pluginPath = pluginPath;
         // With exactly-once, read what the tasks' transactions committed, as a downstream consumer would.
         this.consumerProps = exactlyOnce ? Map.of("isolation.level", "read_committed") : Map.of();
     }
 
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /** The unpacked plugin archive the workers load the connectors from. */
+    public Path pluginPath() {
+        if (pluginPath == null) {
+            throw new IllegalStateException("the workers load the connectors from the classpath, not a plugin path");
+        }
+        return pluginPath;
     }
 
     /** The exchange settings every connector needs: the simulator's URLs and its default API key. */
@@ -251,7 +262,7 @@ public final class ConnectCluster implements AutoCloseable {
                 started.close();
                 throw e;
             }
-            return new ConnectCluster(connect, started, exactlyOnce);
+            return new ConnectCluster(connect, started, pluginPath, exactlyOnce);
         }
     }
 }
