@@ -1,12 +1,14 @@
 package dev.bitmaxconnect.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The built-in traders: a moving market whose trades fill resting client orders, reported like any fill. */
@@ -20,7 +22,7 @@ class MarketActivityIT {
             ws.send(Map.of("op", "sub", "id", "o", "ch", "futures-order"));
             ws.awaitM("sub");
             sim.faults().pauseMarketData(true); // read the book and place without the market moving meanwhile
-            Thread.sleep(50);
+            awaitBookAtRest(sim, "BTC-PERP"); // a market step already under way when the pause came ends first
             BigDecimal bestBid = sim.bestBidAsk("BTC-PERP")[0];
             String price = bestBid.add(new BigDecimal("0.25")).toPlainString();
             JsonNode placed = RestTestClient.forDefault(sim).call("POST", "order", Map.of("time",
@@ -77,5 +79,14 @@ class MarketActivityIT {
             assertThat(new BigDecimal(trade.path("q").asText())).isPositive();
             assertThat(trade.path("bm").isBoolean()).isTrue();
         }
+    }
+
+    /** Waits until the top of the book holds still between two looks. */
+    private static void awaitBookAtRest(BitMaxSimulator sim, String symbol) {
+        AtomicReference<List<BigDecimal>> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            List<BigDecimal> top = List.of(sim.bestBidAsk(symbol));
+            return top.equals(last.getAndSet(top));
+        });
     }
 }

@@ -1,10 +1,14 @@
 package dev.bitmaxconnect.distribution;
 
+import static dev.bitmaxconnect.distribution.PluginSetup.createTopics;
+import static dev.bitmaxconnect.distribution.PluginSetup.sendCommand;
+import static dev.bitmaxconnect.distribution.PluginSetup.sourceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -40,13 +44,13 @@ class ConnectRestApiIT {
     private static final String SOURCE = "BitMaxSourceConnector";
     private static final String SINK = "BitMaxSinkConnector";
     private static final Path REPOSITORY = PluginLocations.moduleDirectory().getParent();
-    private static PluginCluster cluster;
+    private static ConnectCluster cluster;
     /** An exchange that accepts connections and never answers. */
     private static ServerSocket silentExchange;
 
     @BeforeAll
     static void start() throws IOException {
-        cluster = PluginCluster.start("rest-api", 3);
+        cluster = PluginSetup.start("rest-api", 3);
         silentExchange = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
 
@@ -66,18 +70,18 @@ class ConnectRestApiIT {
 
         Map<String, JsonNode> byClass = new HashMap<>();
         plugins.forEach(p -> byClass.put(p.path("class").asText(), p));
-        assertThat(byClass).containsKeys(PluginCluster.SOURCE_CLASS, PluginCluster.SINK_CLASS);
-        assertThat(byClass.get(PluginCluster.SOURCE_CLASS).path("type").asText()).isEqualTo("source");
-        assertThat(byClass.get(PluginCluster.SINK_CLASS).path("type").asText()).isEqualTo("sink");
-        assertThat(byClass.get(PluginCluster.SOURCE_CLASS).path("version").asText())
+        assertThat(byClass).containsKeys(PluginSetup.SOURCE_CLASS, PluginSetup.SINK_CLASS);
+        assertThat(byClass.get(PluginSetup.SOURCE_CLASS).path("type").asText()).isEqualTo("source");
+        assertThat(byClass.get(PluginSetup.SINK_CLASS).path("type").asText()).isEqualTo("sink");
+        assertThat(byClass.get(PluginSetup.SOURCE_CLASS).path("version").asText())
                 .isEqualTo(System.getProperty("project.version"));
-        assertThat(byClass.get(PluginCluster.SINK_CLASS).path("version").asText())
+        assertThat(byClass.get(PluginSetup.SINK_CLASS).path("version").asText())
                 .isEqualTo(System.getProperty("project.version"));
     }
 
     @Test
     void validationReportsEachBadSourceSettingOnItsOwnField() {
-        Map<String, String> config = cluster.sourceConfig("validate");
+        Map<String, String> config = sourceConfig(cluster, "validate");
         config.put("bitmax.rest.url", "not a url");
         config.put("channels", "bbo,gossip");
         config.put("decimal.handling.mode", "approximately");
@@ -95,7 +99,7 @@ class ConnectRestApiIT {
 
     @Test
     void validationReportsEachBadSinkSettingOnItsOwnField() {
-        Map<String, String> config = cluster.sinkConfig("validate");
+        Map<String, String> config = PluginSetup.sinkConfig(cluster, "validate");
         config.put("bitmax.ws.url", "ftp://example.com");
         config.put("retry.max.attempts", "-3");
 
@@ -110,9 +114,9 @@ class ConnectRestApiIT {
 
     @Test
     void goodConfigsValidateWithoutErrors() {
-        Map<String, String> source = cluster.sourceConfig("ok");
+        Map<String, String> source = sourceConfig(cluster, "ok");
         source.put("name", "ok-source");
-        Map<String, String> sink = cluster.sinkConfig("ok");
+        Map<String, String> sink = PluginSetup.sinkConfig(cluster, "ok");
         sink.put("name", "ok-sink");
 
         assertThat(errorsByField(cluster.connect.validateConnectorConfig("BitMaxSourceConnector", source))).isEmpty();
@@ -123,8 +127,8 @@ class ConnectRestApiIT {
     void createPauseResumeRestartAndDeleteASourceConnector() throws Exception {
         String name = "lifecycle-source";
         String topic = "lifecycle.bbo";
-        cluster.createTopics("lifecycle", 1);
-        cluster.connect.configureConnector(name, cluster.sourceConfig("lifecycle"));
+        createTopics(cluster, "lifecycle", 1);
+        cluster.connect.configureConnector(name, sourceConfig(cluster, "lifecycle"));
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 2, "source not running");
         int before = cluster.records(topic, 5, Duration.ofSeconds(30)).size();
 
@@ -147,8 +151,8 @@ class ConnectRestApiIT {
     @Test
     void createAndDeleteASinkConnector() throws Exception {
         String name = "lifecycle-sink";
-        cluster.createTopics("lifecycle-sink", 1);
-        cluster.connect.configureConnector(name, cluster.sinkConfig("lifecycle-sink"));
+        createTopics(cluster, "lifecycle-sink", 1);
+        cluster.connect.configureConnector(name, PluginSetup.sinkConfig(cluster, "lifecycle-sink"));
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "sink not running");
         assertThat(cluster.connect.connectorInfo(name).config()).containsEntry("topics", "lifecycle-sink-commands");
 
@@ -211,7 +215,7 @@ class ConnectRestApiIT {
 
     @Test
     void topicNamesFollowKafkasRules() {
-        Map<String, String> source = cluster.sourceConfig("names");
+        Map<String, String> source = sourceConfig(cluster, "names");
         source.put("topic.trades", "bad topic!");
         source.put("topic.ref.contracts", "..");
         Map<String, String> sink = sinkConfig("names");
@@ -229,7 +233,7 @@ class ConnectRestApiIT {
 
     @Test
     void everyBadItemOfAListIsNamedInOneMessage() {
-        Map<String, String> config = cluster.sourceConfig("lists");
+        Map<String, String> config = sourceConfig(cluster, "lists");
         config.put("channels", "trade,orders");
         config.put("bar.intervals", "2,3");
         config.put("reference.data", "contract,prices");
@@ -245,7 +249,7 @@ class ConnectRestApiIT {
 
     @Test
     void symbolsTheExchangeDoesNotListAreNamedWithTheListedOnes() {
-        Map<String, String> config = cluster.sourceConfig("symbols");
+        Map<String, String> config = sourceConfig(cluster, "symbols");
         config.put("symbols", "BTC-PERP,FOO-PERP,BAR-PERP");
 
         ConfigInfos infos = validate(SOURCE, config);
@@ -260,7 +264,7 @@ class ConnectRestApiIT {
 
     @Test
     void anExchangeThatDoesNotAnswerIsNotedWithoutRefusingTheConnector() {
-        Map<String, String> config = cluster.sourceConfig("silent");
+        Map<String, String> config = sourceConfig(cluster, "silent");
         config.put("bitmax.rest.url", silentUrl());
 
         long started = System.nanoTime();
@@ -312,7 +316,7 @@ class ConnectRestApiIT {
     @Test
     void anExampleConfigOfTheInstalledArchiveFindsItsSecretsInEtc() throws Exception {
         // P=<plugin directory>; sed "s|\${file:config/|\${file:$P/etc/|" $P/etc/bitmax-sink-simulator.json
-        Path installed = cluster.pluginPath.resolve("bitmaxconnect-kafka-connect-bitmax-"
+        Path installed = cluster.pluginPath().resolve("bitmaxconnect-kafka-connect-bitmax-"
                 + System.getProperty("project.version"));
         String text = Files.readString(installed.resolve("etc/bitmax-sink-simulator.json"))
                 .replace("${file:config/", "${file:" + installed.resolve("etc") + "/");
@@ -331,7 +335,7 @@ class ConnectRestApiIT {
         cluster.connect.configureConnector(name, config);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "sink not running");
         String id = "installed" + Long.toString(System.currentTimeMillis(), 36);
-        cluster.sendCommand(config.get("topics"), Commands.limit(id, "BTC-PERP", "Buy", "0.001", "1000"));
+        sendCommand(cluster, config.get("topics"), Commands.limit(id, "BTC-PERP", "Buy", "0.001", "1000"));
 
         // Signed with the secret the worker read from etc/secrets: the exchange accepts the order.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -341,13 +345,13 @@ class ConnectRestApiIT {
 
     @Test
     void theMetricTableOfTheOperationsPageListsExactlyTheRegisteredMetrics() throws Exception {
-        cluster.createTopics("metrics", 1);
-        cluster.connect.configureConnector("metrics-source", cluster.sourceConfig("metrics"));
-        cluster.connect.configureConnector("metrics-sink", cluster.sinkConfig("metrics"));
+        createTopics(cluster, "metrics", 1);
+        cluster.connect.configureConnector("metrics-source", sourceConfig(cluster, "metrics"));
+        cluster.connect.configureConnector("metrics-sink", PluginSetup.sinkConfig(cluster, "metrics"));
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("metrics-source", 2, "source");
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("metrics-sink", 1, "sink");
         // A refused command, so that an errors-by-code MBean exists too.
-        cluster.sendCommand("metrics-commands", Commands.limit("metricsrefused", "NOPE-PERP", "Buy", "1", "1"));
+        sendCommand(cluster, "metrics-commands", Commands.limit("metricsrefused", "NOPE-PERP", "Buy", "1", "1"));
         Set<String> documented = MetricTable.documented(REPOSITORY.resolve("docs/operations.md"));
         assertThat(documented).isNotEmpty();
 
@@ -377,7 +381,7 @@ class ConnectRestApiIT {
      * symbols could not be checked): the WebSocket, at the simulator, refuses the unlisted one.
      */
     private static Map<String, String> unlistedSymbolConfig(String name, String onRefusal) {
-        Map<String, String> config = cluster.sourceConfig(name);
+        Map<String, String> config = sourceConfig(cluster, name);
         config.put("name", name);
         config.put("tasks.max", "1");
         config.put("bitmax.rest.url", silentUrl());
@@ -402,7 +406,7 @@ class ConnectRestApiIT {
     }
 
     private static Map<String, String> sinkConfig(String prefix) {
-        Map<String, String> config = cluster.sinkConfig(prefix);
+        Map<String, String> config = PluginSetup.sinkConfig(cluster, prefix);
         config.put("name", prefix + "-sink");
         return config;
     }

@@ -1,11 +1,16 @@
 package dev.bitmaxconnect.distribution;
 
+import static dev.bitmaxconnect.distribution.PluginSetup.createTopics;
+import static dev.bitmaxconnect.distribution.PluginSetup.sendCommand;
+import static dev.bitmaxconnect.distribution.PluginSetup.sinkConfig;
+import static dev.bitmaxconnect.distribution.PluginSetup.sourceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,15 +33,15 @@ class PipelineIT {
 
     private static final String PREFIX = "pipe";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static PluginCluster cluster;
+    private static ConnectCluster cluster;
     private static final String RUN = "p" + Long.toString(System.currentTimeMillis(), 36);
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = PluginCluster.start("pipeline", 3);
-        cluster.createTopics(PREFIX, 1);
-        cluster.connect.configureConnector("pipe-source", cluster.sourceConfig(PREFIX));
-        cluster.connect.configureConnector("pipe-sink", cluster.sinkConfig(PREFIX));
+        cluster = PluginSetup.start("pipeline", 3);
+        createTopics(cluster, PREFIX, 1);
+        cluster.connect.configureConnector("pipe-source", sourceConfig(cluster, PREFIX));
+        cluster.connect.configureConnector("pipe-sink", sinkConfig(cluster, PREFIX));
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("pipe-source", 2, "source");
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("pipe-sink", 1, "sink");
     }
@@ -91,10 +96,10 @@ class PipelineIT {
         String cancelId = RUN + "cancel";
         String refusedId = RUN + "refused";
         String commands = PREFIX + "-commands";
-        cluster.sendCommand(commands, Commands.limit(limitId, "BTC-PERP", "Buy", "0.01", "1000"));
-        cluster.sendCommand(commands, Commands.market(marketId, "BTC-PERP", "Buy", "0.002"));
-        cluster.sendCommand(commands, Commands.cancelByClientId(cancelId, "BTC-PERP", limitId));
-        cluster.sendCommand(commands, Commands.limit(refusedId, "NOPE-PERP", "Buy", "1", "1"));
+        sendCommand(cluster, commands, Commands.limit(limitId, "BTC-PERP", "Buy", "0.01", "1000"));
+        sendCommand(cluster, commands, Commands.market(marketId, "BTC-PERP", "Buy", "0.002"));
+        sendCommand(cluster, commands, Commands.cancelByClientId(cancelId, "BTC-PERP", limitId));
+        sendCommand(cluster, commands, Commands.limit(refusedId, "NOPE-PERP", "Buy", "1", "1"));
 
         // Ground truth: each placed order accepted exactly once, the refused one never.
         await().atMost(WAIT).untilAsserted(() -> {

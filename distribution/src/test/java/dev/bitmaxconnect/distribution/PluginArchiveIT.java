@@ -117,6 +117,12 @@ class PluginArchiveIT {
     }
 
     @Test
+    void libHoldsNoTestFixture() {
+        assertThat(libJars()).isNotEmpty().noneSatisfy(jar -> assertThat(jar).matches(
+                "(test-support|bitmax-simulator|junit|assertj|awaitility).*"));
+    }
+
+    @Test
     void etcHoldsTheExampleConfigsAndDocHoldsReadmeAndLicense() throws IOException {
         assertThat(entries).contains(
                 TOP + "etc/bitmax-source-simulator.json",

@@ -1,5 +1,9 @@
 package dev.bitmaxconnect.distribution;
 
+import static dev.bitmaxconnect.distribution.PluginSetup.createTopics;
+import static dev.bitmaxconnect.distribution.PluginSetup.sendCommand;
+import static dev.bitmaxconnect.distribution.PluginSetup.sinkConfig;
+import static dev.bitmaxconnect.distribution.PluginSetup.sourceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitmaxconnect.distribution.faults.LogCapture;
 import dev.bitmaxconnect.distribution.faults.SignatureCapturingProxy;
 import dev.bitmaxconnect.distribution.faults.SignatureCapturingProxy.SignedRequest;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
+import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +56,7 @@ class SecretsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** A leaked piece of a signature this long is as bad as the whole (base64 of 256 bits is 44 characters). */
     private static final int SIGNATURE_PIECE = 20;
-    private static PluginCluster cluster;
+    private static ConnectCluster cluster;
     private static SignatureCapturingProxy proxy;
     private static LogCapture logs;
     private static Path secrets;
@@ -61,7 +67,7 @@ class SecretsIT {
         secrets = Paths.get("target", "it-secrets", "bitmax.properties").toAbsolutePath();
         Files.createDirectories(secrets.getParent());
         Files.writeString(secrets, "bitmax.api.key=" + API_KEY + "\nbitmax.api.secret=" + API_SECRET + "\n");
-        cluster = PluginCluster.start("secrets", 3, API_KEY, API_SECRET);
+        cluster = PluginSetup.start("secrets", 3, BitMaxSimulator.builder().apiKey(API_KEY, API_SECRET));
         proxy = new SignatureCapturingProxy(cluster.simulator.port());
     }
 
@@ -84,10 +90,10 @@ class SecretsIT {
     @Test
     @Order(1)
     void secretsFromTheFileProviderSignRequestsAndAppearInNoAnswerLogOrSignature() throws Exception {
-        Map<String, String> sink = throughProxy(withSecretsFromFile(cluster.sinkConfig("secret")));
-        Map<String, String> source = throughProxy(withSecretsFromFile(cluster.sourceConfig("secret")));
+        Map<String, String> sink = throughProxy(withSecretsFromFile(sinkConfig(cluster, "secret")));
+        Map<String, String> source = throughProxy(withSecretsFromFile(sourceConfig(cluster, "secret")));
         source.put("channels", "bbo,trades,order,account");
-        cluster.createTopics("secret", 1);
+        createTopics(cluster, "secret", 1);
         cluster.connect.configureConnector("secret-sink", sink);
         cluster.connect.configureConnector("secret-source", source);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("secret-sink", 1, "sink");
@@ -98,12 +104,12 @@ class SecretsIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add(run + "m" + i);
-            cluster.sendCommand("secret-commands", Commands.market(run + "m" + i, "ETH-PERP", i % 2 == 0 ? "Buy" : "Sell",
+            sendCommand(cluster, "secret-commands", Commands.market(run + "m" + i, "ETH-PERP", i % 2 == 0 ? "Buy" : "Sell",
                     "0.01"));
         }
         ids.add(run + "l0");
-        cluster.sendCommand("secret-commands", Commands.limit(run + "l0", "BTC-PERP", "Buy", "0.001", "20000"));
-        cluster.sendCommand("secret-commands", Commands.cancelByClientId(run + "c0", "BTC-PERP", run + "l0"));
+        sendCommand(cluster, "secret-commands", Commands.limit(run + "l0", "BTC-PERP", "Buy", "0.001", "20000"));
+        sendCommand(cluster, "secret-commands", Commands.cancelByClientId(run + "c0", "BTC-PERP", run + "l0"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(ids).allSatisfy(id ->
                 assertThat(cluster.simulator.groundTruth().acceptedOrdersWithClientId(id)).hasSize(1)));
         String orderId = cluster.simulator.groundTruth().acceptedOrdersWithClientId(ids.get(0)).get(0).orderId();
@@ -127,7 +133,9 @@ class SecretsIT {
         // Stopping them is part of the run: shutdown paths log too.
         cluster.connect.deleteConnector("secret-sink");
         cluster.connect.deleteConnector("secret-source");
-        Thread.sleep(1000);
+        for (String connector : List.of("secret-sink", "secret-source")) {
+            cluster.connect.assertions().assertConnectorDoesNotExist(connector, connector + " is still running");
+        }
 
         // Every signature that went over the wire is a real one: it verifies with the secret, as the exchange did.
         List<SignedRequest> signed = proxy.signedRequests();
@@ -154,8 +162,8 @@ class SecretsIT {
         String wrongSecret = "wrongSecret" + UUID.randomUUID().toString().replace("-", "");
 
         // toString and values() of the connectors' configs, and of the client's, as the plugin's own classes build them.
-        Map<String, String> sink = throughProxy(cluster.sinkConfig("refused"));
-        Map<String, String> source = throughProxy(cluster.sourceConfig("refused"));
+        Map<String, String> sink = throughProxy(sinkConfig(cluster, "refused"));
+        Map<String, String> source = throughProxy(sourceConfig(cluster, "refused"));
         try (URLClassLoader plugin = pluginClassLoader()) {
             for (Map.Entry<String, Map<String, String>> config : Map.of(
                     "dev.bitmaxconnect.sink.config.BitMaxSinkConfig", sink,
@@ -177,14 +185,14 @@ class SecretsIT {
         // Connect's validation answer, with another field in error so that messages are produced.
         Map<String, String> invalid = new java.util.HashMap<>(sink);
         invalid.put("batch.max.size", "99");
-        String validation = cluster.connect.validateConnectorConfig(PluginCluster.SINK_CLASS, invalid).toString();
+        String validation = cluster.connect.validateConnectorConfig(PluginSetup.SINK_CLASS, invalid).toString();
         assertThat(validation).contains("batch.max.size").doesNotContain(API_SECRET);
 
         // Tasks the exchange refuses (the right key, a wrong secret, both from a file) fail with a trace that names
         // no secret.
         Path wrong = secrets.resolveSibling("wrong.properties");
         Files.writeString(wrong, "bitmax.api.key=" + API_KEY + "\nbitmax.api.secret=" + wrongSecret + "\n");
-        cluster.createTopics("refused", 1);
+        createTopics(cluster, "refused", 1);
         for (Map<String, String> config : List.of(sink, source)) {
             config.put("bitmax.api.key", "${file:" + wrong + ":bitmax.api.key}");
             config.put("bitmax.api.secret", "${file:" + wrong + ":bitmax.api.secret}");
@@ -192,7 +200,7 @@ class SecretsIT {
         source.put("channels", "order");
         cluster.connect.configureConnector("refused-sink", sink);
         cluster.connect.configureConnector("refused-source", source);
-        cluster.sendCommand("refused-commands", Commands.market("refused" + Long.toString(System.nanoTime(), 36),
+        sendCommand(cluster, "refused-commands", Commands.market("refused" + Long.toString(System.nanoTime(), 36),
                 "ETH-PERP", "Buy", "0.01"));
         List<String> traces = new ArrayList<>();
         await().atMost(WAIT).untilAsserted(() -> {
@@ -242,7 +250,7 @@ class SecretsIT {
     /** The plugin's jars as the workers load them, over this test's Kafka and Connect classes. */
     private static URLClassLoader pluginClassLoader() throws Exception {
         List<URL> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(cluster.pluginPath)) {
+        try (Stream<Path> files = Files.walk(cluster.pluginPath())) {
             for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
                 jars.add(jar.toUri().toURL());
             }

@@ -1,10 +1,15 @@
 package dev.bitmaxconnect.distribution;
 
+import static dev.bitmaxconnect.distribution.PluginSetup.createTopics;
+import static dev.bitmaxconnect.distribution.PluginSetup.sendCommand;
+import static dev.bitmaxconnect.distribution.PluginSetup.sinkConfig;
+import static dev.bitmaxconnect.distribution.PluginSetup.sourceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,11 +34,11 @@ class WorkerFailoverIT {
     private static final String PREFIX = "failover";
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String RUN = "f" + Long.toString(System.currentTimeMillis(), 36);
-    private static PluginCluster cluster;
+    private static ConnectCluster cluster;
 
     @BeforeAll
     static void start() {
-        cluster = PluginCluster.start("failover", 3);
+        cluster = PluginSetup.start("failover", 3);
     }
 
     @AfterAll
@@ -45,10 +50,10 @@ class WorkerFailoverIT {
 
     @Test
     void tasksMoveStreamsContinueAndNoCommandRunsTwiceOrGetsLost() throws Exception {
-        cluster.createTopics(PREFIX, 2);
-        Map<String, String> sink = cluster.sinkConfig(PREFIX);
+        createTopics(cluster, PREFIX, 2);
+        Map<String, String> sink = sinkConfig(cluster, PREFIX);
         sink.put("tasks.max", "2");
-        cluster.connect.configureConnector("failover-source", cluster.sourceConfig(PREFIX));
+        cluster.connect.configureConnector("failover-source", sourceConfig(cluster, PREFIX));
         cluster.connect.configureConnector("failover-sink", sink);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("failover-source", 2, "source");
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("failover-sink", 2, "sink");
@@ -110,7 +115,7 @@ class WorkerFailoverIT {
             String id = RUN + "cmd" + i;
             String symbol = i % 2 == 0 ? "BTC-PERP" : "ETH-PERP";
             String qty = i % 2 == 0 ? "0.001" : "0.01";
-            cluster.sendCommand(PREFIX + "-commands", Commands.market(id, symbol, i % 3 == 0 ? "Sell" : "Buy", qty));
+            sendCommand(cluster, PREFIX + "-commands", Commands.market(id, symbol, i % 3 == 0 ? "Sell" : "Buy", qty));
             ids.add(id);
         }
     }

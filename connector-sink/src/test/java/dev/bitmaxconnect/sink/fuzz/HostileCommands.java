@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bitmaxconnect.sink.validate.ContractFilter;
 import dev.bitmaxconnect.sink.validate.ContractFilters;
+import dev.bitmaxconnect.sink.validate.ReferenceContracts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -30,7 +30,6 @@ final class HostileCommands {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Path EXAMPLES = Path.of("..", "api-examples");
     private static final Path COMMAND_EXAMPLES = Path.of("src", "main", "resources", "command-examples");
     private static final String DEEP = "\u0000deep\u0000";
 
@@ -60,24 +59,7 @@ final class HostileCommands {
     static final List<ObjectNode> SEEDS = loadSeeds();
 
     static ContractFilters referenceFilters() {
-        try {
-            JsonNode data = JSON.readTree(
-                    EXAMPLES.resolve("futures-contracts-info--response-futures-contracts-info.json").toFile()).get("data");
-            List<ContractFilter> list = new ArrayList<>();
-            for (JsonNode c : data) {
-                JsonNode p = c.get("priceFilter");
-                JsonNode l = c.get("lotSizeFilter");
-                list.add(new ContractFilter(c.get("symbol").asText(), c.get("status").asText(),
-                        new BigDecimal(p.get("minPrice").asText()), new BigDecimal(p.get("maxPrice").asText()),
-                        new BigDecimal(p.get("tickSize").asText()), new BigDecimal(l.get("minQty").asText()),
-                        new BigDecimal(l.get("maxQty").asText()), new BigDecimal(l.get("lotSize").asText())));
-            }
-            ContractFilters filters = new ContractFilters();
-            filters.replace(list);
-            return filters;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReferenceContracts.filters();
     }
 
     private static List<ObjectNode> loadSeeds() {

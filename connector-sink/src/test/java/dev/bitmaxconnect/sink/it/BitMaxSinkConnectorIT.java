@@ -2,6 +2,13 @@ package dev.bitmaxconnect.sink.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.ordersWithClientId;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.restClient;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.resultsByOffset;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.send;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.sinkConfig;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.startCluster;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.startSink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitmaxconnect.client.model.ContractPosition;
@@ -12,6 +19,8 @@ import dev.bitmaxconnect.client.model.PositionCollateral;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.sink.command.ClientIds;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -36,15 +45,20 @@ import org.junit.jupiter.api.Test;
 class BitMaxSinkConnectorIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static SinkCluster cluster;
+    private static ConnectCluster cluster;
+    private static BitMaxRestClient rest;
 
     @BeforeAll
     static void start() {
-        cluster = SinkCluster.start("sink-it");
+        cluster = startCluster("sink-it");
+        rest = restClient(cluster);
     }
 
     @AfterAll
     static void stop() {
+        if (rest != null) {
+            rest.close();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -53,9 +67,9 @@ class BitMaxSinkConnectorIT {
     @Test
     void commandsOfEveryActionLandAtTheExchangeAndInTheResults() throws Exception {
         String topic = "actions";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("transfers.enabled", "true");
-        cluster.start("actions-sink", config);
+        startSink(cluster, "actions-sink", config);
 
         List<String> commands = List.of(
                 "{\"action\":\"set-margin-type\",\"symbol\":\"ETH-PERP\",\"marginType\":\"isolated\"}",
@@ -77,9 +91,9 @@ class BitMaxSinkConnectorIT {
                 "{\"action\":\"cancel-all\",\"symbol\":\"ETH-PERP\"}",
                 "{\"action\":\"deposit\",\"asset\":\"BTC\",\"amount\":\"1\"}",
                 "{\"action\":\"withdraw\",\"asset\":\"BTC\",\"amount\":\"0.5\"}");
-        commands.forEach(c -> cluster.send(topic, c));
+        commands.forEach(c -> send(cluster, topic, c));
 
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", commands.size(), WAIT);
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", commands.size(), WAIT);
         assertThat(results).hasSize(commands.size());
         results.forEach((offset, r) -> assertThat(r.get("status").asText())
                 .as("command %d: %s", offset, r).isEqualTo("accepted"));
@@ -90,25 +104,25 @@ class BitMaxSinkConnectorIT {
 
         // Ground truth: each order exactly once, with the orderId reported in the results.
         for (String id : List.of("actplace01", derived, "actbatch01", "actbatch02", "actplace02")) {
-            assertThat(cluster.ordersWithClientId(id)).as(id).hasSize(1);
+            assertThat(ordersWithClientId(cluster, id)).as(id).hasSize(1);
         }
-        AcceptedOrder first = cluster.ordersWithClientId("actplace01").get(0);
+        AcceptedOrder first = ordersWithClientId(cluster, "actplace01").get(0);
         assertThat(results.get(2L).get("orderId").asText()).isEqualTo(first.orderId());
         assertThat(first.price()).isEqualByComparingTo("20000");
         assertThat(first.postOnly()).isTrue();
 
         // Cancels and cancel-all took effect; the derived-id order is still open.
-        List<OrderInfo> open = cluster.rest.openOrders();
+        List<OrderInfo> open = rest.openOrders();
         assertThat(open).extracting(OrderInfo::orderId)
-                .contains(cluster.ordersWithClientId(derived).get(0).orderId())
-                .doesNotContain(first.orderId(), cluster.ordersWithClientId("actplace02").get(0).orderId(),
-                        cluster.ordersWithClientId("actbatch01").get(0).orderId());
-        OrderInfo canceled = cluster.rest.queryOrder(cluster.ordersWithClientId("actbatch02").get(0).orderId());
+                .contains(ordersWithClientId(cluster, derived).get(0).orderId())
+                .doesNotContain(first.orderId(), ordersWithClientId(cluster, "actplace02").get(0).orderId(),
+                        ordersWithClientId(cluster, "actbatch01").get(0).orderId());
+        OrderInfo canceled = rest.queryOrder(ordersWithClientId(cluster, "actbatch02").get(0).orderId());
         assertThat(canceled.status().is(OrderStatus.Known.CANCELED)).isTrue();
 
         // Leverage, margin type and transfers.
         Map<String, ContractPosition> positions = new HashMap<>();
-        var position = cluster.rest.position();
+        var position = rest.position();
         position.contracts().forEach(p -> positions.put(p.symbol(), p));
         assertThat(positions.get("BTC-PERP").leverage()).isEqualByComparingTo("20");
         assertThat(positions.get("ETH-PERP").marginType()).isEqualTo(MarginType.of("isolated"));
@@ -130,19 +144,19 @@ class BitMaxSinkConnectorIT {
 
     @Test
     void tombstonesAreIgnoredOrRefusedAsSet() {
-        cluster.start("tomb-ignore-sink", cluster.sinkConfig("tombignore"));
-        cluster.send("tombignore", null);
-        cluster.send("tombignore", "{\"action\":\"cancel-all\"}");
-        Map<String, String> failing = cluster.sinkConfig("tombfail");
+        startSink(cluster, "tomb-ignore-sink", sinkConfig(cluster, "tombignore"));
+        send(cluster, "tombignore", null);
+        send(cluster, "tombignore", "{\"action\":\"cancel-all\"}");
+        Map<String, String> failing = sinkConfig(cluster, "tombfail");
         failing.put("tombstones", "fail");
         failing.put("errors.tolerance", "all");
-        cluster.start("tomb-fail-sink", failing);
-        cluster.send("tombfail", null);
-        cluster.send("tombfail", "{\"action\":\"cancel-all\"}");
+        startSink(cluster, "tomb-fail-sink", failing);
+        send(cluster, "tombfail", null);
+        send(cluster, "tombfail", "{\"action\":\"cancel-all\"}");
 
-        Map<Long, JsonNode> ignored = cluster.resultsByOffset("tombignore.results", 1, WAIT);
+        Map<Long, JsonNode> ignored = resultsByOffset(cluster, "tombignore.results", 1, WAIT);
         assertThat(ignored).containsOnlyKeys(1L);
-        Map<Long, JsonNode> refused = cluster.resultsByOffset("tombfail.results", 2, WAIT);
+        Map<Long, JsonNode> refused = resultsByOffset(cluster, "tombfail.results", 2, WAIT);
         assertThat(refused.get(0L).get("status").asText()).isEqualTo("rejected");
         assertThat(refused.get(0L).get("message").asText()).contains("tombstone");
         assertThat(refused.get(1L).get("status").asText()).isEqualTo("accepted");
@@ -151,13 +165,13 @@ class BitMaxSinkConnectorIT {
     @Test
     void badCommandsReachTheResultsAndTheDeadLetterQueueAndSendNothing() throws Exception {
         String topic = "bad";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         config.put("errors.tolerance", "all");
         config.put("errors.deadletterqueue.topic.name", "bad.dlq");
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
-        cluster.start("bad-sink", config);
+        startSink(cluster, "bad-sink", config);
         long acceptedBefore = cluster.simulator.groundTruth().counts().acceptedOrders();
         long rejectedBefore = cluster.simulator.groundTruth().counts().rejectedRequests();
 
@@ -189,7 +203,7 @@ class BitMaxSinkConnectorIT {
                     + "\"orderQty\":\"0.01\"}")));
         }
 
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", bad.size() + 1, WAIT);
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", bad.size() + 1, WAIT);
         for (long offset = 0; offset < bad.size(); offset++) {
             assertThat(results.get(offset).get("status").asText()).as("offset %d", offset).isEqualTo("rejected");
             assertThat(results.get(offset).get("code").isNull()).isTrue();
@@ -213,27 +227,27 @@ class BitMaxSinkConnectorIT {
         // Nothing of the bad commands reached the exchange: one accepted order, no refused request.
         assertThat(cluster.simulator.groundTruth().counts().acceptedOrders()).isEqualTo(acceptedBefore + 1);
         assertThat(cluster.simulator.groundTruth().counts().rejectedRequests()).isEqualTo(rejectedBefore);
-        assertThat(cluster.ordersWithClientId("afterbad01")).hasSize(1);
+        assertThat(ordersWithClientId(cluster, "afterbad01")).hasSize(1);
     }
 
     @Test
     void underTheShippedConvertersEveryCommandIsAnsweredUnderItsOwnNameAndABadOneSendsNothing() throws Exception {
         String topic = "shipped";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.putAll(shippedConverters());
         config.put("errors.tolerance", "all");
         config.put("errors.deadletterqueue.topic.name", "shipped.dlq");
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        cluster.start("shipped-sink", config);
+        startSink(cluster, "shipped-sink", config);
         long acceptedBefore = cluster.simulator.groundTruth().counts().acceptedOrders();
         long rejectedBefore = cluster.simulator.groundTruth().counts().rejectedRequests();
 
         String notJson = "buy 0.01 BTC-PERP at 20000, please";
-        cluster.send(topic, notJson);
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"shipped001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, notJson);
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"shipped001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"lots\"}");
-        cluster.send(topic, "[{\"action\":\"place\",\"id\":\"shipped002\"}]");
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"shipped003\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, "[{\"action\":\"place\",\"id\":\"shipped002\"}]");
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"shipped003\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
 
         Map<Long, ConsumerRecord<String, JsonNode>> results = new HashMap<>();
@@ -267,33 +281,33 @@ class BitMaxSinkConnectorIT {
         // Ground truth: only the good command reached the exchange.
         assertThat(cluster.simulator.groundTruth().counts().acceptedOrders()).isEqualTo(acceptedBefore + 1);
         assertThat(cluster.simulator.groundTruth().counts().rejectedRequests()).isEqualTo(rejectedBefore);
-        assertThat(cluster.ordersWithClientId("shipped001")).isEmpty();
-        assertThat(cluster.ordersWithClientId("shipped003")).hasSize(1);
+        assertThat(ordersWithClientId(cluster, "shipped001")).isEmpty();
+        assertThat(ordersWithClientId(cluster, "shipped003")).hasSize(1);
     }
 
     @Test
     void underJsonConverterACommandThatIsNotJsonNeverReachesTheSinkAndGetsNoResult() {
         String topic = "jsonconv";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("value.converter.schemas.enable", "false");
         config.put("errors.tolerance", "all");
         config.put("errors.deadletterqueue.topic.name", "jsonconv.dlq");
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        cluster.start("jsonconv-sink", config);
-        cluster.send(topic, "buy 0.01 BTC-PERP at 20000, please");
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"jsonconv01\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        startSink(cluster, "jsonconv-sink", config);
+        send(cluster, topic, "buy 0.01 BTC-PERP at 20000, please");
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"jsonconv01\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
 
         // Commands run in offset order: once the second has its result, the first will never get one.
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 1, WAIT);
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", 1, WAIT);
         assertThat(results).containsOnlyKeys(1L);
         assertThat(cluster.connect.kafka().consume(1, WAIT.toMillis(), "jsonconv.dlq").count()).isEqualTo(1);
     }
 
     /** The converters of the shipped connector definition that the quickstart runs. */
     private static Map<String, String> shippedConverters() throws IOException {
-        JsonNode shipped = SinkCluster.JSON.readTree(Path.of("..", "config", "bitmax-sink-simulator.json").toFile())
+        JsonNode shipped = ConnectCluster.JSON.readTree(Path.of("..", "config", "bitmax-sink-simulator.json").toFile())
                 .get("config");
         Map<String, String> out = new HashMap<>();
         shipped.fields().forEachRemaining(e -> {
@@ -308,21 +322,21 @@ class BitMaxSinkConnectorIT {
     @Test
     void underErrorsToleranceNoneABadCommandFailsTheTaskWithTheReason() throws Exception {
         String topic = "strict";
-        cluster.start("strict-sink", cluster.sinkConfig(topic));
-        cluster.send(topic, "{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
+        startSink(cluster, "strict-sink", sinkConfig(cluster, topic));
+        send(cluster, topic, "{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
                 + "\"price\":\"20000.1\",\"orderQty\":\"0.01\"}");
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"strict0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"strict0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
         String trace = await().atMost(WAIT).until(() -> taskTrace("strict-sink"), t -> t != null);
         assertThat(trace).contains("TICK_SIZE_VIOLATION").contains("errors.tolerance");
-        assertThat(cluster.resultsByOffset(topic + ".results", 1, WAIT).get(0L).get("reason").asText())
+        assertThat(resultsByOffset(cluster, topic + ".results", 1, WAIT).get(0L).get("reason").asText())
                 .isEqualTo("TICK_SIZE_VIOLATION");
-        assertThat(cluster.ordersWithClientId("strict0001")).isEmpty();
+        assertThat(ordersWithClientId(cluster, "strict0001")).isEmpty();
     }
 
     @Test
     void aRefusedKeyFailsTheTaskSayingWhatToFix() throws Exception {
-        Map<String, String> config = cluster.sinkConfig("badkey");
+        Map<String, String> config = sinkConfig(cluster, "badkey");
         config.put("bitmax.api.secret", "not-the-secret");
         cluster.connect.kafka().createTopic("badkey", 1);
         cluster.connect.configureConnector("badkey-sink", config);
@@ -333,87 +347,87 @@ class BitMaxSinkConnectorIT {
 
     @Test
     void aKeyWithoutTradePermissionFailsTheTaskSayingWhatToFix() throws Exception {
-        Map<String, String> config = cluster.sinkConfig("viewonly");
-        config.put("bitmax.api.key", SinkCluster.VIEW_ONLY_KEY);
-        config.put("bitmax.api.secret", SinkCluster.VIEW_ONLY_SECRET);
+        Map<String, String> config = sinkConfig(cluster, "viewonly");
+        config.put("bitmax.api.key", SinkConnectorSetup.VIEW_ONLY_KEY);
+        config.put("bitmax.api.secret", SinkConnectorSetup.VIEW_ONLY_SECRET);
         cluster.connect.kafka().createTopic("viewonly", 1);
         cluster.connect.configureConnector("viewonly-sink", config);
         String trace = await().atMost(WAIT).until(() -> taskTrace("viewonly-sink"), t -> t != null);
         assertThat(trace).contains("no trade permission").contains("enable Trade permission")
-                .doesNotContain(SinkCluster.VIEW_ONLY_SECRET);
+                .doesNotContain(SinkConnectorSetup.VIEW_ONLY_SECRET);
     }
 
     @Test
     void theWebSocketTransportPlacesAndCancelsSingleOrders() {
         String topic = "ws";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("bitmax.transport", "websocket");
-        cluster.start("ws-sink", config);
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"wsplace001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        startSink(cluster, "ws-sink", config);
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"wsplace001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"21000\",\"orderQty\":\"0.01\"}");
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"wsplace002\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"wsplace002\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"21000.25\",\"orderQty\":\"0.01\"}");
-        cluster.send(topic, "{\"action\":\"cancel\",\"origId\":\"wsplace001\",\"symbol\":\"BTC-PERP\"}");
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 3, WAIT);
+        send(cluster, topic, "{\"action\":\"cancel\",\"origId\":\"wsplace001\",\"symbol\":\"BTC-PERP\"}");
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", 3, WAIT);
         results.forEach((o, r) -> assertThat(r.get("status").asText()).as("%s", r).isEqualTo("accepted"));
-        AcceptedOrder one = cluster.ordersWithClientId("wsplace001").get(0);
+        AcceptedOrder one = ordersWithClientId(cluster, "wsplace001").get(0);
         assertThat(one.transport()).isEqualTo("WS");
-        assertThat(cluster.ordersWithClientId("wsplace002")).hasSize(1);
-        assertThat(cluster.rest.queryOrder(one.orderId()).status().is(OrderStatus.Known.CANCELED)).isTrue();
+        assertThat(ordersWithClientId(cluster, "wsplace002")).hasSize(1);
+        assertThat(rest.queryOrder(one.orderId()).status().is(OrderStatus.Known.CANCELED)).isTrue();
 
         // An ack lost with its connection: the order is found by its client id, not placed again.
         cluster.simulator.faults().applyThenDropNextOrders(1);
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"wsplace003\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"wsplace003\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"21000.5\",\"orderQty\":\"0.01\"}");
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"wsplace004\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"wsplace004\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"21000.75\",\"orderQty\":\"0.01\"}");
-        Map<Long, JsonNode> after = cluster.resultsByOffset(topic + ".results", 5, WAIT);
+        Map<Long, JsonNode> after = resultsByOffset(cluster, topic + ".results", 5, WAIT);
         assertThat(after.get(3L).get("status").asText()).isEqualTo("duplicate");
         assertThat(after.get(4L).get("status").asText()).isEqualTo("accepted");
-        assertThat(cluster.ordersWithClientId("wsplace003")).hasSize(1);
-        assertThat(cluster.ordersWithClientId("wsplace004")).hasSize(1);
+        assertThat(ordersWithClientId(cluster, "wsplace003")).hasSize(1);
+        assertThat(ordersWithClientId(cluster, "wsplace004")).hasSize(1);
 
         // cancel-all over the WebSocket request API
-        cluster.send(topic, "{\"action\":\"cancel-all\",\"symbol\":\"BTC-PERP\"}");
-        assertThat(cluster.resultsByOffset(topic + ".results", 6, WAIT).get(5L).get("status").asText())
+        send(cluster, topic, "{\"action\":\"cancel-all\",\"symbol\":\"BTC-PERP\"}");
+        assertThat(resultsByOffset(cluster, topic + ".results", 6, WAIT).get(5L).get("status").asText())
                 .isEqualTo("accepted");
         for (String id : List.of("wsplace002", "wsplace003", "wsplace004")) {
-            String orderId = cluster.ordersWithClientId(id).get(0).orderId();
-            assertThat(cluster.rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).as(id).isTrue();
+            String orderId = ordersWithClientId(cluster, id).get(0).orderId();
+            assertThat(rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).as(id).isTrue();
         }
     }
 
     @Test
     void aCoalescedBatchTheExchangeRefusesIsSentAgainOneByOne() {
         String topic = "split";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("batch.linger.ms", "300");
         config.put("errors.tolerance", "all");
-        cluster.start("split-sink", config);
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"splitgood1\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        startSink(cluster, "split-sink", config);
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"splitgood1\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
         // Valid for the sink, refused by the exchange: a reduce-only order that would open a position.
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"splitbad01\",\"symbol\":\"ETH-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"splitbad01\",\"symbol\":\"ETH-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"500\",\"orderQty\":\"1\",\"execInst\":\"ReduceOnly\"}");
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"splitgood2\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"splitgood2\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.02\"}");
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 3, WAIT);
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", 3, WAIT);
         assertThat(results.get(0L).get("status").asText()).isEqualTo("accepted");
         assertThat(results.get(1L).get("status").asText()).isEqualTo("rejected");
         assertThat(results.get(1L).get("code").asInt()).isEqualTo(300008);
         assertThat(results.get(2L).get("status").asText()).isEqualTo("accepted");
         assertThat(results.get(0L).get("attempts").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(cluster.ordersWithClientId("splitgood1")).hasSize(1);
-        assertThat(cluster.ordersWithClientId("splitgood2")).hasSize(1);
-        assertThat(cluster.ordersWithClientId("splitbad01")).isEmpty();
+        assertThat(ordersWithClientId(cluster, "splitgood1")).hasSize(1);
+        assertThat(ordersWithClientId(cluster, "splitgood2")).hasSize(1);
+        assertThat(ordersWithClientId(cluster, "splitbad01")).isEmpty();
     }
 
     @Test
     void structsFromASchemaConverterAndSchemalessMapsAreCommandsToo() {
-        Map<String, String> structs = cluster.sinkConfig("structs");
+        Map<String, String> structs = sinkConfig(cluster, "structs");
         structs.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         structs.put("value.converter.schemas.enable", "true");
-        cluster.start("structs-sink", structs);
+        startSink(cluster, "structs-sink", structs);
         String schema = "{\"type\":\"struct\",\"name\":\"dev.bitmaxconnect.sink.OrderCommand\",\"fields\":["
                 + "{\"field\":\"action\",\"type\":\"string\"},"
                 + "{\"field\":\"id\",\"type\":\"string\",\"optional\":true},"
@@ -423,103 +437,103 @@ class BitMaxSinkConnectorIT {
                 + "{\"field\":\"price\",\"type\":\"string\",\"optional\":true},"
                 + "{\"field\":\"orderQty\",\"type\":\"string\",\"optional\":true},"
                 + "{\"field\":\"leverage\",\"type\":\"int32\",\"optional\":true}]}";
-        cluster.send("structs", "{\"schema\":" + schema + ",\"payload\":{\"action\":\"place\",\"id\":\"struct0001\","
+        send(cluster, "structs", "{\"schema\":" + schema + ",\"payload\":{\"action\":\"place\",\"id\":\"struct0001\","
                 + "\"symbol\":\"BTC-PERP\",\"side\":\"Sell\",\"orderType\":\"Limit\",\"price\":\"45000\","
                 + "\"orderQty\":\"0.01\",\"leverage\":null}}");
 
-        Map<String, String> maps = cluster.sinkConfig("maps");
+        Map<String, String> maps = sinkConfig(cluster, "maps");
         maps.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         maps.put("value.converter.schemas.enable", "false");
-        cluster.start("maps-sink", maps);
-        cluster.send("maps", "{\"action\":\"place\",\"id\":\"mapcmd0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Sell\","
+        startSink(cluster, "maps-sink", maps);
+        send(cluster, "maps", "{\"action\":\"place\",\"id\":\"mapcmd0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Sell\","
                 + "\"orderType\":\"Limit\",\"price\":\"45000.5\",\"orderQty\":\"0.01\"}");
 
-        assertThat(cluster.resultsByOffset("structs.results", 1, WAIT).get(0L).get("status").asText())
+        assertThat(resultsByOffset(cluster, "structs.results", 1, WAIT).get(0L).get("status").asText())
                 .isEqualTo("accepted");
-        assertThat(cluster.resultsByOffset("maps.results", 1, WAIT).get(0L).get("status").asText())
+        assertThat(resultsByOffset(cluster, "maps.results", 1, WAIT).get(0L).get("status").asText())
                 .isEqualTo("accepted");
-        assertThat(cluster.ordersWithClientId("struct0001")).singleElement()
+        assertThat(ordersWithClientId(cluster, "struct0001")).singleElement()
                 .satisfies(o -> assertThat(o.price()).isEqualByComparingTo("45000"));
-        assertThat(cluster.ordersWithClientId("mapcmd0001")).singleElement()
+        assertThat(ordersWithClientId(cluster, "mapcmd0001")).singleElement()
                 .satisfies(o -> assertThat(o.price()).isEqualByComparingTo("45000.5"));
     }
 
     @Test
     void ordersPlacedWithAnyIdTheReferenceAllowsAreCanceledByThatId() {
         String topic = "dashids";
-        cluster.start("dashids-sink", cluster.sinkConfig(topic));
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"x-limit\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        startSink(cluster, "dashids-sink", sinkConfig(cluster, topic));
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"x-limit\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
-        cluster.send(topic, "{\"action\":\"place-batch\",\"orders\":["
+        send(cluster, topic, "{\"action\":\"place-batch\",\"orders\":["
                 + "{\"id\":\"dash-b-1\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
                 + "\"price\":\"19000\",\"orderQty\":\"0.01\"},"
                 + "{\"id\":\"dash_b_2\",\"symbol\":\"ETH-PERP\",\"side\":\"Sell\",\"orderType\":\"Limit\","
                 + "\"price\":\"2000\",\"orderQty\":\"0.1\"}]}");
-        cluster.send(topic, "{\"action\":\"cancel\",\"origId\":\"x-limit\",\"symbol\":\"BTC-PERP\"}");
-        cluster.send(topic, "{\"action\":\"cancel-batch\",\"orders\":[{\"origId\":\"dash-b-1\",\"symbol\":\"BTC-PERP\"},"
+        send(cluster, topic, "{\"action\":\"cancel\",\"origId\":\"x-limit\",\"symbol\":\"BTC-PERP\"}");
+        send(cluster, topic, "{\"action\":\"cancel-batch\",\"orders\":[{\"origId\":\"dash-b-1\",\"symbol\":\"BTC-PERP\"},"
                 + "{\"origId\":\"dash_b_2\",\"symbol\":\"ETH-PERP\"}]}");
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 4, WAIT);
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", 4, WAIT);
         results.forEach((offset, r) -> assertThat(r.get("status").asText())
                 .as("command %d: %s", offset, r).isEqualTo("accepted"));
         assertThat(results.get(0L).get("commandId").asText()).isEqualTo("x-limit");
 
         // The exchange saw the command's own ids, once each, and every one of those orders is canceled.
         for (String id : List.of("x-limit", "dash-b-1", "dash_b_2")) {
-            List<AcceptedOrder> orders = cluster.ordersWithClientId(id);
+            List<AcceptedOrder> orders = ordersWithClientId(cluster, id);
             assertThat(orders).as(id).hasSize(1);
-            assertThat(cluster.rest.queryOrder(orders.get(0).orderId()).status().is(OrderStatus.Known.CANCELED))
+            assertThat(rest.queryOrder(orders.get(0).orderId()).status().is(OrderStatus.Known.CANCELED))
                     .as(id).isTrue();
         }
         assertThat(results.get(2L).get("orderId").asText())
-                .isEqualTo(cluster.ordersWithClientId("x-limit").get(0).orderId());
+                .isEqualTo(ordersWithClientId(cluster, "x-limit").get(0).orderId());
     }
 
     @Test
     void aCancelOfAnOrderAlreadyCanceledIsADuplicate() {
         String topic = "recancel";
-        cluster.start("recancel-sink", cluster.sinkConfig(topic));
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"recancel01\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        startSink(cluster, "recancel-sink", sinkConfig(cluster, topic));
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"recancel01\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
-        cluster.send(topic, "{\"action\":\"set-leverage\",\"symbol\":\"BTC-PERP\",\"leverage\":10}");
-        cluster.send(topic, "{\"action\":\"cancel\",\"origId\":\"recancel01\",\"symbol\":\"BTC-PERP\"}");
-        cluster.send(topic, "{\"action\":\"set-leverage\",\"symbol\":\"BTC-PERP\",\"leverage\":10}");
-        cluster.send(topic, "{\"action\":\"cancel\",\"origId\":\"recancel01\",\"symbol\":\"BTC-PERP\"}");
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 5, WAIT);
+        send(cluster, topic, "{\"action\":\"set-leverage\",\"symbol\":\"BTC-PERP\",\"leverage\":10}");
+        send(cluster, topic, "{\"action\":\"cancel\",\"origId\":\"recancel01\",\"symbol\":\"BTC-PERP\"}");
+        send(cluster, topic, "{\"action\":\"set-leverage\",\"symbol\":\"BTC-PERP\",\"leverage\":10}");
+        send(cluster, topic, "{\"action\":\"cancel\",\"origId\":\"recancel01\",\"symbol\":\"BTC-PERP\"}");
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", 5, WAIT);
         assertThat(results.get(2L).get("status").asText()).isEqualTo("accepted");
         assertThat(results.get(4L).get("status").asText()).isEqualTo("duplicate");
         assertThat(results.get(4L).get("reason").asText()).isEqualTo("ALREADY_CANCELED");
         assertThat(results.get(4L).get("orderId").asText())
-                .isEqualTo(cluster.ordersWithClientId("recancel01").get(0).orderId());
+                .isEqualTo(ordersWithClientId(cluster, "recancel01").get(0).orderId());
     }
 
     @Test
     void dryRunValidatesAndSendsNothing() {
         String topic = "dry";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("dry.run", "true");
-        cluster.start("dry-sink", config);
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"dryrun0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        startSink(cluster, "dry-sink", config);
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"dryrun0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
-        JsonNode r = cluster.resultsByOffset(topic + ".results", 1, WAIT).get(0L);
+        JsonNode r = resultsByOffset(cluster, topic + ".results", 1, WAIT).get(0L);
         assertThat(r.get("status").asText()).isEqualTo("skipped");
         assertThat(r.get("reason").asText()).isEqualTo("DRY_RUN");
-        assertThat(cluster.ordersWithClientId("dryrun0001")).isEmpty();
+        assertThat(ordersWithClientId(cluster, "dryrun0001")).isEmpty();
     }
 
     @Test
     void theTradingSwitchStopsOrderCommands() {
         String topic = "halted";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("risk.trading.enabled", "false");
-        cluster.start("halted-sink", config);
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"halted0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        startSink(cluster, "halted-sink", config);
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"halted0001\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000\",\"orderQty\":\"0.01\"}");
-        cluster.send(topic, "{\"action\":\"place\",\"id\":\"halted0002\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
+        send(cluster, topic, "{\"action\":\"place\",\"id\":\"halted0002\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":\"20000.1\",\"orderQty\":\"0.01\"}");
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", 1, WAIT);
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", 1, WAIT);
         assertThat(results.get(0L).get("status").asText()).isEqualTo("skipped");
         assertThat(results.get(0L).get("reason").asText()).isEqualTo("TRADING_DISABLED");
-        assertThat(cluster.ordersWithClientId("halted0001")).isEmpty();
+        assertThat(ordersWithClientId(cluster, "halted0001")).isEmpty();
         // Validation still runs first: a bad command is still rejected (and fails the task under the default tolerance).
         String trace = await().atMost(WAIT).until(() -> taskTrace("halted-sink"), t -> t != null);
         assertThat(trace).contains("TICK_SIZE_VIOLATION");

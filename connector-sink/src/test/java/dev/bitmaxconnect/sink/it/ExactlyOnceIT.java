@@ -2,12 +2,21 @@ package dev.bitmaxconnect.sink.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.ordersWithClientId;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.restClient;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.resultsByOffset;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.send;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.sinkConfig;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.startCluster;
+import static dev.bitmaxconnect.sink.it.SinkConnectorSetup.startSink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.model.OrderStatus;
 import dev.bitmaxconnect.simulator.GroundTruth;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +38,20 @@ import org.junit.jupiter.api.Test;
 class ExactlyOnceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
-    private static SinkCluster cluster;
+    private static ConnectCluster cluster;
+    private static BitMaxRestClient rest;
 
     @BeforeAll
     static void start() {
-        cluster = SinkCluster.start("sink-exactly-once-it");
+        cluster = startCluster("sink-exactly-once-it");
+        rest = restClient(cluster);
     }
 
     @AfterAll
     static void stop() {
+        if (rest != null) {
+            rest.close();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -56,49 +70,49 @@ class ExactlyOnceIT {
     @Test
     void appliedButResponseLostLeavesExactlyOneOrderPerCommand() {
         String topic = "lost";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("batch.linger.ms", "200");
-        cluster.start("lost-sink", config);
+        startSink(cluster, "lost-sink", config);
         // The next three placements (a coalesced batch, then single ones) are applied and their response dropped.
         cluster.simulator.faults().applyThenDropNextOrders(3);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String id = String.format("lostorder%03d", i);
             ids.add(id);
-            cluster.send(topic, place(id, "20" + String.format("%03d", i)));
+            send(cluster, topic, place(id, "20" + String.format("%03d", i)));
         }
-        Map<Long, JsonNode> results = cluster.resultsByOffset(topic + ".results", ids.size(), WAIT);
+        Map<Long, JsonNode> results = resultsByOffset(cluster, topic + ".results", ids.size(), WAIT);
         assertThat(results).hasSize(ids.size());
         long duplicates = results.values().stream().filter(r -> r.get("status").asText().equals("duplicate")).count();
         results.values().forEach(r -> assertThat(r.get("status").asText()).as("%s", r).isIn("accepted", "duplicate"));
         assertThat(duplicates).as("orders found at the exchange after a lost response").isPositive();
         for (String id : ids) {
-            assertThat(cluster.ordersWithClientId(id)).as(id).hasSize(1);
+            assertThat(ordersWithClientId(cluster, id)).as(id).hasSize(1);
         }
         // A single order whose response is lost.
         cluster.simulator.faults().reset().applyThenDropNextOrders(1);
-        cluster.send(topic, place("lostsingle1", "19999"));
-        JsonNode single = cluster.resultsByOffset(topic + ".results", ids.size() + 1, WAIT).get((long) ids.size());
+        send(cluster, topic, place("lostsingle1", "19999"));
+        JsonNode single = resultsByOffset(cluster, topic + ".results", ids.size() + 1, WAIT).get((long) ids.size());
         assertThat(single.get("status").asText()).isEqualTo("duplicate");
-        assertThat(cluster.ordersWithClientId("lostsingle1")).hasSize(1);
+        assertThat(ordersWithClientId(cluster, "lostsingle1")).hasSize(1);
         // The orderId reported for a lost response is the one the exchange holds.
         results.values().stream().filter(r -> r.get("status").asText().equals("duplicate")).forEach(r ->
                 assertThat(r.get("orderId").asText())
-                        .isEqualTo(cluster.ordersWithClientId(r.get("commandId").asText()).get(0).orderId()));
+                        .isEqualTo(ordersWithClientId(cluster, r.get("commandId").asText()).get(0).orderId()));
     }
 
     @Test
     void retriableFailuresAreRetriedWithTheSameRequest() {
         String topic = "retry";
-        cluster.start("retry-sink", cluster.sinkConfig(topic));
-        cluster.send(topic, place("retryorder0", "19000"));
-        cluster.resultsByOffset(topic + ".results", 1, WAIT); // the partition is open, the task idle
+        startSink(cluster, "retry-sink", sinkConfig(cluster, topic));
+        send(cluster, topic, place("retryorder0", "19000"));
+        resultsByOffset(cluster, topic + ".results", 1, WAIT); // the partition is open, the task idle
         cluster.simulator.faults().failNextRestRequests(2, 503, 510001);
-        cluster.send(topic, place("retryorder1", "19000"));
-        JsonNode r = cluster.resultsByOffset(topic + ".results", 2, WAIT).get(1L);
+        send(cluster, topic, place("retryorder1", "19000"));
+        JsonNode r = resultsByOffset(cluster, topic + ".results", 2, WAIT).get(1L);
         assertThat(r.get("status").asText()).isEqualTo("accepted");
         assertThat(r.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
-        var orders = cluster.ordersWithClientId("retryorder1");
+        var orders = ordersWithClientId(cluster, "retryorder1");
         assertThat(orders).hasSize(1);
         // The order that landed carries the time of the first request: the retry re-sent the same request.
         assertThat(orders.get(0).requestTime()).isEqualTo(r.get("requestTime").asLong());
@@ -108,15 +122,15 @@ class ExactlyOnceIT {
     @Test
     void aTaskRestartInTheMiddleOfABatchLeavesExactlyOneOrderPerCommand() throws Exception {
         String topic = "restart";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("batch.linger.ms", "50");
-        cluster.start("restart-sink", config);
+        startSink(cluster, "restart-sink", config);
         cluster.simulator.faults().delayResponses(Duration.ofMillis(700));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = String.format("restart%04d", i);
             ids.add(id);
-            cluster.send(topic, place(id, "21" + String.format("%03d", i)));
+            send(cluster, topic, place(id, "21" + String.format("%03d", i)));
         }
         // Restart while batches are being placed: some placed, some not, offsets partly committed.
         await().atMost(WAIT).until(() -> placed(ids) >= 10);
@@ -128,7 +142,7 @@ class ExactlyOnceIT {
         // Every command has a result; a re-delivered command placed before the restart is a duplicate.
         await().atMost(WAIT).until(() -> resultOffsets(topic).containsAll(offsets(ids.size())));
         for (String id : ids) {
-            assertThat(cluster.ordersWithClientId(id)).as(id).hasSize(1);
+            assertThat(ordersWithClientId(cluster, id)).as(id).hasSize(1);
         }
         long duplicates = 0;
         Map<Long, List<ConsumerRecord<String, JsonNode>>> byCommand = new TreeMap<>();
@@ -159,18 +173,18 @@ class ExactlyOnceIT {
     void aCancelByOrigIdOfAnOrderOutsideTheHistoryWindowExecutesOnceAcrossRestarts() throws Exception {
         String topic = "origid";
         String connector = "origid-sink";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("recovery.history.size", "20");
-        cluster.start(connector, config);
-        cluster.send(topic, place("origidold01", "19000"));
+        startSink(cluster, connector, config);
+        send(cluster, topic, place("origidold01", "19000"));
         for (int i = 0; i < 25; i++) {
-            cluster.send(topic, place(String.format("origidnew%03d", i), "19100"));
+            send(cluster, topic, place(String.format("origidnew%03d", i), "19100"));
         }
-        cluster.resultsByOffset(topic + ".results", 26, WAIT).values()
+        resultsByOffset(cluster, topic + ".results", 26, WAIT).values()
                 .forEach(r -> assertThat(r.get("status").asText()).as("%s", r).isEqualTo("accepted"));
-        String orderId = cluster.ordersWithClientId("origidold01").get(0).orderId();
+        String orderId = ordersWithClientId(cluster, "origidold01").get(0).orderId();
         // Out of the window a restarted task reads from the exchange: only the open orders still show it.
-        assertThat(cluster.rest.currentHistoryOrders(new HistoryOrdersQuery(null, 20, null)))
+        assertThat(rest.currentHistoryOrders(new HistoryOrdersQuery(null, 20, null)))
                 .extracting(OrderInfo::orderId).doesNotContain(orderId);
 
         // A restarted task cancels the old order by the client id it was placed with.
@@ -178,11 +192,11 @@ class ExactlyOnceIT {
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, "restarted");
         String cancel = "{\"action\":\"cancel\",\"id\":\"origidcxl01\",\"symbol\":\"BTC-PERP\","
                 + "\"origId\":\"origidold01\"}";
-        cluster.send(topic, cancel);
-        JsonNode first = cluster.resultsByOffset(topic + ".results", 27, WAIT).get(26L);
+        send(cluster, topic, cancel);
+        JsonNode first = resultsByOffset(cluster, topic + ".results", 27, WAIT).get(26L);
         assertThat(first.get("status").asText()).as("%s", first).isEqualTo("accepted");
         assertThat(first.get("orderId").asText()).isEqualTo(orderId);
-        assertThat(cluster.rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).isTrue();
+        assertThat(rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).isTrue();
 
         // The same cancel delivered again to a new task, as after a restart before its offset was committed.
         GroundTruth.Counts before = cluster.simulator.groundTruth().counts();
@@ -212,29 +226,29 @@ class ExactlyOnceIT {
         assertThat(after.acceptedOrders()).isEqualTo(before.acceptedOrders());
         assertThat(after.canceledOrders()).isEqualTo(before.canceledOrders());
         assertThat(after.rejectedRequests()).isEqualTo(before.rejectedRequests());
-        assertThat(cluster.ordersWithClientId("origidold01")).hasSize(1);
-        assertThat(cluster.rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).isTrue();
+        assertThat(ordersWithClientId(cluster, "origidold01")).hasSize(1);
+        assertThat(rest.queryOrder(orderId).status().is(OrderStatus.Known.CANCELED)).isTrue();
     }
 
     @Test
     void placesDeliveredAgainWhoseOrdersLeftTheHistoryWindowAreNotPlacedAgain() throws Exception {
         String topic = "oldplace";
         String connector = "oldplace-sink";
-        Map<String, String> config = cluster.sinkConfig(topic);
+        Map<String, String> config = sinkConfig(cluster, topic);
         config.put("recovery.history.size", "20");
-        cluster.start(connector, config);
-        cluster.send(topic, place("oldplace001", "19000"));
-        cluster.send(topic, "{\"action\":\"cancel\",\"id\":\"oldplacecxl1\",\"symbol\":\"BTC-PERP\","
+        startSink(cluster, connector, config);
+        send(cluster, topic, place("oldplace001", "19000"));
+        send(cluster, topic, "{\"action\":\"cancel\",\"id\":\"oldplacecxl1\",\"symbol\":\"BTC-PERP\","
                 + "\"origId\":\"oldplace001\"}");
         for (int i = 0; i < 25; i++) {
-            cluster.send(topic, place(String.format("oldplacenew%03d", i), "19100"));
+            send(cluster, topic, place(String.format("oldplacenew%03d", i), "19100"));
         }
-        cluster.resultsByOffset(topic + ".results", 27, WAIT).values()
+        resultsByOffset(cluster, topic + ".results", 27, WAIT).values()
                 .forEach(r -> assertThat(r.get("status").asText()).as("%s", r).isEqualTo("accepted"));
-        String orderId = cluster.ordersWithClientId("oldplace001").get(0).orderId();
+        String orderId = ordersWithClientId(cluster, "oldplace001").get(0).orderId();
         // Neither open nor in the window a new task reads from the exchange.
-        assertThat(cluster.rest.openOrders()).extracting(OrderInfo::orderId).doesNotContain(orderId);
-        assertThat(cluster.rest.currentHistoryOrders(new HistoryOrdersQuery(null, 20, null)))
+        assertThat(rest.openOrders()).extracting(OrderInfo::orderId).doesNotContain(orderId);
+        assertThat(rest.currentHistoryOrders(new HistoryOrdersQuery(null, 20, null)))
                 .extracting(OrderInfo::orderId).doesNotContain(orderId);
 
         // Every command delivered again to a new task, as after a restart before any offset was committed.
@@ -254,15 +268,15 @@ class ExactlyOnceIT {
         assertThat(after.acceptedOrders()).isEqualTo(before.acceptedOrders());
         assertThat(after.canceledOrders()).isEqualTo(before.canceledOrders());
         assertThat(after.rejectedRequests()).isEqualTo(before.rejectedRequests());
-        assertThat(cluster.ordersWithClientId("oldplace001")).hasSize(1);
+        assertThat(ordersWithClientId(cluster, "oldplace001")).hasSize(1);
     }
 
     private static long placed(List<String> ids) {
-        return ids.stream().filter(id -> !cluster.ordersWithClientId(id).isEmpty()).count();
+        return ids.stream().filter(id -> !ordersWithClientId(cluster, id).isEmpty()).count();
     }
 
     private static Set<Long> resultOffsets(String topic) {
-        return new java.util.HashSet<>(cluster.resultsByOffset(topic + ".results", 1, WAIT).keySet());
+        return new java.util.HashSet<>(resultsByOffset(cluster, topic + ".results", 1, WAIT).keySet());
     }
 
     private static List<Long> offsets(int n) {

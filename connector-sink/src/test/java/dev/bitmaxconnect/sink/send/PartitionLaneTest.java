@@ -82,7 +82,8 @@ class PartitionLaneTest {
         PartitionLane l = lane(10, 400);
         l.start();
         l.add(command(0, PLACE));
-        Thread.sleep(100);
+        // The lane has taken the first command and lingers: the second arrives during the linger time.
+        await().atMost(Duration.ofSeconds(5)).until(() -> l.queued() == 0);
         l.add(command(1, PLACE));
         await().atMost(Duration.ofSeconds(5)).until(() -> l.committableOffset() == 2);
         assertThat(units).containsExactly(List.of("place@0", "place@1"));
@@ -116,7 +117,7 @@ class PartitionLaneTest {
     void stoppingInterruptsAUnitStillBusyAfterTheWait() {
         lane = new PartitionLane(TP, (tp, unit) -> {
             try {
-                Thread.sleep(30_000);
+                Thread.sleep(30_000); // a unit still busy: the time is what makes it outlive the stop wait
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted");

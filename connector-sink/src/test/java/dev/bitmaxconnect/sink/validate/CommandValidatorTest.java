@@ -2,42 +2,18 @@ package dev.bitmaxconnect.sink.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitmaxconnect.sink.command.OrderCommand;
 import dev.bitmaxconnect.sink.command.OrderCommandParser;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CommandValidatorTest {
 
-    private static final Path EXAMPLES = Path.of("..", "api-examples");
-
     private final OrderCommandParser parser = new OrderCommandParser();
-    private final ContractFilters filters = new ContractFilters();
-
-    @BeforeEach
-    void loadTheReferenceContracts() throws IOException {
-        JsonNode data = new ObjectMapper().readTree(
-                EXAMPLES.resolve("futures-contracts-info--response-futures-contracts-info.json").toFile()).get("data");
-        List<ContractFilter> list = new ArrayList<>();
-        for (JsonNode c : data) {
-            JsonNode p = c.get("priceFilter");
-            JsonNode l = c.get("lotSizeFilter");
-            list.add(new ContractFilter(c.get("symbol").asText(), c.get("status").asText(),
-                    new BigDecimal(p.get("minPrice").asText()), new BigDecimal(p.get("maxPrice").asText()),
-                    new BigDecimal(p.get("tickSize").asText()), new BigDecimal(l.get("minQty").asText()),
-                    new BigDecimal(l.get("maxQty").asText()), new BigDecimal(l.get("lotSize").asText())));
-        }
-        filters.replace(list);
-    }
+    private final ContractFilters filters = ReferenceContracts.filters();
 
     private Optional<Rejection> check(String json) {
         return check(json, RiskLimits.none());

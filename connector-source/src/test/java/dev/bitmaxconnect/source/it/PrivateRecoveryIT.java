@@ -27,6 +27,9 @@ import dev.bitmaxconnect.client.model.Side;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.Fill;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.simulator.BitMaxSimulator;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 
 /**
  * The private stream against the simulator's dropped connections and a task restart, on a worker with exactly-once
@@ -35,22 +38,31 @@ import dev.bitmaxconnect.simulator.SimulatorDefaults;
  */
 class PrivateRecoveryIT {
     private static final Duration WAIT = Duration.ofSeconds(40);
-    private static SourceCluster cluster;
+    private static ConnectCluster cluster;
+    private static BitMaxRestClient rest;
 
     @BeforeAll
     static void start() {
-        cluster = SourceCluster.start("source-recovery-it", 50, true);
+        cluster = ConnectCluster.builder("source-recovery-it")
+                .values(ConnectCluster.Values.JSON_WITH_SCHEMAS)
+                .exactlyOnceSource(true)
+                .simulator(BitMaxSimulator.builder().marketDataRate(50))
+                .start();
+        rest = SourceTestConfig.restClient(cluster.simulator);
     }
 
     @AfterAll
     static void stop() {
+        if (rest != null) {
+            rest.close();
+        }
         if (cluster != null) {
             cluster.close();
         }
     }
 
     private static String place(String symbol, Side side, String price, String qty) {
-        return cluster.rest.placeOrder(NewOrderRequest.builder().symbol(symbol).side(side).orderType(OrderType.LIMIT)
+        return rest.placeOrder(NewOrderRequest.builder().symbol(symbol).side(side).orderType(OrderType.LIMIT)
                 .price(price).orderQty(qty).build()).order().orderId();
     }
 
@@ -61,13 +73,13 @@ class PrivateRecoveryIT {
         ids.add(place("BTC-PERP", Side.BUY, "45000", "0.002"));
         String canceled = place("ETH-PERP", Side.SELL, "5000", "0.1");
         ids.add(canceled);
-        cluster.rest.cancelOrder(CancelOrderRequest.of(canceled, "ETH-PERP"));
+        rest.cancelOrder(CancelOrderRequest.of(canceled, "ETH-PERP"));
         return ids;
     }
 
     /** A stop-market buy far above the mark price: it waits, not final, until the mark price reaches it. */
     private static String placeStop(String symbol, String stopPrice, String qty) {
-        return cluster.rest.placeOrder(NewOrderRequest.builder().symbol(symbol).side(Side.BUY)
+        return rest.placeOrder(NewOrderRequest.builder().symbol(symbol).side(Side.BUY)
                 .orderType(OrderType.STOP_MARKET).stopPrice(new BigDecimal(stopPrice)).orderQty(qty).build())
                 .order().orderId();
     }
@@ -77,7 +89,7 @@ class PrivateRecoveryIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = place("ETH-PERP", Side.SELL, "5000", "0.1");
-            cluster.rest.cancelOrder(CancelOrderRequest.of(id, "ETH-PERP"));
+            rest.cancelOrder(CancelOrderRequest.of(id, "ETH-PERP"));
             ids.add(id);
         }
         return ids;
@@ -101,21 +113,21 @@ class PrivateRecoveryIT {
      * (fewer than the history window: orders the topic never saw are recovered from the history alone).
      */
     private static void endOldOrders(List<String> oldOrders, int newerOrders, List<String> allOrders) {
-        for (OrderInfo order : cluster.rest.queryOrders(oldOrders)) {
+        for (OrderInfo order : rest.queryOrders(oldOrders)) {
             if (order.orderType().wire().equals("Limit")) {
-                cluster.rest.cancelOrder(CancelOrderRequest.of(order.orderId(), order.symbol()));
+                rest.cancelOrder(CancelOrderRequest.of(order.orderId(), order.symbol()));
             }
         }
         cluster.simulator.setMarkPrice("BTC-PERP", new BigDecimal("100000"));
         cluster.simulator.setMarkPrice("BTC-PERP", null);
         allOrders.addAll(placedAndCanceled(newerOrders));
-        assertThat(cluster.rest.queryOrders(oldOrders)).as("the old orders have ended")
+        assertThat(rest.queryOrders(oldOrders)).as("the old orders have ended")
                 .allSatisfy(order -> assertThat(order.status().wire()).isIn("Canceled", "Filled"));
     }
 
     /** The last record of every order on the topic is the order's state at the exchange; no state twice. */
     private static void assertEveryOrderEndsAsTheExchangeKnowsIt(String topic, List<String> orderIds) {
-        Map<String, String> exchange = cluster.rest.queryOrders(orderIds).stream()
+        Map<String, String> exchange = rest.queryOrders(orderIds).stream()
                 .collect(Collectors.toMap(OrderInfo::orderId, PrivateRecoveryIT::stateOf));
         await().atMost(WAIT).untilAsserted(() -> {
             Map<String, String> last = new HashMap<>();
@@ -146,7 +158,7 @@ class PrivateRecoveryIT {
     private static void assertEveryOrderHasItsFinalStateOnce(String topic, List<String> orderIds) {
         await().atMost(WAIT).untilAsserted(() -> {
             // Read at every attempt: an order may still be filling.
-            Map<String, OrderInfo> finalStates = cluster.rest.queryOrders(orderIds).stream()
+            Map<String, OrderInfo> finalStates = rest.queryOrders(orderIds).stream()
                     .collect(Collectors.toMap(OrderInfo::orderId, Function.identity()));
             List<String> states = orderStates(topic);
             for (String orderId : orderIds) {
@@ -159,12 +171,12 @@ class PrivateRecoveryIT {
 
     @Test
     void orderTopicHoldsEveryOrderStateOnceThroughRepeatedDrops() {
-        Map<String, String> config = cluster.sourceConfig("drops", "order,account");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "drops", "order,account");
         config.put("tasks.max", "1");
         config.put("exactly.once.support", "required");
         cluster.connect.kafka().createTopic("drops.order", 1);
         cluster.connect.kafka().createTopic("drops.account", 1);
-        cluster.start("drops", config, 1);
+        cluster.startConnector("drops", config, 1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("drops.account")).isNotEmpty());
 
         List<String> orderIds = new ArrayList<>();
@@ -206,13 +218,13 @@ class PrivateRecoveryIT {
 
     @Test
     void ordersOlderThanTheHistoryWindowThatEndWhileTheStreamIsDownEndOnTheTopicToo() {
-        Map<String, String> config = cluster.sourceConfig("old-orders", "order,account");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "old-orders", "order,account");
         config.put("tasks.max", "1");
         config.put("exactly.once.support", "required");
         config.put("private.recovery.history.size", "20");
         cluster.connect.kafka().createTopic("old-orders.order", 1);
         cluster.connect.kafka().createTopic("old-orders.account", 1);
-        cluster.start("old-orders", config, 1);
+        cluster.startConnector("old-orders", config, 1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("old-orders.account")).isNotEmpty());
 
         List<String> oldOrders = oldOrders(8, 3);
@@ -235,13 +247,13 @@ class PrivateRecoveryIT {
 
     @Test
     void ordersOlderThanTheHistoryWindowThatEndWhileTheTaskIsStoppedEndOnTheTopicToo() throws Exception {
-        Map<String, String> config = cluster.sourceConfig("old-stopped", "order,account");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "old-stopped", "order,account");
         config.put("tasks.max", "1");
         config.put("exactly.once.support", "required");
         config.put("private.recovery.history.size", "20");
         cluster.connect.kafka().createTopic("old-stopped.order", 1);
         cluster.connect.kafka().createTopic("old-stopped.account", 1);
-        cluster.start("old-stopped", config, 1);
+        cluster.startConnector("old-stopped", config, 1);
 
         List<String> oldOrders = oldOrders(8, 3);
         List<String> orderIds = new ArrayList<>(oldOrders);
@@ -260,7 +272,7 @@ class PrivateRecoveryIT {
 
     @Test
     void aConnectorThatCannotResumeExactlyIsRefusedWhenExactlyOnceIsRequired() {
-        Map<String, String> config = cluster.sourceConfig("eos-bbo", "bbo,order");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "eos-bbo", "bbo,order");
         config.put("exactly.once.support", "required");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> cluster.connect.configureConnector("eos-bbo", config)))
                 .hasMessageContaining("exactly-once");
@@ -268,12 +280,12 @@ class PrivateRecoveryIT {
 
     @Test
     void aTaskRestartDoesNotRepeatPrivateEvents() throws Exception {
-        Map<String, String> config = cluster.sourceConfig("restart", "order,account");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "restart", "order,account");
         config.put("tasks.max", "1");
         config.put("exactly.once.support", "required");
         cluster.connect.kafka().createTopic("restart.order", 1);
         cluster.connect.kafka().createTopic("restart.account", 1);
-        cluster.start("restart", config, 1);
+        cluster.startConnector("restart", config, 1);
 
         List<String> before = activity();
         assertEveryOrderHasItsFinalStateOnce("restart.order", before);
@@ -295,7 +307,7 @@ class PrivateRecoveryIT {
 
     @Test
     void aPrivateStreamSlowToComeUpKeepsTheTaskRunning() throws Exception {
-        Map<String, String> config = cluster.sourceConfig("slow-start", "order");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "slow-start", "order");
         config.put("tasks.max", "1");
         config.put("bitmax.connect.timeout.ms", "1000");
         cluster.connect.kafka().createTopic("slow-start.order", 1);
@@ -303,7 +315,7 @@ class PrivateRecoveryIT {
         // timeout) and well within the request timeout.
         cluster.simulator.faults().delayResponses(Duration.ofSeconds(3));
         try {
-            cluster.start("slow-start", config, 1);
+            cluster.startConnector("slow-start", config, 1);
             sleep(4_000);
             assertThat(cluster.connect.connectorStatus("slow-start").tasks())
                     .singleElement().satisfies(task -> assertThat(task.state()).isEqualTo("RUNNING"));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,19 +29,30 @@ import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.RecordHeaders;
+import dev.bitmaxconnect.source.record.SourcePartitions;
+import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 
 /** The source on a real Kafka and Connect worker against the simulator: every channel lands in its topic with its schema. */
 class SourceChannelsIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static SourceCluster cluster;
+    private static ConnectCluster cluster;
+    private static BitMaxRestClient rest;
 
     @BeforeAll
     static void start() {
-        cluster = SourceCluster.start("source-channels-it", 200);
+        cluster = ConnectCluster.builder("source-channels-it")
+                .values(ConnectCluster.Values.JSON_WITH_SCHEMAS)
+                .simulator(BitMaxSimulator.builder().marketDataRate(200))
+                .start();
+        rest = SourceTestConfig.restClient(cluster.simulator);
     }
 
     @AfterAll
     static void stop() {
+        if (rest != null) {
+            rest.close();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -48,7 +61,7 @@ class SourceChannelsIT {
     @Test
     void everyChannelLandsInItsTopicWithItsSchema() throws Exception {
         String prefix = "all";
-        Map<String, String> config = cluster.sourceConfig(prefix, "pricing,bbo,depth,trades,bar,order,account");
+        Map<String, String> config = SourceTestConfig.connector(cluster, prefix, "pricing,bbo,depth,trades,bar,order,account");
         config.put("reference.data", "contracts,collateral,pricing");
         config.put("reference.refresh.interval.ms", "60000");
         config.put("topic.trades", "all-trades");
@@ -60,16 +73,16 @@ class SourceChannelsIT {
                 Map.entry("all.ref.contract-pricing", "ContractPricing"),
                 Map.entry("all.ref.collateral-pricing", "CollateralPrice"));
         schemaOfTopic.keySet().forEach(topic -> cluster.connect.kafka().createTopic(topic, 1));
-        cluster.start("all-channels", config, 2);
+        cluster.startConnector("all-channels", config, 2);
 
         // Private activity: one order that rests, one that is canceled.
         await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("all.account")).isNotEmpty());
-        String resting = cluster.rest.placeOrder(NewOrderRequest.builder().symbol("BTC-PERP").side(Side.BUY)
+        String resting = rest.placeOrder(NewOrderRequest.builder().symbol("BTC-PERP").side(Side.BUY)
                 .orderType(OrderType.LIMIT).price("20000").orderQty("0.01").build()).order().orderId();
         assertThat(resting).isNotBlank();
 
         for (Map.Entry<String, String> entry : schemaOfTopic.entrySet()) {
-            List<ConsumerRecord<String, JsonNode>> records = cluster.atLeast(1, WAIT, entry.getKey());
+            List<ConsumerRecord<String, JsonNode>> records = cluster.records(entry.getKey(), 1, WAIT);
             ConsumerRecord<String, JsonNode> record = records.get(0);
             JsonNode schema = record.value().get("schema");
             assertThat(schema.get("name").asText()).as(entry.getKey())
@@ -77,19 +90,19 @@ class SourceChannelsIT {
             assertThat(schema.get("version").asInt()).as(entry.getKey()).isEqualTo(1);
             assertThat(record.key()).as(entry.getKey()).isNotBlank();
             if (!entry.getKey().contains(".ref.")) {
-                assertThat(SourceCluster.header(record, RecordHeaders.CHANNEL)).as(entry.getKey()).isNotBlank();
+                assertThat(ConnectCluster.header(record, RecordHeaders.CHANNEL)).as(entry.getKey()).isNotBlank();
             }
         }
 
-        ConsumerRecord<String, JsonNode> trade = cluster.atLeast(1, WAIT, "all-trades").get(0);
+        ConsumerRecord<String, JsonNode> trade = cluster.records("all-trades", 1, WAIT).get(0);
         JsonNode payload = trade.value().get("payload");
         assertThat(trade.key()).isIn("BTC-PERP", "ETH-PERP");
         assertThat(payload.get("symbol").asText()).isEqualTo(trade.key());
         assertThat(new BigDecimal(payload.get("price").asText())).isPositive();
         assertThat(trade.timestamp()).isEqualTo(payload.get("time").asLong());
-        assertThat(Long.parseLong(SourceCluster.header(trade, RecordHeaders.SEQUENCE))).isEqualTo(payload.get("seqnum").asLong());
+        assertThat(Long.parseLong(ConnectCluster.header(trade, RecordHeaders.SEQUENCE))).isEqualTo(payload.get("seqnum").asLong());
 
-        ConsumerRecord<String, JsonNode> depth = cluster.atLeast(1, WAIT, "all.depth").get(0);
+        ConsumerRecord<String, JsonNode> depth = cluster.records("all.depth", 1, WAIT).get(0);
         assertThat(depth.value().get("payload").get("bids").isArray()).isTrue();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("all.order"))
@@ -116,24 +129,24 @@ class SourceChannelsIT {
 
     @Test
     void marketDataIsMarkedAfterAReconnectAndNeverRepeatedAcrossARestart() throws Exception {
-        Map<String, String> config = cluster.sourceConfig("md", "trades,depth");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "md", "trades,depth");
         config.put("tasks.max", "1");
         cluster.connect.kafka().createTopic("md.trades", 1);
         cluster.connect.kafka().createTopic("md.depth", 1);
-        cluster.start("market-data", config, 1);
-        cluster.atLeast(20, WAIT, "md.depth");
+        cluster.startConnector("market-data", config, 1);
+        cluster.records("md.depth", 20, WAIT);
 
         cluster.simulator.faults().dropAllConnections();
         await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("md.depth", "md.trades")).anySatisfy(r -> {
             assertThat(r.value().get("payload").get("gapBefore").asBoolean()).isTrue();
-            assertThat(SourceCluster.header(r, RecordHeaders.GAP)).isEqualTo("true");
+            assertThat(ConnectCluster.header(r, RecordHeaders.GAP)).isEqualTo("true");
         }));
         ObjectName metrics = SourceTaskMetrics.objectName("market-data", "0");
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         assertThat(count(server, metrics, "reconnects-total")).isPositive();
         assertThat(count(server, metrics, "gaps-total")).isPositive();
 
-        Thread.sleep(1_000); // past offset.flush.interval.ms
+        awaitOffsetsCommittedThrough("market-data", "md.depth");
         int before = cluster.all("md.depth").size();
         cluster.connect.restartTask("market-data", 0);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("market-data", 1, "no restart");
@@ -153,11 +166,11 @@ class SourceChannelsIT {
 
     @Test
     void malformedFramesAreCountedAndTheTaskGoesOn() throws Exception {
-        Map<String, String> config = cluster.sourceConfig("junk", "bbo,trades,depth");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "junk", "bbo,trades,depth");
         config.put("tasks.max", "1");
         List.of("junk.bbo", "junk.trades", "junk.depth").forEach(t -> cluster.connect.kafka().createTopic(t, 1));
-        cluster.start("junk", config, 1);
-        cluster.atLeast(5, WAIT, "junk.depth");
+        cluster.startConnector("junk", config, 1);
+        cluster.records("junk.depth", 5, WAIT);
 
         assertThat(cluster.simulator.faults().sendMalformedFrames(8)).isPositive();
         ObjectName metrics = SourceTaskMetrics.objectName("junk", "0");
@@ -174,11 +187,11 @@ class SourceChannelsIT {
     void aKeyRevokedWhileRunningFailsTheTaskAtTheNextReconnect() {
         try (BitMaxSimulator revoking = BitMaxSimulator.builder().port(0).seed(7).marketDataRate(0)
                 .apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build().start()) {
-            Map<String, String> config = cluster.sourceConfig("revoked", "order");
+            Map<String, String> config = SourceTestConfig.connector(cluster, "revoked", "order");
             config.put("tasks.max", "1");
             config.put("bitmax.rest.url", revoking.restUrl());
             config.put("bitmax.ws.url", revoking.wsUrl());
-            cluster.start("revoked", config, 1);
+            cluster.startConnector("revoked", config, 1);
             revoking.faults().refuseAuth(true);
             revoking.faults().dropAllConnections();
             await().atMost(WAIT).untilAsserted(() -> {
@@ -192,7 +205,7 @@ class SourceChannelsIT {
 
     @Test
     void refusedCredentialsFailTheTaskWithAMessageSayingWhatToFix() {
-        Map<String, String> config = cluster.sourceConfig("badauth", "order");
+        Map<String, String> config = SourceTestConfig.connector(cluster, "badauth", "order");
         config.put("bitmax.api.secret", "not-the-secret");
         config.put("tasks.max", "1");
         cluster.connect.configureConnector("bad-auth", config);
@@ -207,6 +220,26 @@ class SourceChannelsIT {
     }
 
     /** A counter of the task's metrics (Kafka's metrics give doubles). */
+    /** Waits until the connector's committed offsets reach each symbol's last record in the topic now. */
+    private static void awaitOffsetsCommittedThrough(String connector, String topic) {
+        Map<String, Long> written = new HashMap<>();
+        for (ConsumerRecord<String, JsonNode> r : cluster.all(topic)) {
+            written.merge(r.key(), r.value().get("payload").get("seqnum").asLong(), Math::max);
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, Long> committed = new HashMap<>();
+            for (ConnectorOffset o : cluster.connect.connectorOffsets(connector).offsets()) {
+                Object seqnum = o.offset().get(SourcePartitions.SEQNUM);
+                if (seqnum instanceof Number n) {
+                    committed.merge(String.valueOf(o.partition().get(SourcePartitions.SYMBOL)), n.longValue(), Math::max);
+                }
+            }
+            written.forEach((symbol, seqnum) ->
+                    assertThat(committed.getOrDefault(symbol, -1L)).as("committed seqnum of %s", symbol)
+                            .isGreaterThanOrEqualTo(seqnum));
+        });
+    }
+
     private static long count(MBeanServer server, ObjectName metrics, String attribute) throws Exception {
         return ((Number) server.getAttribute(metrics, attribute)).longValue();
     }

@@ -2,26 +2,31 @@ package dev.bitmaxconnect.source.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.bitmaxconnect.testsupport.ApiExamples.decoded;
 
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 
 import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.source.config.DecimalHandlingMode;
+import dev.bitmaxconnect.client.stream.StreamMessageDecoder;
 
 class MarketDataMapperTest {
+    private static final Function<String, StreamMessage> DECODE = new StreamMessageDecoder()::decode;
+
     private final DecimalFormat decimals = new DecimalFormat(DecimalHandlingMode.STRING, 0);
     private final RecordSchemas schemas = new RecordSchemas(decimals);
     private final MarketDataMapper mapper = new MarketDataMapper(schemas, decimals);
 
     @Test
     void tradeKeepsSeqnumAndExactDecimals() {
-        StreamMessage.Trades trades = Fixtures.message("channel-market-trades--trade-message.json", StreamMessage.Trades.class);
+        StreamMessage.Trades trades = decoded("channel-market-trades--trade-message.json", DECODE, StreamMessage.Trades.class);
         Struct trade = mapper.trade(trades.symbol(), trades.data().get(0), false);
         trade.validate();
         assertThat(trade.schema()).isEqualTo(schemas.trade());
@@ -37,7 +42,7 @@ class MarketDataMapperTest {
 
     @Test
     void depthHasBidsAndAsksAsPriceSizeLists() {
-        StreamMessage.DepthUpdate depth = Fixtures.message("channel-level-2-order-book-updates--the-depth-message.json",
+        StreamMessage.DepthUpdate depth = decoded("channel-level-2-order-book-updates--the-depth-message.json", DECODE,
                 StreamMessage.DepthUpdate.class);
         Struct record = mapper.depth(depth, false);
         record.validate();
@@ -52,7 +57,7 @@ class MarketDataMapperTest {
 
     @Test
     void bboHasBothSides() {
-        StreamMessage.Bbo bbo = Fixtures.message("channel-level-1-order-book-data-bbo--bbo-message.json", StreamMessage.Bbo.class);
+        StreamMessage.Bbo bbo = decoded("channel-level-1-order-book-data-bbo--bbo-message.json", DECODE, StreamMessage.Bbo.class);
         Struct record = mapper.bbo(bbo);
         record.validate();
         assertThat(record.getString("symbol")).isEqualTo("BTC-PERP");
@@ -65,7 +70,7 @@ class MarketDataMapperTest {
 
     @Test
     void barIsOneRecordWithItsInterval() {
-        StreamMessage.Bar bar = Fixtures.message("channel-bar-data--bar-data-message.json", StreamMessage.Bar.class);
+        StreamMessage.Bar bar = decoded("channel-bar-data--bar-data-message.json", DECODE, StreamMessage.Bar.class);
         Struct record = mapper.bar(bar);
         record.validate();
         assertThat(record.getString("symbol")).isEqualTo("BTC-PERP");
@@ -80,8 +85,8 @@ class MarketDataMapperTest {
 
     @Test
     void pricingDataCarriesContractsAndCollaterals() {
-        StreamMessage.PricingData pricing = Fixtures.message(
-                "channel-futures-pricing-data--sample-futures-pricing-data-message.json", StreamMessage.PricingData.class);
+        StreamMessage.PricingData pricing = decoded(
+                "channel-futures-pricing-data--sample-futures-pricing-data-message.json", DECODE, StreamMessage.PricingData.class);
         Struct record = mapper.pricing(pricing);
         record.validate();
         assertThat(record.get("time")).isEqualTo(new Date(1609371076960L));
@@ -97,7 +102,7 @@ class MarketDataMapperTest {
 
     @Test
     void preciseAndDoubleModesChangeSchemaAndValue() {
-        StreamMessage.Trades trades = Fixtures.message("channel-market-trades--trade-message.json", StreamMessage.Trades.class);
+        StreamMessage.Trades trades = decoded("channel-market-trades--trade-message.json", DECODE, StreamMessage.Trades.class);
         DecimalFormat precise = new DecimalFormat(DecimalHandlingMode.PRECISE, 8);
         Struct exact = new MarketDataMapper(new RecordSchemas(precise), precise).trade("BTC-PERP", trades.data().get(0), false);
         exact.validate();

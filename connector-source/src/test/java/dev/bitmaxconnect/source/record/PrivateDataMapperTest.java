@@ -1,10 +1,13 @@
 package dev.bitmaxconnect.source.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.bitmaxconnect.testsupport.ApiExamples.decoded;
+import static dev.bitmaxconnect.testsupport.ApiExamples.restData;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
@@ -13,15 +16,19 @@ import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.client.stream.StreamMessageDecoder;
 import dev.bitmaxconnect.source.config.DecimalHandlingMode;
+import dev.bitmaxconnect.client.json.BitMaxJson;
+import dev.bitmaxconnect.testsupport.ApiExamples;
 
 class PrivateDataMapperTest {
+    private static final Function<String, StreamMessage> DECODE = new StreamMessageDecoder()::decode;
+
     private final DecimalFormat decimals = new DecimalFormat(DecimalHandlingMode.STRING, 0);
     private final RecordSchemas schemas = new RecordSchemas(decimals);
     private final PrivateDataMapper mapper = new PrivateDataMapper(schemas, decimals);
 
     @Test
     void orderReportIsOneRecord() {
-        StreamMessage.OrderReport report = Fixtures.message("channel-order.json", StreamMessage.OrderReport.class);
+        StreamMessage.OrderReport report = decoded("channel-order.json", DECODE, StreamMessage.OrderReport.class);
         Struct order = mapper.order(report);
         order.validate();
         assertThat(order.getString("accountId")).isEqualTo("sample-futures-account-id");
@@ -43,7 +50,7 @@ class PrivateDataMapperTest {
 
     @Test
     void restOrderStatesMapToTheSameSchema() {
-        List<OrderInfo> open = Fixtures.restData("list-open-orders--response.json", OrderInfo.class);
+        List<OrderInfo> open = restData("list-open-orders--response.json", OrderInfo.class, BitMaxJson.mapper());
         Struct order = mapper.order(open.get(0));
         order.validate();
         assertThat(order.schema()).isEqualTo(schemas.order());
@@ -52,8 +59,8 @@ class PrivateDataMapperTest {
         assertThat(order.get("lastExecTime")).isEqualTo(new Date(1605677684479L));
         assertThat(order.getString("source")).isEqualTo(PrivateDataMapper.SOURCE_RECOVERY);
 
-        List<OrderInfo> history = Fixtures.restData("list-current-history-orders--successful-response-status-200-code-0.json",
-                OrderInfo.class);
+        List<OrderInfo> history = restData("list-current-history-orders--successful-response-status-200-code-0.json",
+                OrderInfo.class, BitMaxJson.mapper());
         Struct filled = mapper.order(history.get(0));
         filled.validate();
         assertThat(filled.getString("status")).isEqualTo("Filled");
@@ -63,7 +70,7 @@ class PrivateDataMapperTest {
 
     @Test
     void accountUpdateHasBalancesAndPositionsAsStructs() {
-        StreamMessage.AccountUpdate update = Fixtures.message("channel-account-update.json", StreamMessage.AccountUpdate.class);
+        StreamMessage.AccountUpdate update = decoded("channel-account-update.json", DECODE, StreamMessage.AccountUpdate.class);
         Struct account = mapper.accountUpdate(update);
         account.validate();
         assertThat(account.getString("accountId")).isEqualTo("sample-futures-account-id");
@@ -84,7 +91,7 @@ class PrivateDataMapperTest {
 
     @Test
     void accountSnapshotIsMarkedAsSnapshot() {
-        StreamMessage.AccountSnapshot snapshot = Fixtures.message("ws-account-snapshot--futures-account-snapshot-response.json",
+        StreamMessage.AccountSnapshot snapshot = decoded("ws-account-snapshot--futures-account-snapshot-response.json", DECODE,
                 StreamMessage.AccountSnapshot.class);
         Struct account = mapper.accountSnapshot(snapshot);
         account.validate();
@@ -97,7 +104,7 @@ class PrivateDataMapperTest {
 
     @Test
     void aNullPositionIsRefusedByName() {
-        String update = Fixtures.text("channel-account-update.json").replaceFirst("\"pos\": \\[", "\"pos\": [null, ");
+        String update = ApiExamples.text("channel-account-update.json").replaceFirst("\"pos\": \\[", "\"pos\": [null, ");
         StreamMessage.AccountUpdate broken = (StreamMessage.AccountUpdate) new StreamMessageDecoder().decode(update);
         assertThatThrownBy(() -> mapper.accountUpdate(broken)).isInstanceOf(MessageMappingException.class)
                 .hasMessageContaining("field 'pos'");

@@ -1,6 +1,7 @@
 package dev.bitmaxconnect.source.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.bitmaxconnect.testsupport.ApiExamples.restData;
 
 import java.util.Date;
 import java.util.List;
@@ -12,6 +13,7 @@ import dev.bitmaxconnect.client.model.CollateralAsset;
 import dev.bitmaxconnect.client.model.FuturesContract;
 import dev.bitmaxconnect.client.model.FuturesPricing;
 import dev.bitmaxconnect.source.config.DecimalHandlingMode;
+import dev.bitmaxconnect.client.json.BitMaxJson;
 
 class ReferenceDataMapperTest {
     private final DecimalFormat decimals = new DecimalFormat(DecimalHandlingMode.STRING, 0);
@@ -19,8 +21,8 @@ class ReferenceDataMapperTest {
 
     @Test
     void contractWithFiltersAndMarginTiers() {
-        FuturesContract contract = Fixtures.restData("futures-contracts-info--response-futures-contracts-info.json",
-                FuturesContract.class).get(0);
+        FuturesContract contract = restData("futures-contracts-info--response-futures-contracts-info.json",
+                FuturesContract.class, BitMaxJson.mapper()).get(0);
         Struct record = mapper.contract(contract);
         record.validate();
         assertThat(record.getString("symbol")).isEqualTo("BTC-PERP");
@@ -34,8 +36,8 @@ class ReferenceDataMapperTest {
 
     @Test
     void collateralAssets() {
-        List<CollateralAsset> assets = Fixtures.restData("futures-collateral-asset-info--response-futures-collateral-asset-info.json",
-                CollateralAsset.class);
+        List<CollateralAsset> assets = restData("futures-collateral-asset-info--response-futures-collateral-asset-info.json",
+                CollateralAsset.class, BitMaxJson.mapper());
         Struct usdtr = mapper.collateralAsset(assets.get(2));
         usdtr.validate();
         assertThat(usdtr.getString("asset")).isEqualTo("USDTR");
@@ -45,8 +47,8 @@ class ReferenceDataMapperTest {
 
     @Test
     void pricingDataSplitsIntoContractAndCollateralRecords() {
-        FuturesPricing pricing = Fixtures.restData("futures-pricing-data--requesting-pricing-data-for-all-futures-contract.json",
-                FuturesPricing.class).get(0);
+        FuturesPricing pricing = restData("futures-pricing-data--requesting-pricing-data-for-all-futures-contract.json",
+                FuturesPricing.class, BitMaxJson.mapper()).get(0);
         Struct contract = mapper.contractPricing(pricing.contracts().get(0));
         contract.validate();
         assertThat(contract.getString("markPrice")).isEqualTo("28097.526022138");

@@ -2,12 +2,15 @@ package dev.bitmaxconnect.source.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.bitmaxconnect.testsupport.ApiExamples.decoded;
+import static dev.bitmaxconnect.testsupport.ApiExamples.restData;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -23,8 +26,12 @@ import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.stream.EventQueue;
 import dev.bitmaxconnect.source.stream.PrivateEvent;
 import dev.bitmaxconnect.source.stream.TaskEvent;
+import dev.bitmaxconnect.client.stream.StreamMessageDecoder;
+import dev.bitmaxconnect.client.json.BitMaxJson;
 
 class SourceRecordAssemblerTest {
+    private static final Function<String, StreamMessage> DECODE = new StreamMessageDecoder()::decode;
+
     private final SourceTaskMetrics metrics = new SourceTaskMetrics();
     private final SourceRecordAssembler assembler = new SourceRecordAssembler(config(),
             new DecimalFormat(DecimalHandlingMode.STRING, 0), metrics);
@@ -109,9 +116,9 @@ class SourceRecordAssemblerTest {
     @Test
     void perMessageChannelsGoToTheirTopics() {
         List<SourceRecord> records = assemble(
-                message(Fixtures.message("channel-level-1-order-book-data-bbo--bbo-message.json", StreamMessage.Bbo.class)),
-                message(Fixtures.message("channel-bar-data--bar-data-message.json", StreamMessage.Bar.class)),
-                message(Fixtures.message("channel-futures-pricing-data--sample-futures-pricing-data-message.json",
+                message(decoded("channel-level-1-order-book-data-bbo--bbo-message.json", DECODE, StreamMessage.Bbo.class)),
+                message(decoded("channel-bar-data--bar-data-message.json", DECODE, StreamMessage.Bar.class)),
+                message(decoded("channel-futures-pricing-data--sample-futures-pricing-data-message.json", DECODE,
                         StreamMessage.PricingData.class)));
         assertThat(records).extracting(SourceRecord::topic).containsExactly("bitmax.bbo", "bitmax.bar", "bitmax.pricing");
         assertThat(records.get(1).sourcePartition()).isEqualTo(SourcePartitions.bar("BTC-PERP", "1"));
@@ -121,10 +128,10 @@ class SourceRecordAssemblerTest {
 
     @Test
     void privateEventsWaitForTheRecoveryThenFlowOnceKeyedByAccount() {
-        StreamMessage.OrderReport report = Fixtures.message("channel-order.json", StreamMessage.OrderReport.class);
+        StreamMessage.OrderReport report = decoded("channel-order.json", DECODE, StreamMessage.OrderReport.class);
         assembler.privateStreamStarting();
         assertThat(assemble(new TaskEvent.Message(report, true, 0L))).isEmpty();
-        OrderInfo missed = Fixtures.restData("list-open-orders--response.json", OrderInfo.class).get(0);
+        OrderInfo missed = restData("list-open-orders--response.json", OrderInfo.class, BitMaxJson.mapper()).get(0);
         List<SourceRecord> recovered = assemble(new TaskEvent.Recovery(0, List.of(PrivateEvent.order(missed))));
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.SEQUENCE).value()).containsExactly(14L, 127L);
         assertThat(recovered).extracting(r -> r.headers().lastWithName(RecordHeaders.ORIGIN).value())
@@ -143,7 +150,7 @@ class SourceRecordAssemblerTest {
     @Test
     void aRecoveryOvertakenByAnotherLossKeepsHolding() {
         assembler.privateStreamStarting();
-        StreamMessage.AccountUpdate update = Fixtures.message("channel-account-update.json", StreamMessage.AccountUpdate.class);
+        StreamMessage.AccountUpdate update = decoded("channel-account-update.json", DECODE, StreamMessage.AccountUpdate.class);
         List<SourceRecord> records = assemble(new TaskEvent.SessionLost(true),
                 new TaskEvent.Recovery(0, List.of()),
                 new TaskEvent.Message(update, true, 0L));

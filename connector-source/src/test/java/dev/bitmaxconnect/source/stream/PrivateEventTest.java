@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.source.stream;
 
+import static dev.bitmaxconnect.testsupport.ApiExamples.decoded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,13 +10,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bitmaxconnect.client.json.BitMaxJson;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.stream.StreamMessage;
-import dev.bitmaxconnect.source.record.Fixtures;
+import dev.bitmaxconnect.client.stream.StreamMessageDecoder;
 
 class PrivateEventTest {
 
     @Test
     void aStreamedOrderStateIsAtItsLastExecutionTime() {
-        StreamMessage.OrderReport report = Fixtures.message("channel-order.json", StreamMessage.OrderReport.class);
+        StreamMessage.OrderReport report = decoded("channel-order.json", new StreamMessageDecoder()::decode,
+                StreamMessage.OrderReport.class);
         PrivateEvent event = PrivateEvent.order(report);
         assertThat(event.kind()).isEqualTo(PrivateEvent.Kind.ORDER);
         assertThat(event.id()).isEqualTo(report.orderId());

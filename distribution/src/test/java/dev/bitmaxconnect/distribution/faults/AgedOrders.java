@@ -1,8 +1,10 @@
 package dev.bitmaxconnect.distribution.faults;
 
+import static dev.bitmaxconnect.distribution.PluginSetup.sendCommand;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitmaxconnect.distribution.Commands;
-import dev.bitmaxconnect.distribution.PluginCluster;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ final class AgedOrders {
     static final int STOPS = 2;
     private static final String STOP_SYMBOL = "BTC-PERP";
 
-    private final PluginCluster cluster;
+    private final ConnectCluster cluster;
     private final String topic;
     private final String idPrefix;
     private final List<String> placeIds = new ArrayList<>();
@@ -33,7 +35,7 @@ final class AgedOrders {
     private BigDecimal stopPrice;
     private boolean ended;
 
-    AgedOrders(PluginCluster cluster, String topic, String idPrefix) {
+    AgedOrders(ConnectCluster cluster, String topic, String idPrefix) {
         this.cluster = cluster;
         this.topic = topic;
         this.idPrefix = idPrefix;
@@ -65,7 +67,7 @@ final class AgedOrders {
         for (int i = 0; i < LIMITS - 1; i++) {
             String target = idPrefix + "l" + i;
             String cancelId = idPrefix + "c" + i;
-            cluster.sendCommand(topic, Commands.cancelByClientId(cancelId, symbolById.get(target), target));
+            sendCommand(cluster, topic, Commands.cancelByClientId(cancelId, symbolById.get(target), target));
             cancels.put(cancelId, target);
         }
         cluster.simulator.setMarkPrice(STOP_SYMBOL, stopPrice);
@@ -94,7 +96,7 @@ final class AgedOrders {
     }
 
     private void write(String id, String symbol, ObjectNode command) {
-        cluster.sendCommand(topic, command);
+        sendCommand(cluster, topic, command);
         placeIds.add(id);
         symbolById.put(id, symbol);
     }

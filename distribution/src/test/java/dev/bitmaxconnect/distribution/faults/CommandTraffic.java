@@ -1,7 +1,9 @@
 package dev.bitmaxconnect.distribution.faults;
 
+import static dev.bitmaxconnect.distribution.PluginSetup.sendCommand;
+
 import dev.bitmaxconnect.distribution.Commands;
-import dev.bitmaxconnect.distribution.PluginCluster;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CommandTraffic implements AutoCloseable {
 
-    private final PluginCluster cluster;
+    private final ConnectCluster cluster;
     private final String topic;
     private final String idPrefix;
     private final long intervalMillis;
@@ -22,7 +24,7 @@ final class CommandTraffic implements AutoCloseable {
     private volatile boolean running = true;
     private volatile RuntimeException failure;
 
-    CommandTraffic(PluginCluster cluster, String topic, String idPrefix, int commandsPerSecond) {
+    CommandTraffic(ConnectCluster cluster, String topic, String idPrefix, int commandsPerSecond) {
         this.cluster = cluster;
         this.topic = topic;
         this.idPrefix = idPrefix;
@@ -51,7 +53,7 @@ final class CommandTraffic implements AutoCloseable {
         String id = idPrefix + i;
         boolean btc = i % 2 == 0;
         String side = (i / 2) % 2 == 0 ? "Buy" : "Sell";
-        cluster.sendCommand(topic, Commands.market(id, btc ? "BTC-PERP" : "ETH-PERP", side, btc ? "0.001" : "0.01"));
+        sendCommand(cluster, topic, Commands.market(id, btc ? "BTC-PERP" : "ETH-PERP", side, btc ? "0.001" : "0.01"));
         ids.add(id);
         return id;
     }

@@ -1,13 +1,17 @@
 package dev.bitmaxconnect.distribution.faults;
 
+import static dev.bitmaxconnect.distribution.PluginSetup.createTopics;
+import static dev.bitmaxconnect.distribution.PluginSetup.sinkConfig;
+import static dev.bitmaxconnect.distribution.PluginSetup.sourceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bitmaxconnect.distribution.PluginCluster;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.Fill;
+import dev.bitmaxconnect.testsupport.ConnectCluster;
+import dev.bitmaxconnect.distribution.PluginSetup;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +79,7 @@ class FaultSuiteIT {
     private static final int NEWER_ORDERS = Math.max(SOURCE_HISTORY, SINK_HISTORY) + 10;
     private static final List<ScenarioFigures> FIGURES = Collections.synchronizedList(new ArrayList<>());
 
-    private static PluginCluster cluster;
+    private static ConnectCluster cluster;
     private static TopicRecorder topics;
     private static ExchangeOrders exchange;
 
@@ -91,13 +95,13 @@ class FaultSuiteIT {
     @BeforeAll
     static void start() throws InterruptedException {
         // Server pings every second, so that a session whose pongs are lost is dropped within the fault window.
-        cluster = PluginCluster.start("faults", 3, BitMaxSimulator.builder().pingInterval(Duration.ofSeconds(1)));
-        cluster.createTopics(PREFIX, 2);
-        Map<String, String> source = cluster.sourceConfig(PREFIX);
+        cluster = PluginSetup.start("faults", 3, BitMaxSimulator.builder().pingInterval(Duration.ofSeconds(1)));
+        createTopics(cluster, PREFIX, 2);
+        Map<String, String> source = sourceConfig(cluster, PREFIX);
         source.put("bitmax.request.timeout.ms", "2000");
         source.put("bitmax.reconnect.backoff.max.ms", "5000");
         source.put("private.recovery.history.size", Integer.toString(SOURCE_HISTORY));
-        Map<String, String> sink = cluster.sinkConfig(PREFIX);
+        Map<String, String> sink = sinkConfig(cluster, PREFIX);
         sink.put("tasks.max", "2");
         sink.put("bitmax.request.timeout.ms", "2000");
         // Enough retries to ride out an exchange outage of a few minutes rather than fail the commands.

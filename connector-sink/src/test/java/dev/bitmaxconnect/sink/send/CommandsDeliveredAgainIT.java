@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * results, read back: nothing of the exchange's open orders or history. And cancels that reach a task
  * which knows nothing of their order (another task placed it after this one's results were read back).
  */
-class CommandsDeliveredAgainTest {
+class CommandsDeliveredAgainIT {
 
     private static final String TOPIC = "cmds";
     private final ObjectMapper json = new ObjectMapper();

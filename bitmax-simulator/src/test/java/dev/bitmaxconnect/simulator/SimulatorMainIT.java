@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class SimulatorMainTest {
+class SimulatorMainIT {
 
     @Test
     void helpPrintsEveryFlag() {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * underscores, fewer than 9 characters), so a cancel can name the order by it; and when such an id leaves
  * the orderId to the exchange, an ambiguous outcome is reported rather than risking a second order.
  */
-class CommandIdAsClientIdTest {
+class CommandIdAsClientIdIT {
 
     private static final String TOPIC = "cmds";
     private final ObjectMapper json = new ObjectMapper();
