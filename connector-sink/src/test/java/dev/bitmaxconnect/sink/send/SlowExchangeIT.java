@@ -45,7 +45,7 @@ class SlowExchangeIT {
             sim.faults().delayResponses(Duration.ofSeconds(1));
             scheduler.schedule(() -> sim.faults().delayResponses(Duration.ZERO), 34, TimeUnit.SECONDS);
             OrderExecutor.Sent sent = executor.place(
-                    List.of(new OrderExecutor.PlaceItem("slowexchange01", command.orders().get(0))), false);
+                    List.of(new OrderExecutor.PlaceItem("slowexchange01", ((OrderCommand.Place) command).order())), false);
 
             ItemOutcome outcome = sent.items().get(0);
             assertThat(sim.groundTruth().acceptedOrdersWithClientId("slowexchange01")).hasSize(1);
@@ -76,7 +76,7 @@ class SlowExchangeIT {
             sim.faults().failNextRestRequests(1_000_000, 429, 100101);
             scheduler.schedule(() -> sim.faults().reset(), 32, TimeUnit.SECONDS);
             OrderExecutor.Sent sent = executor.place(
-                    List.of(new OrderExecutor.PlaceItem("ratelimited01", command.orders().get(0))), false);
+                    List.of(new OrderExecutor.PlaceItem("ratelimited01", ((OrderCommand.Place) command).order())), false);
 
             ItemOutcome outcome = sent.items().get(0);
             assertThat(outcome.status()).as("%s", outcome).isEqualTo(ResultStatus.ACCEPTED);
