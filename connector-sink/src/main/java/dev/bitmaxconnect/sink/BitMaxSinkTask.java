@@ -120,9 +120,9 @@ public class BitMaxSinkTask extends SinkTask {
         if (config.websocketTransport()) {
             stream = connectStream();
         }
-        OrderExecutor executor = new OrderExecutor(rest, stream,
-                config.requestTimeoutMs() + 5_000L, account.userUID(), retrier, metrics, Clock.systemUTC(),
-                config.recoveryHistorySize());
+        OrderExecutor executor = new OrderExecutor(new OrderExecutor.Exchange(rest, stream,
+                config.requestTimeoutMs() + 5_000L, account.userUID(), config.recoveryHistorySize()),
+                retrier, metrics, Clock.systemUTC());
         RiskLimits limits = new RiskLimits(config.allowedSymbols(), config.maxOrderQty(), config.maxOrderNotional(),
                 config.tradingEnabled(), config.transfersEnabled());
         processor = new CommandProcessor(

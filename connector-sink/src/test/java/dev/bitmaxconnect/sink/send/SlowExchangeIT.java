@@ -36,8 +36,9 @@ class SlowExchangeIT {
                      .callTimeout(Duration.ofMillis(500)).build());
              SinkMetrics metrics = new SinkMetrics("slow-exchange-test", "0")) {
             rest.accountInfo(); // account group and userUID, before the exchange slows down
-            OrderExecutor executor = new OrderExecutor(rest, null, 1_000, SimulatorDefaults.USER_UID,
-                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC(), 100);
+            OrderExecutor executor = new OrderExecutor(
+                    new OrderExecutor.Exchange(rest, null, 1_000, SimulatorDefaults.USER_UID, 100),
+                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC());
             OrderCommand command = new OrderCommandParser().parse("{\"action\":\"place\",\"id\":\"slowexchange01\","
                     + "\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
                     + "\"orderQty\":\"0.01\"}");
@@ -66,8 +67,9 @@ class SlowExchangeIT {
                      .maxRetriesOn429(0).build());
              SinkMetrics metrics = new SinkMetrics("rate-limited-test", "0")) {
             rest.accountInfo();
-            OrderExecutor executor = new OrderExecutor(rest, null, 1_000, SimulatorDefaults.USER_UID,
-                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC(), 100);
+            OrderExecutor executor = new OrderExecutor(
+                    new OrderExecutor.Exchange(rest, null, 1_000, SimulatorDefaults.USER_UID, 100),
+                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC());
             OrderCommand command = new OrderCommandParser().parse("{\"action\":\"place\",\"id\":\"ratelimited01\","
                     + "\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
                     + "\"orderQty\":\"0.01\"}");
