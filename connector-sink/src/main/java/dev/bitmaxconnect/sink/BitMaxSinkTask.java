@@ -128,8 +128,8 @@ public class BitMaxSinkTask extends SinkTask {
         processor = new CommandProcessor(
                 new CommandProcessor.Settings(connector, config.dryRun(),
                         limits.tradingEnabled(), config.toleratesErrors()),
-                new CommandValidator(filters, limits), executor, rest, recovery, results, errantRecordReporter(),
-                metrics, Clock.systemUTC());
+                new CommandValidator(filters, limits), new CommandProcessor.Sending(executor, rest, recovery),
+                new CommandProcessor.Reporting(results, errantRecordReporter(), metrics, Clock.systemUTC()));
         bufferMax = config.bufferMaxCommands();
         long refreshMs = config.filtersRefreshMs();
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {

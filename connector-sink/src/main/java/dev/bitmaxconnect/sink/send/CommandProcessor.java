@@ -47,6 +47,22 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     public record Settings(String connector, boolean dryRun, boolean tradingEnabled, boolean toleratesErrors) {
     }
 
+    /**
+     * Where commands are sent: orders and cancels through the executor, account settings and transfers over
+     * REST; and what earlier tasks already sent.
+     */
+    public record Sending(OrderExecutor executor, BitMaxRestClient rest, RecoveryIndex recovery) {
+    }
+
+    /**
+     * Where outcomes go.
+     *
+     * @param results the results topic's writer, or null when no results are written
+     * @param reporter Connect's errant record reporter, or null when the worker has none
+     */
+    public record Reporting(ResultsWriter results, ErrantRecordReporter reporter, SinkMetrics metrics, Clock clock) {
+    }
+
     private final Settings settings;
     private final ClientIds ids;
     private final CommandValidator validator;
@@ -58,19 +74,17 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     private final SinkMetrics metrics;
     private final Clock clock;
 
-    public CommandProcessor(Settings settings, CommandValidator validator, OrderExecutor executor,
-                            BitMaxRestClient rest, RecoveryIndex recovery, ResultsWriter results,
-                            ErrantRecordReporter reporter, SinkMetrics metrics, Clock clock) {
+    public CommandProcessor(Settings settings, CommandValidator validator, Sending sending, Reporting reporting) {
         this.settings = settings;
         this.ids = new ClientIds(settings.connector());
         this.validator = validator;
-        this.executor = executor;
-        this.rest = rest;
-        this.recovery = recovery;
-        this.results = results;
-        this.reporter = reporter;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.executor = sending.executor();
+        this.rest = sending.rest();
+        this.recovery = sending.recovery();
+        this.results = reporting.results();
+        this.reporter = reporting.reporter();
+        this.metrics = reporting.metrics();
+        this.clock = reporting.clock();
     }
 
     @Override

@@ -77,8 +77,8 @@ class InvalidCommandsSendNothingFuzzTest {
                 retry, metrics, Clock.systemUTC());
         processor = new CommandProcessor(new CommandProcessor.Settings("fuzz", false, true, true),
                 new CommandValidator(HostileCommands.referenceFilters(), new RiskLimits(Set.of(), null, null, true, true)),
-                executor, rest, new RecoveryIndex(userUid), new ResultsWriter("results", producer), null, metrics,
-                Clock.systemUTC());
+                new CommandProcessor.Sending(executor, rest, new RecoveryIndex(userUid)),
+                new CommandProcessor.Reporting(new ResultsWriter("results", producer), null, metrics, Clock.systemUTC()));
     }
 
     @AfterContainer
