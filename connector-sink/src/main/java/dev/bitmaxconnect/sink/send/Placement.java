@@ -49,7 +49,7 @@ final class Placement {
         }
     }
 
-    /** One order placed on its own (not in a batch request), over the WebSocket session when {@link #viaWs}. */
+    /** One order placed on its own (not in a batch request), over the WebSocket session when {@link #viaWs()}. */
     boolean single() {
         return items.size() == 1;
     }
