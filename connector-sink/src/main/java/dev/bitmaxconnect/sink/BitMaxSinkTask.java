@@ -120,16 +120,16 @@ public class BitMaxSinkTask extends SinkTask {
         if (config.websocketTransport()) {
             stream = connectStream();
         }
-        OrderExecutor executor = new OrderExecutor(rest, stream,
-                config.requestTimeoutMs() + 5_000L, account.userUID(), retrier, metrics, Clock.systemUTC(),
-                config.recoveryHistorySize());
+        OrderExecutor executor = new OrderExecutor(new OrderExecutor.Exchange(rest, stream,
+                config.requestTimeoutMs() + 5_000L, account.userUID(), config.recoveryHistorySize()),
+                retrier, metrics, Clock.systemUTC());
         RiskLimits limits = new RiskLimits(config.allowedSymbols(), config.maxOrderQty(), config.maxOrderNotional(),
                 config.tradingEnabled(), config.transfersEnabled());
         processor = new CommandProcessor(
                 new CommandProcessor.Settings(connector, config.dryRun(),
                         limits.tradingEnabled(), config.toleratesErrors()),
-                new CommandValidator(filters, limits), executor, rest, recovery, results, errantRecordReporter(),
-                metrics, Clock.systemUTC());
+                new CommandValidator(filters, limits), new CommandProcessor.Sending(executor, rest, recovery),
+                new CommandProcessor.Reporting(results, errantRecordReporter(), metrics, Clock.systemUTC()));
         bufferMax = config.bufferMaxCommands();
         long refreshMs = config.filtersRefreshMs();
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -195,17 +195,16 @@ public final class OrderCommandParser {
             case PLACE -> {
                 checkKnown(m, union(ORDER_FIELDS, Set.of("action")), "");
                 OrderItem order = order(m, "");
-                yield new OrderCommand(action, id, List.of(order), null, order.symbol(), null, null, null, null);
+                yield new OrderCommand.Place(id, order);
             }
             case CANCEL -> {
                 checkKnown(m, union(CANCEL_FIELDS, Set.of("action")), "");
                 CancelItem cancel = cancel(m, "");
-                yield new OrderCommand(action, id, null, List.of(cancel), cancel.symbol(), null, null, null, null);
+                yield new OrderCommand.Cancel(id, cancel);
             }
             case CANCEL_ALL -> {
                 checkKnown(m, Set.of("action", "id", "symbol"), "");
-                yield new OrderCommand(action, id, null, null, optionalString(m, "symbol", ""), null, null, null,
-                        null);
+                yield new OrderCommand.CancelAll(id, optionalString(m, "symbol", ""));
             }
             case PLACE_BATCH -> {
                 checkKnown(m, Set.of("action", "id", "orders"), "");
@@ -216,7 +215,7 @@ public final class OrderCommandParser {
                     checkKnown(items.get(i), ORDER_FIELDS, path);
                     orders.add(order(items.get(i), path));
                 }
-                yield new OrderCommand(action, id, orders, null, null, null, null, null, null);
+                yield new OrderCommand.PlaceBatch(id, orders);
             }
             case CANCEL_BATCH -> {
                 checkKnown(m, Set.of("action", "id", "orders"), "");
@@ -227,17 +226,16 @@ public final class OrderCommandParser {
                     checkKnown(items.get(i), CANCEL_FIELDS, path);
                     cancels.add(cancel(items.get(i), path));
                 }
-                yield new OrderCommand(action, id, null, cancels, null, null, null, null, null);
+                yield new OrderCommand.CancelBatch(id, cancels);
             }
             case SET_LEVERAGE -> {
                 checkKnown(m, Set.of("action", "id", "symbol", "leverage"), "");
-                yield new OrderCommand(action, id, null, null, requiredString(m, "symbol", ""),
-                        requiredInt(m, "leverage"), null, null, null);
+                yield new OrderCommand.SetLeverage(id, requiredString(m, "symbol", ""), requiredInt(m, "leverage"));
             }
             case SET_MARGIN_TYPE -> {
                 checkKnown(m, Set.of("action", "id", "symbol", "marginType"), "");
-                yield new OrderCommand(action, id, null, null, requiredString(m, "symbol", ""), null,
-                        requiredEnum(m, ExchangeEnum.MARGIN_TYPE, ""), null, null);
+                yield new OrderCommand.SetMarginType(id, requiredString(m, "symbol", ""),
+                        requiredEnum(m, ExchangeEnum.MARGIN_TYPE, ""));
             }
             case DEPOSIT, WITHDRAW -> {
                 checkKnown(m, Set.of("action", "id", "asset", "amount"), "");
@@ -245,8 +243,9 @@ public final class OrderCommandParser {
                 if (amount == null) {
                     throw new CommandFormatException("amount", "is required");
                 }
-                yield new OrderCommand(action, id, null, null, null, null, null, requiredString(m, "asset", ""),
-                        amount);
+                String asset = requiredString(m, "asset", "");
+                yield action == CommandAction.DEPOSIT ? new OrderCommand.Deposit(id, asset, amount)
+                        : new OrderCommand.Withdraw(id, asset, amount);
             }
         };
     }

@@ -47,6 +47,22 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     public record Settings(String connector, boolean dryRun, boolean tradingEnabled, boolean toleratesErrors) {
     }
 
+    /**
+     * Where commands are sent: orders and cancels through the executor, account settings and transfers over
+     * REST; and what earlier tasks already sent.
+     */
+    public record Sending(OrderExecutor executor, BitMaxRestClient rest, RecoveryIndex recovery) {
+    }
+
+    /**
+     * Where outcomes go.
+     *
+     * @param results the results topic's writer, or null when no results are written
+     * @param reporter Connect's errant record reporter, or null when the worker has none
+     */
+    public record Reporting(ResultsWriter results, ErrantRecordReporter reporter, SinkMetrics metrics, Clock clock) {
+    }
+
     private final Settings settings;
     private final ClientIds ids;
     private final CommandValidator validator;
@@ -58,19 +74,17 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     private final SinkMetrics metrics;
     private final Clock clock;
 
-    public CommandProcessor(Settings settings, CommandValidator validator, OrderExecutor executor,
-                            BitMaxRestClient rest, RecoveryIndex recovery, ResultsWriter results,
-                            ErrantRecordReporter reporter, SinkMetrics metrics, Clock clock) {
+    public CommandProcessor(Settings settings, CommandValidator validator, Sending sending, Reporting reporting) {
         this.settings = settings;
         this.ids = new ClientIds(settings.connector());
         this.validator = validator;
-        this.executor = executor;
-        this.rest = rest;
-        this.recovery = recovery;
-        this.results = results;
-        this.reporter = reporter;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.executor = sending.executor();
+        this.rest = sending.rest();
+        this.recovery = sending.recovery();
+        this.results = reporting.results();
+        this.reporter = reporting.reporter();
+        this.metrics = reporting.metrics();
+        this.clock = reporting.clock();
     }
 
     @Override
@@ -126,17 +140,16 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     // ------------------------------------------------------------------------------------- coalesced
 
     private void sendCoalesced(List<PendingCommand> unit) {
-        CommandAction action = unit.get(0).command().action();
-        if (action == CommandAction.PLACE) {
+        if (unit.get(0).command() instanceof OrderCommand.Place) {
             // Orders of one request need distinct client ids: a reused id starts the next request.
             List<PendingCommand> round = new ArrayList<>();
             java.util.Set<String> idsInRound = new java.util.HashSet<>();
             for (PendingCommand p : unit) {
-                if (!idsInRound.add(orderClientId(p, p.command().orders().get(0), 0))) {
+                if (!idsInRound.add(orderClientId(p, placed(p), 0))) {
                     placeCoalesced(round);
                     round = new ArrayList<>();
                     idsInRound.clear();
-                    idsInRound.add(orderClientId(p, p.command().orders().get(0), 0));
+                    idsInRound.add(orderClientId(p, placed(p), 0));
                 }
                 round.add(p);
             }
@@ -145,7 +158,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             List<CancelTarget> targets = new ArrayList<>();
             List<PendingCommand> owners = new ArrayList<>();
             for (PendingCommand p : unit) {
-                Optional<CancelTarget> t = targetOrFinish(p, p.command().cancels().get(0), 0);
+                Optional<CancelTarget> t = targetOrFinish(p, ((OrderCommand.Cancel) p.command()).cancel(), 0);
                 if (t.isEmpty()) {
                     continue;
                 }
@@ -166,8 +179,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         List<PlaceItem> items = new ArrayList<>();
         Map<String, PendingCommand> byId = new HashMap<>();
         for (PendingCommand p : unit) {
-            PlaceItem item = new PlaceItem(orderClientId(p, p.command().orders().get(0), 0),
-                    p.command().orders().get(0));
+            PlaceItem item = new PlaceItem(orderClientId(p, placed(p), 0), placed(p));
             Optional<String> before = recovery.find(item.clientId(), item.order(), p.record());
             if (before.isPresent()) {
                 finish(p, duplicate(p, item.clientId(), before.get()));
@@ -186,70 +198,84 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         }
     }
 
+    private static OrderItem placed(PendingCommand p) {
+        return ((OrderCommand.Place) p.command()).order();
+    }
+
     // ------------------------------------------------------------------------------------------ single
 
     private void sendOne(PendingCommand p) {
-        OrderCommand c = p.command();
+        OrderCommand command = p.command();
         String commandId = commandId(p);
         Sent sent;
-        switch (c.action()) {
-            case PLACE_BATCH -> {
-                List<PlaceItem> items = new ArrayList<>();
-                List<ItemOutcome> known = new ArrayList<>();
-                for (int i = 0; i < c.orders().size(); i++) {
-                    OrderItem o = c.orders().get(i);
-                    PlaceItem item = new PlaceItem(orderClientId(p, o, i), o);
-                    Optional<String> before = recovery.find(item.clientId(), o, p.record());
-                    if (before.isPresent()) {
-                        known.add(new ItemOutcome(item.clientId(), before.get(), ResultStatus.DUPLICATE,
-                                null, "ALREADY_AT_EXCHANGE", "placed before a restart; not sent again"));
-                    } else {
-                        items.add(item);
-                    }
-                }
-                if (items.isEmpty()) {
-                    finish(p, fromItems(p, known, new Sent(known, null, 0)));
-                    return;
-                }
-                sent = executor.place(items, false);
-                List<ItemOutcome> all = new ArrayList<>(known);
-                all.addAll(sent.items());
-                finish(p, fromItems(p, all, sent));
-                return;
-            }
-            case CANCEL_BATCH -> {
-                List<CancelTarget> targets = new ArrayList<>();
-                for (int i = 0; i < c.cancels().size(); i++) {
-                    Optional<CancelTarget> t = targetOrFinish(p, c.cancels().get(i), i);
-                    if (t.isEmpty()) {
-                        return;
-                    }
-                    targets.add(t.get());
-                }
-                sent = executor.cancel(targets, false);
-                finish(p, fromItems(p, sent.items(), sent));
-                return;
-            }
-            case CANCEL_ALL -> sent = executor.idempotent(commandId, () -> {
+        if (command instanceof OrderCommand.PlaceBatch c) {
+            placeBatch(p, c);
+            return;
+        } else if (command instanceof OrderCommand.CancelBatch c) {
+            cancelBatch(p, c);
+            return;
+        } else if (command instanceof OrderCommand.CancelAll c) {
+            sent = executor.idempotent(commandId, () -> {
                 executor.cancelAll(c.symbol());
                 return null;
             });
-            case SET_LEVERAGE -> sent = executor.idempotent(commandId,
-                    () -> rest.changeLeverage(c.symbol(), c.leverage()));
-            case SET_MARGIN_TYPE -> sent = executor.idempotent(commandId, () -> {
+        } else if (command instanceof OrderCommand.SetLeverage c) {
+            sent = executor.idempotent(commandId, () -> rest.changeLeverage(c.symbol(), c.leverage()));
+        } else if (command instanceof OrderCommand.SetMarginType c) {
+            sent = executor.idempotent(commandId, () -> {
                 rest.changeMarginType(c.symbol(), MarginType.of(c.marginType()));
                 return null;
             });
-            case DEPOSIT -> sent = executor.transfer(commandId, () -> {
+        } else if (command instanceof OrderCommand.Deposit c) {
+            sent = executor.transfer(commandId, () -> {
                 rest.deposit(c.asset(), c.amount());
                 return null;
             });
-            case WITHDRAW -> sent = executor.transfer(commandId, () -> {
+        } else if (command instanceof OrderCommand.Withdraw c) {
+            sent = executor.transfer(commandId, () -> {
                 rest.withdraw(c.asset(), c.amount());
                 return null;
             });
-            default -> throw new IllegalStateException("not a single command: " + c.action());
+        } else {
+            throw new IllegalStateException("not a single command: " + command.action());
         }
+        finish(p, fromItems(p, sent.items(), sent));
+    }
+
+    private void placeBatch(PendingCommand p, OrderCommand.PlaceBatch c) {
+        List<PlaceItem> items = new ArrayList<>();
+        List<ItemOutcome> known = new ArrayList<>();
+        for (int i = 0; i < c.orders().size(); i++) {
+            OrderItem o = c.orders().get(i);
+            PlaceItem item = new PlaceItem(orderClientId(p, o, i), o);
+            Optional<String> before = recovery.find(item.clientId(), o, p.record());
+            if (before.isPresent()) {
+                known.add(new ItemOutcome(item.clientId(), before.get(), ResultStatus.DUPLICATE,
+                        null, "ALREADY_AT_EXCHANGE", "placed before a restart; not sent again"));
+            } else {
+                items.add(item);
+            }
+        }
+        if (items.isEmpty()) {
+            finish(p, fromItems(p, known, new Sent(known, null, 0)));
+            return;
+        }
+        Sent sent = executor.place(items, false);
+        List<ItemOutcome> all = new ArrayList<>(known);
+        all.addAll(sent.items());
+        finish(p, fromItems(p, all, sent));
+    }
+
+    private void cancelBatch(PendingCommand p, OrderCommand.CancelBatch c) {
+        List<CancelTarget> targets = new ArrayList<>();
+        for (int i = 0; i < c.cancels().size(); i++) {
+            Optional<CancelTarget> t = targetOrFinish(p, c.cancels().get(i), i);
+            if (t.isEmpty()) {
+                return;
+            }
+            targets.add(t.get());
+        }
+        Sent sent = executor.cancel(targets, false);
         finish(p, fromItems(p, sent.items(), sent));
     }
 
@@ -271,7 +297,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     }
 
     private Optional<CancelTarget> target(PendingCommand p, CancelItem cancel, int index) {
-        String given = p.command().action() == CommandAction.CANCEL ? p.command().id() : cancel.id();
+        String given = p.command() instanceof OrderCommand.Cancel ? p.command().id() : cancel.id();
         String clientId = ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(), index);
         if (cancel.orderId() != null) {
             return Optional.of(new CancelTarget(clientId, cancel));
@@ -301,17 +327,16 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     // ----------------------------------------------------------------------------------------- results
 
     private String orderClientId(PendingCommand p, OrderItem order, int index) {
-        String given = p.command().action() == CommandAction.PLACE ? p.command().id() : order.id();
+        String given = p.command() instanceof OrderCommand.Place ? p.command().id() : order.id();
         return ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(), index);
     }
 
     /** The command's key: the same for a refused command as it would have been had the command been valid. */
     private String commandId(PendingCommand p) {
-        OrderCommand c = p.command();
         boolean batch = p.action() == CommandAction.PLACE_BATCH || p.action() == CommandAction.CANCEL_BATCH;
         String given = p.givenId();
-        if (c != null && c.action() == CommandAction.CANCEL && c.cancels().get(0).id() != null) {
-            given = c.cancels().get(0).id();
+        if (p.command() instanceof OrderCommand.Cancel c && c.cancel().id() != null) {
+            given = c.cancel().id();
         }
         return ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(),
                 batch ? COMMAND_INDEX : 0);

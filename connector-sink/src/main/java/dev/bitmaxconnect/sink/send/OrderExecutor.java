@@ -6,16 +6,8 @@ import dev.bitmaxconnect.client.BitMaxTransportException;
 import dev.bitmaxconnect.client.model.BatchOrderAck;
 import dev.bitmaxconnect.client.model.BatchOrderResult;
 import dev.bitmaxconnect.client.model.CancelOrderRequest;
-import dev.bitmaxconnect.client.model.ExecInst;
-import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
 import dev.bitmaxconnect.client.model.NewOrderRequest;
-import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.model.OrderResult;
-import dev.bitmaxconnect.client.model.OrderStatus;
-import dev.bitmaxconnect.client.model.OrderType;
-import dev.bitmaxconnect.client.model.RespInst;
-import dev.bitmaxconnect.client.model.Side;
-import dev.bitmaxconnect.client.model.TimeInForce;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamMessage.OrderAck;
@@ -39,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +50,27 @@ public final class OrderExecutor {
     private static final long STALE_REQUEST_MS = 31_000;
     private static final long FRESH_REQUEST_MS = 20_000;
 
+    /**
+     * The exchange session requests go through.
+     *
+     * @param ws the WebSocket session single places, single cancels and cancel-all go through, or null to
+     *           send everything over REST
+     * @param wsWaitMs how long to wait for a WebSocket reply
+     * @param userUid the account's user id, part of every orderId the exchange gives
+     * @param lookUpHistorySize how many orders of the current history a look-up reads
+     */
+    public record Exchange(BitMaxRestClient rest, BitMaxStream ws, long wsWaitMs, String userUid,
+                           int lookUpHistorySize) {
+    }
+
     private final BitMaxRestClient rest;
     private final BitMaxStream ws;
     private final long wsWaitMs;
     private final String userUid;
+    private final OrderLookUp lookUp;
     private final Retrier retrier;
     private final SinkMetrics metrics;
     private final Clock clock;
-    private final int historySize;
     private final Map<String, String> placedByClientId = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, false) {
                 @Override
@@ -72,20 +79,15 @@ public final class OrderExecutor {
                 }
             });
 
-    /**
-     * @param ws the WebSocket session single places, single cancels and cancel-all go through, or null to
-     *           send everything over REST
-     */
-    public OrderExecutor(BitMaxRestClient rest, BitMaxStream ws, long wsWaitMs, String userUid, Retrier retrier,
-                         SinkMetrics metrics, Clock clock, int historySize) {
-        this.rest = rest;
-        this.ws = ws;
-        this.wsWaitMs = wsWaitMs;
-        this.userUid = userUid;
+    public OrderExecutor(Exchange exchange, Retrier retrier, SinkMetrics metrics, Clock clock) {
+        this.rest = exchange.rest();
+        this.ws = exchange.ws();
+        this.wsWaitMs = exchange.wsWaitMs();
+        this.userUid = exchange.userUid();
+        this.lookUp = new OrderLookUp(rest, metrics, userUid, exchange.lookUpHistorySize());
         this.retrier = retrier;
         this.metrics = metrics;
         this.clock = clock;
-        this.historySize = historySize;
     }
 
     /** An order to place with the client id it is sent under. */
@@ -121,55 +123,13 @@ public final class OrderExecutor {
      * bad order does not sink the others; a batch the user asked for stays all-or-none.
      */
     public Sent place(List<PlaceItem> items, boolean splitOnVerdict) {
-        long time = clock.millis();
-        // every request time used so far: a copy sent under any of them may have landed, so look-ups cover all
-        List<Long> times = new ArrayList<>(List.of(time));
-        boolean viaWs = ws != null && items.size() == 1;
-        Map<String, PlaceItem> pending = new LinkedHashMap<>();
-        for (PlaceItem i : items) {
-            pending.put(i.clientId(), i);
-        }
-        Map<String, ItemOutcome> done = new HashMap<>();
-        boolean ambiguous = false;
-        int attempts = 0;
+        Placement p = new Placement(items, ws != null && items.size() == 1, userUid, clock.millis());
         Retrier.Retries retries = retrier.begin();
-        while (!pending.isEmpty()) {
-            attempts++;
-            List<NewOrderRequest> requests = new ArrayList<>();
-            for (PlaceItem i : pending.values()) {
-                requests.add(request(i, time));
-            }
+        while (p.hasPending()) {
+            List<NewOrderRequest> requests = p.nextRequests();
             try {
                 metrics.request(requests.size());
-                if (requests.size() == 1 && items.size() == 1) {
-                    PlaceItem only = pending.values().iterator().next();
-                    String orderId;
-                    if (viaWs) {
-                        OrderAck ack = await(ws.placeOrder(requests.get(0)));
-                        orderId = ack != null && ack.info() != null && ack.info().orderId() != null
-                                ? ack.info().orderId() : null;
-                    } else {
-                        OrderResult r = rest.placeOrder(requests.get(0));
-                        orderId = r != null && r.order() != null && r.order().orderId() != null
-                                ? r.order().orderId() : expectedOrderId(time, only.clientId());
-                    }
-                    done.put(only.clientId(), accepted(only.clientId(), orderId));
-                } else {
-                    BatchOrderResult r = rest.placeBatch(requests);
-                    Map<String, String> acked = new HashMap<>();
-                    if (r != null && r.orders() != null) {
-                        for (BatchOrderAck ack : r.orders()) {
-                            if (ack.id() != null && ack.orderId() != null) {
-                                acked.put(ack.id(), ack.orderId());
-                            }
-                        }
-                    }
-                    for (PlaceItem i : pending.values()) {
-                        String orderId = acked.getOrDefault(i.clientId(), expectedOrderId(time, i.clientId()));
-                        done.put(i.clientId(), accepted(i.clientId(), orderId));
-                    }
-                }
-                pending.clear();
+                send(p, requests);
             } catch (BitMaxApiException e) {
                 if (AccessDeniedException.isAccessDenied(e)) {
                     throw AccessDeniedException.of(e);
@@ -177,147 +137,117 @@ public final class OrderExecutor {
                 if (unreadableSuccess(e)) {
                     // The exchange answered 2xx but not in a form we can read: the orders may well be placed,
                     // so this is an ambiguous outcome to look up, not a refusal.
-                    ambiguous = true;
-                    if (!retryOrGiveUp(e, retries, pending, done, time, times, true, viaWs)) {
-                        break;
-                    }
-                    time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
-                    continue;
+                    p.markAmbiguous(true);
+                    retryOrGiveUp(p, e, retries);
+                    renewTimeIfStale(p);
+                } else if (!e.isRetriable()) {
+                    onVerdict(p, e, retries, splitOnVerdict);
+                } else {
+                    p.markAmbiguous(e.httpStatus() != 429);
+                    retryOrGiveUp(p, e, retries);
+                    renewTimeIfStale(p);
                 }
-                if (!e.isRetriable()) {
-                    if (ambiguous) {
-                        // Our earlier copy may be what the exchange is objecting to (a duplicate orderId):
-                        // the verdict only counts once the look-up says none of these orders is there.
-                        Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
-                        if (found.isEmpty()) {
-                            if (!retryOrGiveUp(e, retries, pending, done, time, times, true, viaWs)) {
-                                break;
-                            }
-                            continue;
-                        }
-                        int before = pending.size();
-                        takeDuplicates(found.get(), pending, done, "after an ambiguous outcome");
-                        if (pending.isEmpty()) {
-                            break;
-                        }
-                        if (pending.size() < before) {
-                            continue; // the rest again, same time: the verdict may have been about the others
-                        }
-                        if (clock.millis() - time >= STALE_REQUEST_MS) {
-                            // Refused as too old, and none of our copies is there: none can land any more,
-                            // so a new time (new orderIds) cannot make a second order.
-                            time = clock.millis();
-                            times.add(time);
-                            continue;
-                        }
-                    }
-                    if (pending.size() > 1 && splitOnVerdict) {
-                        log.info("Batch of {} orders refused ({}); sending them one by one", pending.size(),
-                                e.getMessage());
-                        for (PlaceItem i : new ArrayList<>(pending.values())) {
-                            Sent one = place(List.of(i), false);
-                            done.put(i.clientId(), one.items().get(0));
-                            attempts += one.attempts();
-                        }
-                    } else {
-                        for (String id : pending.keySet()) {
-                            done.put(id, refused(id, e));
-                        }
-                    }
-                    pending.clear();
-                    break;
-                }
-                ambiguous |= e.httpStatus() != 429;
-                if (!retryOrGiveUp(e, retries, pending, done, time, times, ambiguous, viaWs)) {
-                    break;
-                }
-                time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
             } catch (BitMaxTransportException e) {
-                ambiguous |= e.mayHaveReachedExchange();
-                if (!retryOrGiveUp(e, retries, pending, done, time, times, ambiguous, viaWs)) {
-                    break;
-                }
-                time = refreshTimeIfStale(time, times, pending, done, ambiguous, viaWs);
+                p.markAmbiguous(e.mayHaveReachedExchange());
+                retryOrGiveUp(p, e, retries);
+                renewTimeIfStale(p);
             }
         }
-        List<ItemOutcome> out = new ArrayList<>();
-        for (PlaceItem i : items) {
-            ItemOutcome o = done.get(i.clientId());
-            out.add(o);
+        List<ItemOutcome> out = p.outcomes();
+        for (ItemOutcome o : out) {
             if (o != null && o.orderId() != null && o.status() != ResultStatus.REJECTED) {
-                placedByClientId.put(i.clientId(), o.orderId());
+                placedByClientId.put(o.clientId(), o.orderId());
             }
         }
-        return new Sent(out, time, attempts);
+        return new Sent(out, p.time(), p.attempts());
+    }
+
+    /** Sends the waiting orders: one alone over WebSocket or REST, several in a batch request. */
+    private void send(Placement p, List<NewOrderRequest> requests) {
+        if (p.single()) {
+            String clientId = requests.get(0).id();
+            if (p.viaWs()) {
+                OrderAck ack = await(ws.placeOrder(requests.get(0)));
+                p.accept(clientId, ack != null && ack.info() != null ? ack.info().orderId() : null);
+            } else {
+                OrderResult r = rest.placeOrder(requests.get(0));
+                p.accept(clientId, r != null && r.order() != null && r.order().orderId() != null
+                        ? r.order().orderId() : p.expectedOrderId(clientId));
+            }
+            return;
+        }
+        BatchOrderResult r = rest.placeBatch(requests);
+        Map<String, String> acked = new HashMap<>();
+        if (r != null && r.orders() != null) {
+            for (BatchOrderAck ack : r.orders()) {
+                if (ack.id() != null && ack.orderId() != null) {
+                    acked.put(ack.id(), ack.orderId());
+                }
+            }
+        }
+        for (PlaceItem i : p.pendingItems()) {
+            p.accept(i.clientId(), acked.getOrDefault(i.clientId(), p.expectedOrderId(i.clientId())));
+        }
     }
 
     /**
-     * After a retriable failure: wait and look up what may have landed, or give up. Returns whether to go on,
-     * false when the remaining items have been given an outcome.
+     * The exchange refused the request. After an ambiguous outcome, our earlier copy may be what it objects
+     * to (a duplicate orderId): the verdict only counts once the look-up says none of these orders is there.
      */
-    private boolean retryOrGiveUp(BitMaxException e, Retrier.Retries retries, Map<String, PlaceItem> pending,
-                                  Map<String, ItemOutcome> done, long time, List<Long> times, boolean ambiguous,
-                                  boolean viaWs) {
+    private void onVerdict(Placement p, BitMaxApiException e, Retrier.Retries retries, boolean splitOnVerdict) {
+        if (p.ambiguous()) {
+            Optional<Map<String, String>> found = lookUpPlaced(p);
+            if (found.isEmpty()) {
+                retryOrGiveUp(p, e, retries);
+                return;
+            }
+            int before = p.pendingCount();
+            p.takeDuplicates(found.get());
+            if (!p.hasPending() || p.pendingCount() < before) {
+                return; // the rest again, same time: the verdict may have been about the others
+            }
+            if (clock.millis() - p.time() >= STALE_REQUEST_MS) {
+                // Refused as too old, and none of our copies is there: none can land any more,
+                // so a new time (new orderIds) cannot make a second order.
+                p.renewTime(clock.millis());
+                return;
+            }
+        }
+        if (p.pendingCount() > 1 && splitOnVerdict) {
+            log.info("Batch of {} orders refused ({}); sending them one by one", p.pendingCount(), e.getMessage());
+            for (PlaceItem i : p.pendingItems()) {
+                Sent one = place(List.of(i), false);
+                p.settle(i.clientId(), one.items().get(0));
+                p.addAttempts(one.attempts());
+            }
+        } else {
+            p.refuseAll(e);
+        }
+    }
+
+    /**
+     * After a retriable failure: wait, and look up what may have landed before sending again; or, with no
+     * retry left, give the waiting orders their outcome.
+     */
+    private void retryOrGiveUp(Placement p, BitMaxException e, Retrier.Retries retries) {
         int tries = retries.done() + 1;
         if (!retries.canRetry()) {
-            if (ambiguous) {
-                Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
-                found.ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
-                for (String id : pending.keySet()) {
-                    String where = !ClientIds.usable(id) ? "an order placed with client id \"" + id + "\""
-                            : viaWs ? "an orderId ending in " + ClientIds.orderIdSuffix(id)
-                            : "orderId " + expectedOrderId(time, id);
-                    done.put(id, new ItemOutcome(id, found.isPresent() || viaWs ? null : expectedOrderId(time, id),
-                            ResultStatus.FAILED, code(e), found.isPresent() ? "RETRIES_EXHAUSTED" : "OUTCOME_UNKNOWN",
-                            found.isPresent() ? "not at the exchange after " + tries + " tries: " + e.getMessage()
-                                    : "the exchange could not be asked whether the order landed; look for "
-                                            + where + ": " + e.getMessage()));
-                }
-            } else {
-                for (String id : pending.keySet()) {
-                    done.put(id, new ItemOutcome(id, null, ResultStatus.FAILED, code(e), "RETRIES_EXHAUSTED",
-                            e.getMessage()));
-                }
-            }
-            pending.clear();
-            return false;
+            p.giveUp(e, tries, p.ambiguous() ? lookUpPlaced(p) : Optional.empty());
+            return;
         }
         metrics.retry();
-        log.info("Retriable failure sending {} order(s), retry {} of {}: {}", pending.size(), tries,
+        log.info("Retriable failure sending {} order(s), retry {} of {}: {}", p.pendingCount(), tries,
                 retrier.maxRetries(), e.getMessage());
         await(retries.next());
-        if (ambiguous) {
-            lookUpPlaced(pending.keySet(), times, viaWs)
-                    .ifPresent(f -> takeDuplicates(f, pending, done, "after an ambiguous outcome"));
-            giveUpUnknowable(e, pending, done);
-            if (pending.isEmpty()) {
-                return false;
-            }
+        if (p.ambiguous()) {
+            lookUpPlaced(p).ifPresent(p::takeDuplicates);
+            p.giveUpUnknowable(e);
         }
-        return true;
     }
 
     /** A 2xx answer without an exchange error code that could not be read (cut off, not JSON, no data). */
     private static boolean unreadableSuccess(BitMaxApiException e) {
         return e.code() == 0 && e.httpStatus() >= 200 && e.httpStatus() < 300;
-    }
-
-    /**
-     * After an ambiguous outcome, the orders whose orderId the exchange picked itself (a client id that is
-     * not 9 to 32 letters and digits) cannot be looked up, and the exchange would take a second copy as a
-     * new order: they are reported unknown rather than sent again.
-     */
-    private static void giveUpUnknowable(BitMaxException e, Map<String, PlaceItem> pending,
-                                         Map<String, ItemOutcome> done) {
-        for (String id : new ArrayList<>(pending.keySet())) {
-            if (!ClientIds.usable(id)) {
-                pending.remove(id);
-                done.put(id, new ItemOutcome(id, null, ResultStatus.FAILED, code(e), "OUTCOME_UNKNOWN",
-                        "the request may have reached the exchange, which picks the orderId for client id \"" + id
-                                + "\" (not 9 to 32 letters and digits), so it cannot be looked up and is not sent "
-                                + "again; look for an order placed with client id \"" + id + "\": " + e.getMessage()));
-            }
-        }
     }
 
     /**
@@ -327,137 +257,30 @@ public final class OrderExecutor {
      * under the old one would place it twice, whereas the old request is refused as stale at worst. When no
      * copy can have reached the exchange, there is nothing to wait for or look up.
      */
-    private long refreshTimeIfStale(long time, List<Long> times, Map<String, PlaceItem> pending,
-                                    Map<String, ItemOutcome> done, boolean ambiguous, boolean viaWs) {
-        if (pending.isEmpty() || clock.millis() - time < FRESH_REQUEST_MS) {
-            return time;
+    private void renewTimeIfStale(Placement p) {
+        if (!p.hasPending() || clock.millis() - p.time() < FRESH_REQUEST_MS) {
+            return;
         }
-        if (!ambiguous) {
-            long fresh = clock.millis();
-            times.add(fresh);
-            return fresh;
+        if (!p.ambiguous()) {
+            p.renewTime(clock.millis());
+            return;
         }
-        long wait = time + STALE_REQUEST_MS - clock.millis();
+        long wait = p.time() + STALE_REQUEST_MS - clock.millis();
         if (wait > 0) {
             await(wait);
         }
-        Optional<Map<String, String>> found = lookUpPlaced(pending.keySet(), times, viaWs);
+        Optional<Map<String, String>> found = lookUpPlaced(p);
         if (found.isEmpty()) {
-            return time;
+            return;
         }
-        takeDuplicates(found.get(), pending, done, "after an ambiguous outcome");
-        long fresh = clock.millis();
-        times.add(fresh);
-        return fresh;
+        p.takeDuplicates(found.get());
+        p.renewTime(clock.millis());
     }
 
-    private void takeDuplicates(Map<String, String> found, Map<String, PlaceItem> pending,
-                                Map<String, ItemOutcome> done, String when) {
-        for (Map.Entry<String, String> f : found.entrySet()) {
-            if (pending.remove(f.getKey()) != null) {
-                done.put(f.getKey(), new ItemOutcome(f.getKey(), f.getValue(), ResultStatus.DUPLICATE, null,
-                        "ALREADY_AT_EXCHANGE", "found at the exchange " + when + "; not sent again"));
-            }
-        }
-    }
-
-    /** Client id to orderId of the items the exchange holds, or empty when the exchange could not be asked. */
-    private Optional<Map<String, String>> lookUpPlaced(java.util.Collection<String> clientIds, List<Long> times,
-                                                       boolean viaWs) {
-        if (viaWs) {
-            // Nothing may rely on a WebSocket orderId being known in advance: match the client id's characters.
-            return scanBySuffix(clientIds);
-        }
-        Map<String, String> expected = new HashMap<>();
-        for (String id : clientIds) {
-            if (ClientIds.usable(id)) {
-                for (long time : times) {
-                    expected.put(expectedOrderId(time, id), id);
-                }
-            }
-        }
-        if (expected.isEmpty()) {
-            return Optional.of(Map.of());
-        }
-        Map<String, String> found = new HashMap<>();
-        try {
-            metrics.request(0);
-            for (OrderInfo o : rest.queryOrders(new ArrayList<>(expected.keySet()))) {
-                if (o != null && o.orderId() != null && expected.containsKey(o.orderId())) {
-                    found.put(expected.get(o.orderId()), o.orderId());
-                }
-            }
-            return Optional.of(found);
-        } catch (BitMaxApiException e) {
-            if (e.isRetriable()) {
-                return Optional.empty();
-            }
-            // Some exchanges answer "not found" for the whole query: read the open orders and history instead.
-        } catch (BitMaxTransportException e) {
-            return Optional.empty();
-        }
-        try {
-            metrics.request(0);
-            List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
-            metrics.request(0);
-            seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
-            for (OrderInfo o : seen) {
-                if (o.orderId() != null && expected.containsKey(o.orderId())) {
-                    found.put(expected.get(o.orderId()), o.orderId());
-                }
-            }
-            return Optional.of(found);
-        } catch (BitMaxException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Map<String, String>> scanBySuffix(java.util.Collection<String> clientIds) {
-        Map<String, String> bySuffix = new HashMap<>();
-        for (String id : clientIds) {
-            if (ClientIds.usable(id)) {
-                bySuffix.put(ClientIds.orderIdSuffix(id), id);
-            }
-        }
-        if (bySuffix.isEmpty()) {
-            return Optional.of(Map.of());
-        }
-        try {
-            metrics.request(0);
-            List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
-            metrics.request(0);
-            seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
-            Map<String, String> found = new HashMap<>();
-            for (OrderInfo o : seen) {
-                String id = o.orderId();
-                if (id != null && id.length() > 9 && id.contains(userUid)) {
-                    String client = bySuffix.get(id.substring(id.length() - 9));
-                    if (client != null) {
-                        found.put(client, id);
-                    }
-                }
-            }
-            return Optional.of(found);
-        } catch (BitMaxException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Waits for a WebSocket reply, turning its failure back into the client's exception. */
-    private <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(wsWaitMs, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BitMaxException be) {
-                throw be;
-            }
-            throw new BitMaxTransportException("WebSocket request failed: " + e.getCause(), true, e.getCause());
-        } catch (TimeoutException e) {
-            throw new BitMaxTransportException("WebSocket request got no reply in " + wsWaitMs + " ms", true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new org.apache.kafka.connect.errors.ConnectException("interrupted while waiting for the exchange", e);
-        }
+    /** Client id to orderId of the waiting orders the exchange holds, or empty when it could not be asked. */
+    private Optional<Map<String, String>> lookUpPlaced(Placement p) {
+        // Nothing may rely on a WebSocket orderId being known in advance: match the client id's characters.
+        return p.viaWs() ? lookUp.byClientIds(p.pendingClientIds()) : lookUp.byOrderIds(p.expectedOrderIds());
     }
 
     /** Cancels every open order (of one symbol when given), over the WebSocket session when there is one. */
@@ -469,21 +292,6 @@ public final class OrderExecutor {
         } else {
             rest.cancelAll(symbol);
         }
-    }
-
-    private NewOrderRequest request(PlaceItem i, long time) {
-        OrderItem o = i.order();
-        return new NewOrderRequest(i.clientId(), time, o.symbol(), o.price(), o.orderQty(),
-                OrderType.of(o.orderType()), Side.of(o.side()),
-                o.respInst() == null ? null : RespInst.of(o.respInst()), o.postOnly(), o.stopPrice(),
-                o.timeInForce() == null ? null : TimeInForce.of(o.timeInForce()),
-                o.execInst() == null ? null : ExecInst.of(o.execInst()), o.posStopLossPrice(),
-                o.posTakeProfitPrice());
-    }
-
-    /** The orderId the exchange gives a REST order, or null when it picks part of it at random. */
-    private String expectedOrderId(long time, String clientId) {
-        return ClientIds.usable(clientId) ? ClientIds.restOrderId(time, userUid, clientId) : null;
     }
 
     // ------------------------------------------------------------------------------------------ cancel
@@ -507,18 +315,11 @@ public final class OrderExecutor {
         if (!ClientIds.usable(clientId)) {
             return Optional.empty();
         }
-        String suffix = ClientIds.orderIdSuffix(clientId);
         Retrier.Retries retries = retrier.begin();
         while (true) {
             BitMaxException failure;
             try {
-                metrics.request(0);
-                List<OrderInfo> seen = new ArrayList<>(rest.openOrders());
-                metrics.request(0);
-                seen.addAll(rest.currentHistoryOrders(new HistoryOrdersQuery(null, historySize, null)));
-                return seen.stream().map(OrderInfo::orderId)
-                        .filter(id -> id != null && id.endsWith(suffix) && id.contains(userUid)).findFirst()
-                        .map(id -> new Resolved(id, false));
+                return lookUp.byClientId(clientId).map(id -> new Resolved(id, false));
             } catch (BitMaxApiException e) {
                 if (AccessDeniedException.isAccessDenied(e)) {
                     throw AccessDeniedException.of(e);
@@ -613,11 +414,8 @@ public final class OrderExecutor {
                 } else {
                     rest.cancelBatch(requests);
                 }
-                List<ItemOutcome> out = new ArrayList<>();
-                for (CancelTarget t : targets) {
-                    out.add(accepted(t.clientId(), t.cancel().orderId()));
-                }
-                return new Sent(out, time, attempts);
+                return new Sent(each(targets, t -> ItemOutcome.accepted(t.clientId(), t.cancel().orderId())), time,
+                        attempts);
             } catch (BitMaxApiException e) {
                 if (AccessDeniedException.isAccessDenied(e)) {
                     throw AccessDeniedException.of(e);
@@ -632,48 +430,29 @@ public final class OrderExecutor {
                         }
                         return new Sent(out, time, attempts);
                     }
-                    List<ItemOutcome> out = new ArrayList<>();
-                    for (CancelTarget t : targets) {
-                        out.add(alreadyCanceled(t).orElse(refused(t.clientId(), t.cancel().orderId(), e)));
-                    }
-                    return new Sent(out, time, attempts);
+                    return new Sent(each(targets, t -> alreadyCanceled(t)
+                            .orElse(ItemOutcome.refused(t.clientId(), t.cancel().orderId(), e))), time, attempts);
                 }
                 ambiguous |= e.httpStatus() != 429;
             } catch (BitMaxTransportException e) {
                 ambiguous |= e.mayHaveReachedExchange();
                 if (!retries.canRetry()) {
-                    List<ItemOutcome> out = new ArrayList<>();
-                    for (CancelTarget t : targets) {
-                        out.add(alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(), t.cancel().orderId(),
-                                ResultStatus.FAILED, null, ambiguous ? "OUTCOME_UNKNOWN" : "RETRIES_EXHAUSTED",
-                                e.getMessage())));
-                    }
-                    return new Sent(out, time, attempts);
+                    String reason = ambiguous ? "OUTCOME_UNKNOWN" : "RETRIES_EXHAUSTED";
+                    return new Sent(each(targets, t -> alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(),
+                            t.cancel().orderId(), ResultStatus.FAILED, null, reason, e.getMessage()))), time, attempts);
                 }
             }
             if (!retries.canRetry()) {
-                List<ItemOutcome> out = new ArrayList<>();
-                for (CancelTarget t : targets) {
-                    out.add(alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(), t.cancel().orderId(),
-                            ResultStatus.FAILED, null, "RETRIES_EXHAUSTED", "the exchange kept failing")));
-                }
-                return new Sent(out, time, attempts);
+                return new Sent(each(targets, t -> alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(),
+                        t.cancel().orderId(), ResultStatus.FAILED, null, "RETRIES_EXHAUSTED",
+                        "the exchange kept failing"))), time, attempts);
             }
             metrics.retry();
             await(retries.next());
             if (ambiguous) {
-                List<CancelTarget> still = new ArrayList<>();
-                for (CancelTarget t : targets) {
-                    if (alreadyCanceled(t).isEmpty()) {
-                        still.add(t);
-                    }
-                }
-                if (still.isEmpty()) {
-                    List<ItemOutcome> out = new ArrayList<>();
-                    for (CancelTarget t : targets) {
-                        out.add(alreadyCanceled(t).orElseThrow());
-                    }
-                    return new Sent(out, time, attempts);
+                List<ItemOutcome> canceled = each(targets, t -> alreadyCanceled(t).orElse(null));
+                if (!canceled.contains(null)) {
+                    return new Sent(canceled, time, attempts);
                 }
             }
             if (clock.millis() - time > FRESH_REQUEST_MS) {
@@ -683,17 +462,19 @@ public final class OrderExecutor {
     }
 
     private Optional<ItemOutcome> alreadyCanceled(CancelTarget t) {
-        try {
-            metrics.request(0);
-            OrderInfo o = rest.queryOrder(t.cancel().orderId());
-            if (o != null && o.status() != null && o.status().is(OrderStatus.Known.CANCELED)) {
-                return Optional.of(new ItemOutcome(t.clientId(), t.cancel().orderId(), ResultStatus.DUPLICATE, null,
-                        "ALREADY_CANCELED", "the order is already canceled; nothing sent"));
-            }
-        } catch (BitMaxException e) {
-            // Unknown: the caller reports the cancel's own outcome.
+        if (!lookUp.isCanceled(t.cancel().orderId())) {
+            return Optional.empty(); // unknown or not canceled: the caller reports the cancel's own outcome
         }
-        return Optional.empty();
+        return Optional.of(new ItemOutcome(t.clientId(), t.cancel().orderId(), ResultStatus.DUPLICATE, null,
+                "ALREADY_CANCELED", "the order is already canceled; nothing sent"));
+    }
+
+    private static List<ItemOutcome> each(List<CancelTarget> targets, Function<CancelTarget, ItemOutcome> outcome) {
+        List<ItemOutcome> out = new ArrayList<>();
+        for (CancelTarget t : targets) {
+            out.add(outcome.apply(t));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------------- other requests
@@ -725,13 +506,13 @@ public final class OrderExecutor {
             try {
                 metrics.request(0);
                 call.get();
-                return new Sent(List.of(accepted(clientId, null)), time, attempts);
+                return new Sent(List.of(ItemOutcome.accepted(clientId, null)), time, attempts);
             } catch (BitMaxApiException e) {
                 if (AccessDeniedException.isAccessDenied(e)) {
                     throw AccessDeniedException.of(e);
                 }
                 if (!e.isRetriable()) {
-                    return new Sent(List.of(refused(clientId, e)), time, attempts);
+                    return new Sent(List.of(ItemOutcome.refused(clientId, null, e)), time, attempts);
                 }
                 failure = e;
                 safeToRepeat = repeatable || e.httpStatus() == 429;
@@ -740,13 +521,13 @@ public final class OrderExecutor {
                 safeToRepeat = repeatable || !e.mayHaveReachedExchange();
             }
             if (!safeToRepeat) {
-                return new Sent(List.of(new ItemOutcome(clientId, null, ResultStatus.FAILED, code(failure),
-                        "OUTCOME_UNKNOWN", "the transfer may or may not have happened; check the account before "
-                                + "sending it again: " + failure.getMessage())), time, attempts);
+                return new Sent(List.of(ItemOutcome.failed(clientId, null, failure, "OUTCOME_UNKNOWN",
+                        "the transfer may or may not have happened; check the account before sending it again: "
+                                + failure.getMessage())), time, attempts);
             }
             if (!retries.canRetry()) {
-                return new Sent(List.of(new ItemOutcome(clientId, null, ResultStatus.FAILED, code(failure),
-                        "RETRIES_EXHAUSTED", failure.getMessage())), time, attempts);
+                return new Sent(List.of(ItemOutcome.failed(clientId, null, failure, "RETRIES_EXHAUSTED",
+                        failure.getMessage())), time, attempts);
             }
             metrics.retry();
             await(retries.next());
@@ -754,23 +535,23 @@ public final class OrderExecutor {
         }
     }
 
-    // ---------------------------------------------------------------------------------------- helpers
+    // ---------------------------------------------------------------------------------------- waiting
 
-    private static ItemOutcome accepted(String clientId, String orderId) {
-        return ItemOutcome.accepted(clientId, orderId);
-    }
-
-    private static ItemOutcome refused(String clientId, BitMaxApiException e) {
-        return refused(clientId, null, e);
-    }
-
-    private static ItemOutcome refused(String clientId, String orderId, BitMaxApiException e) {
-        return new ItemOutcome(clientId, orderId, ResultStatus.REJECTED, e.code(),
-                e.reason() == null ? "HTTP_" + e.httpStatus() : e.reason(), e.apiMessage());
-    }
-
-    private static Integer code(BitMaxException e) {
-        return e instanceof BitMaxApiException api ? api.code() : null;
+    /** Waits for a WebSocket reply, turning its failure back into the client's exception. */
+    private <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(wsWaitMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BitMaxException be) {
+                throw be;
+            }
+            throw new BitMaxTransportException("WebSocket request failed: " + e.getCause(), true, e.getCause());
+        } catch (TimeoutException e) {
+            throw new BitMaxTransportException("WebSocket request got no reply in " + wsWaitMs + " ms", true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while waiting for the exchange", e);
+        }
     }
 
     /** Waits before a retry; an interrupted lane (its partition is closing) or a stopped task sends nothing more. */
@@ -780,11 +561,11 @@ public final class OrderExecutor {
             waited = retrier.await(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.apache.kafka.connect.errors.ConnectException(
+            throw new ConnectException(
                     "stopped while waiting to retry: the partition is closing; the command will be re-delivered", e);
         }
         if (!waited || Thread.currentThread().isInterrupted()) {
-            throw new org.apache.kafka.connect.errors.ConnectException(
+            throw new ConnectException(
                     "stopped before retrying: the partition is closing; the command will be re-delivered");
         }
     }

@@ -35,6 +35,6 @@ public record PendingCommand(SinkRecord record, OrderCommand command, CommandFor
 
     /** Whether this is a single place or single cancel, which the lane may coalesce with its neighbours. */
     public boolean coalescable() {
-        return command != null && (command.action() == CommandAction.PLACE || command.action() == CommandAction.CANCEL);
+        return command instanceof OrderCommand.Place || command instanceof OrderCommand.Cancel;
     }
 }

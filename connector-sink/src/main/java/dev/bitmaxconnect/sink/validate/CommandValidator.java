@@ -38,38 +38,46 @@ public final class CommandValidator {
         if (action.isTransfer() && !limits.transfersEnabled()) {
             return reject("TRANSFERS_DISABLED", "action: " + action + " is refused because transfers.enabled is false");
         }
-        return switch (action) {
-            case PLACE, PLACE_BATCH -> orders(command);
-            case CANCEL, CANCEL_BATCH -> cancels(command);
-            case CANCEL_ALL -> command.symbol() == null ? Optional.empty() : symbol("symbol", command.symbol());
-            case SET_LEVERAGE -> {
-                Integer lev = command.leverage();
-                if (lev < MIN_LEVERAGE || lev > MAX_LEVERAGE) {
-                    yield reject("INVALID_LEVERAGE", "leverage: " + lev + " is outside 1..100");
-                }
-                yield symbol("symbol", command.symbol());
+        if (command instanceof OrderCommand.Place c) {
+            return orders(List.of(c.order()), false);
+        } else if (command instanceof OrderCommand.PlaceBatch c) {
+            return orders(c.orders(), true);
+        } else if (command instanceof OrderCommand.Cancel c) {
+            return cancels(List.of(c.cancel()), false);
+        } else if (command instanceof OrderCommand.CancelBatch c) {
+            return cancels(c.cancels(), true);
+        } else if (command instanceof OrderCommand.CancelAll c) {
+            return c.symbol() == null ? Optional.empty() : symbol("symbol", c.symbol());
+        } else if (command instanceof OrderCommand.SetLeverage c) {
+            if (c.leverage() < MIN_LEVERAGE || c.leverage() > MAX_LEVERAGE) {
+                return reject("INVALID_LEVERAGE", "leverage: " + c.leverage() + " is outside 1..100");
             }
-            case SET_MARGIN_TYPE -> symbol("symbol", command.symbol());
-            case DEPOSIT, WITHDRAW -> {
-                if (!ASSET.matcher(command.asset()).matches()) {
-                    yield reject("INVALID_ASSET", "asset: " + quote(command.asset())
-                            + " is not an asset code (1 to 20 letters and digits)");
-                }
-                yield command.amount().signum() > 0 ? Optional.empty()
-                        : reject("INVALID_AMOUNT", "amount: " + plain(command.amount()) + " must be positive");
-            }
-        };
+            return symbol("symbol", c.symbol());
+        } else if (command instanceof OrderCommand.SetMarginType c) {
+            return symbol("symbol", c.symbol());
+        } else if (command instanceof OrderCommand.Deposit c) {
+            return transfer(c.asset(), c.amount());
+        } else if (command instanceof OrderCommand.Withdraw c) {
+            return transfer(c.asset(), c.amount());
+        }
+        throw new IllegalStateException("unknown command type: " + command.action());
     }
 
-    private Optional<Rejection> orders(OrderCommand command) {
-        List<OrderItem> orders = command.orders();
+    private Optional<Rejection> transfer(String asset, BigDecimal amount) {
+        if (!ASSET.matcher(asset).matches()) {
+            return reject("INVALID_ASSET", "asset: " + quote(asset) + " is not an asset code (1 to 20 letters and digits)");
+        }
+        return amount.signum() > 0 ? Optional.empty()
+                : reject("INVALID_AMOUNT", "amount: " + plain(amount) + " must be positive");
+    }
+
+    private Optional<Rejection> orders(List<OrderItem> orders, boolean batch) {
         if (orders.isEmpty()) {
             return reject("EMPTY_BATCH", "orders: the batch holds no order");
         }
         if (orders.size() > MAX_BATCH) {
             return reject("BATCH_TOO_LARGE", "orders: " + orders.size() + " orders; a batch holds at most " + MAX_BATCH);
         }
-        boolean batch = command.action() == CommandAction.PLACE_BATCH;
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < orders.size(); i++) {
             String id = orders.get(i).id();
@@ -177,8 +185,7 @@ public final class CommandValidator {
         return Optional.empty();
     }
 
-    private Optional<Rejection> cancels(OrderCommand command) {
-        List<CancelItem> cancels = command.cancels();
+    private Optional<Rejection> cancels(List<CancelItem> cancels, boolean batch) {
         if (cancels.isEmpty()) {
             return reject("EMPTY_BATCH", "orders: the batch holds no order");
         }
@@ -186,7 +193,6 @@ public final class CommandValidator {
             return reject("BATCH_TOO_LARGE", "orders: " + cancels.size() + " cancels; a batch holds at most "
                     + MAX_BATCH);
         }
-        boolean batch = command.action() == CommandAction.CANCEL_BATCH;
         for (int i = 0; i < cancels.size(); i++) {
             String path = batch ? "orders[" + i + "]." : "";
             CancelItem c = cancels.get(i);

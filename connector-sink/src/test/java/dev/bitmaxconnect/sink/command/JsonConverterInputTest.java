@@ -33,14 +33,15 @@ class JsonConverterInputTest {
         Object value = convert("{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\","
                 + "\"price\":\"30000.123456789012345\",\"orderQty\":3}", false);
         OrderCommand c = new OrderCommandParser().parse(value);
-        assertThat(c.orders().get(0).price()).isEqualTo(new java.math.BigDecimal("30000.123456789012345"));
-        assertThat(c.orders().get(0).orderQty()).isEqualByComparingTo("3");
+        OrderItem order = ((OrderCommand.Place) c).order();
+        assertThat(order.price()).isEqualTo(new java.math.BigDecimal("30000.123456789012345"));
+        assertThat(order.orderQty()).isEqualByComparingTo("3");
     }
 
     @Test
     void jsonTextKeepsEveryDigitOfANumber() {
         OrderCommand c = new OrderCommandParser().parse("{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":30000.25,\"orderQty\":1}");
-        assertThat(c.orders().get(0).price()).isEqualTo(new java.math.BigDecimal("30000.25"));
+        assertThat(((OrderCommand.Place) c).order().price()).isEqualTo(new java.math.BigDecimal("30000.25"));
     }
 }

@@ -28,7 +28,7 @@ class OrderCommandParserTest {
                 """);
         assertThat(c.action()).isEqualTo(CommandAction.PLACE);
         assertThat(c.id()).isEqualTo("order000001");
-        OrderItem o = c.orders().get(0);
+        OrderItem o = ((OrderCommand.Place) c).order();
         assertThat(o.side()).isEqualTo("Buy");
         assertThat(o.orderType()).isEqualTo("StopLimit");
         assertThat(o.price()).isEqualByComparingTo("30000.25");
@@ -46,13 +46,13 @@ class OrderCommandParserTest {
     void keepsEveryDigitOfAJsonNumber() {
         OrderCommand c = parser.parse("{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Sell\","
                 + "\"orderType\":\"Limit\",\"price\":30000.123456789012345678,\"orderQty\":1}");
-        assertThat(c.orders().get(0).price()).isEqualTo(new BigDecimal("30000.123456789012345678"));
+        assertThat(((OrderCommand.Place) c).order().price()).isEqualTo(new BigDecimal("30000.123456789012345678"));
     }
 
     @Test
     void readsBytesAndByteBuffers() {
         byte[] json = "{\"action\":\"cancel-all\",\"symbol\":\"ETH-PERP\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(parser.parse(json).symbol()).isEqualTo("ETH-PERP");
+        assertThat(((OrderCommand.CancelAll) parser.parse(json)).symbol()).isEqualTo("ETH-PERP");
         assertThat(parser.parse(ByteBuffer.wrap(json)).action()).isEqualTo(CommandAction.CANCEL_ALL);
     }
 
@@ -66,8 +66,8 @@ class OrderCommandParserTest {
         order.put("orderQty", "0.1");
         OrderCommand c = parser.parse(Map.of("action", "place_batch", "orders", List.of(order, order)));
         assertThat(c.action()).isEqualTo(CommandAction.PLACE_BATCH);
-        assertThat(c.orders()).hasSize(2);
-        assertThat(c.orders().get(1).price()).isEqualByComparingTo("34000");
+        assertThat(((OrderCommand.PlaceBatch) c).orders()).hasSize(2);
+        assertThat(((OrderCommand.PlaceBatch) c).orders().get(1).price()).isEqualByComparingTo("34000");
     }
 
     @Test
@@ -84,7 +84,7 @@ class OrderCommandParserTest {
                 .build();
         Struct s = new Struct(schema).put("action", "place").put("symbol", "BTC-PERP").put("side", "Sell")
                 .put("orderType", "Limit").put("price", new BigDecimal("31000.50")).put("orderQty", "2");
-        OrderItem o = parser.parse(s).orders().get(0);
+        OrderItem o = ((OrderCommand.Place) parser.parse(s)).order();
         assertThat(o.price()).isEqualTo(new BigDecimal("31000.50"));
         assertThat(o.stopPrice()).isNull();
         assertThat(o.side()).isEqualTo("Sell");
@@ -92,20 +92,20 @@ class OrderCommandParserTest {
 
     @Test
     void readsEveryOtherAction() {
-        assertThat(parser.parse("{\"action\":\"cancel\",\"orderId\":\"a177c2a8cfe1U0123456789eqntvwWsy\","
-                + "\"symbol\":\"BTC-PERP\"}").cancels().get(0).orderId()).endsWith("eqntvwWsy");
-        assertThat(parser.parse("{\"action\":\"cancel\",\"origId\":\"order000001\",\"symbol\":\"BTC-PERP\"}")
-                .cancels().get(0).origId()).isEqualTo("order000001");
-        assertThat(parser.parse("{\"action\":\"cancel-batch\",\"orders\":[{\"orderId\":\"x\",\"symbol\":\"B\"},"
-                + "{\"origId\":\"y\",\"symbol\":\"B\"}]}").cancels()).hasSize(2);
+        assertThat(((OrderCommand.Cancel) parser.parse("{\"action\":\"cancel\",\"orderId\":\"a177c2a8cfe1U0123456789eqntvwWsy\","
+                + "\"symbol\":\"BTC-PERP\"}")).cancel().orderId()).endsWith("eqntvwWsy");
+        assertThat(((OrderCommand.Cancel) parser.parse("{\"action\":\"cancel\",\"origId\":\"order000001\",\"symbol\":\"BTC-PERP\"}"))
+                .cancel().origId()).isEqualTo("order000001");
+        assertThat(((OrderCommand.CancelBatch) parser.parse("{\"action\":\"cancel-batch\",\"orders\":[{\"orderId\":\"x\","
+                + "\"symbol\":\"B\"},{\"origId\":\"y\",\"symbol\":\"B\"}]}")).cancels()).hasSize(2);
         OrderCommand lev = parser.parse("{\"action\":\"set-leverage\",\"symbol\":\"BTC-PERP\",\"leverage\":20}");
-        assertThat(lev.leverage()).isEqualTo(20);
-        assertThat(parser.parse("{\"action\":\"set-margin-type\",\"symbol\":\"BTC-PERP\",\"marginType\":\"Isolated\"}")
-                .marginType()).isEqualTo("isolated");
+        assertThat(((OrderCommand.SetLeverage) lev).leverage()).isEqualTo(20);
+        assertThat(((OrderCommand.SetMarginType) parser.parse("{\"action\":\"set-margin-type\",\"symbol\":\"BTC-PERP\","
+                + "\"marginType\":\"Isolated\"}")).marginType()).isEqualTo("isolated");
         OrderCommand dep = parser.parse("{\"action\":\"withdraw\",\"asset\":\"USDT\",\"amount\":\"12.5\"}");
         assertThat(dep.action()).isEqualTo(CommandAction.WITHDRAW);
-        assertThat(dep.amount()).isEqualByComparingTo("12.5");
-        assertThat(parser.parse("{\"action\":\"cancel-all\"}").symbol()).isNull();
+        assertThat(((OrderCommand.Withdraw) dep).amount()).isEqualByComparingTo("12.5");
+        assertThat(((OrderCommand.CancelAll) parser.parse("{\"action\":\"cancel-all\"}")).symbol()).isNull();
     }
 
     @Test

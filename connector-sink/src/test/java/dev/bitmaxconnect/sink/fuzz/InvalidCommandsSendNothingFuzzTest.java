@@ -73,11 +73,12 @@ class InvalidCommandsSendNothingFuzzTest {
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         Retrier retry = new Retrier(0, new Backoff(1, 1), 1_000);
         String userUid = "U0123456789";
-        OrderExecutor executor = new OrderExecutor(rest, null, 1_000, userUid, retry, metrics, Clock.systemUTC(), 10);
+        OrderExecutor executor = new OrderExecutor(new OrderExecutor.Exchange(rest, null, 1_000, userUid, 10),
+                retry, metrics, Clock.systemUTC());
         processor = new CommandProcessor(new CommandProcessor.Settings("fuzz", false, true, true),
                 new CommandValidator(HostileCommands.referenceFilters(), new RiskLimits(Set.of(), null, null, true, true)),
-                executor, rest, new RecoveryIndex(userUid), new ResultsWriter("results", producer), null, metrics,
-                Clock.systemUTC());
+                new CommandProcessor.Sending(executor, rest, new RecoveryIndex(userUid)),
+                new CommandProcessor.Reporting(new ResultsWriter("results", producer), null, metrics, Clock.systemUTC()));
     }
 
     @AfterContainer

@@ -59,12 +59,12 @@ class CommandIdAsClientIdIT {
         filters.replace(List.of(new ContractFilter("BTC-PERP", "Normal", new BigDecimal("1"),
                 new BigDecimal("1000000"), new BigDecimal("0.5"), new BigDecimal("0.001"), new BigDecimal("1000"),
                 new BigDecimal("0.001"))));
-        OrderExecutor executor = new OrderExecutor(rest, null, 5_000, SimulatorDefaults.USER_UID,
-                new Retrier(3, new Backoff(10, 50), 10_000), metrics, Clock.systemUTC(), 100);
+        OrderExecutor executor = new OrderExecutor(new OrderExecutor.Exchange(rest, null, 5_000, SimulatorDefaults.USER_UID, 100),
+                new Retrier(3, new Backoff(10, 50), 10_000), metrics, Clock.systemUTC());
         processor = new CommandProcessor(new CommandProcessor.Settings("ids-test", false, true, true),
-                new CommandValidator(filters, RiskLimits.none()), executor, rest,
-                new RecoveryIndex(SimulatorDefaults.USER_UID), new ResultsWriter("results", producer), null, metrics,
-                Clock.systemUTC());
+                new CommandValidator(filters, RiskLimits.none()),
+                new CommandProcessor.Sending(executor, rest, new RecoveryIndex(SimulatorDefaults.USER_UID)),
+                new CommandProcessor.Reporting(new ResultsWriter("results", producer), null, metrics, Clock.systemUTC()));
     }
 
     @AfterEach

@@ -72,11 +72,11 @@ class CommandsDeliveredAgainIT {
         filters.replace(List.of(new ContractFilter("BTC-PERP", "Normal", new BigDecimal("1"),
                 new BigDecimal("1000000"), new BigDecimal("0.5"), new BigDecimal("0.001"), new BigDecimal("1000"),
                 new BigDecimal("0.001"))));
-        OrderExecutor executor = new OrderExecutor(rest, null, 5_000, SimulatorDefaults.USER_UID,
-                new Retrier(3, new Backoff(10, 50), 10_000), metrics, Clock.systemUTC(), 1);
+        OrderExecutor executor = new OrderExecutor(new OrderExecutor.Exchange(rest, null, 5_000, SimulatorDefaults.USER_UID, 1),
+                new Retrier(3, new Backoff(10, 50), 10_000), metrics, Clock.systemUTC());
         return new CommandProcessor(new CommandProcessor.Settings("again-test", false, true, true),
-                new CommandValidator(filters, RiskLimits.none()), executor, rest, recovery,
-                new ResultsWriter("results", producer), null, metrics, Clock.systemUTC());
+                new CommandValidator(filters, RiskLimits.none()), new CommandProcessor.Sending(executor, rest, recovery),
+                new CommandProcessor.Reporting(new ResultsWriter("results", producer), null, metrics, Clock.systemUTC()));
     }
 
     private static SinkRecord record(String command, long offset) {

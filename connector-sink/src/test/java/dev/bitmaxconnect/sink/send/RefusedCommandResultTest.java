@@ -56,8 +56,8 @@ class RefusedCommandResultTest {
                 new BigDecimal("0.001"))));
         // No executor, REST client or recovery index: under dry run nothing would reach them.
         return new CommandProcessor(new CommandProcessor.Settings(CONNECTOR, true, true, toleratesErrors),
-                new CommandValidator(filters, RiskLimits.none()), null, null, null,
-                new ResultsWriter("results", producer), null, metrics, Clock.systemUTC());
+                new CommandValidator(filters, RiskLimits.none()), new CommandProcessor.Sending(null, null, null),
+                new CommandProcessor.Reporting(new ResultsWriter("results", producer), null, metrics, Clock.systemUTC()));
     }
 
     /** Runs one record at {@code offset} and returns its result record. */

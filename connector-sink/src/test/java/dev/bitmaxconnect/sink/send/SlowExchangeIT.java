@@ -36,8 +36,9 @@ class SlowExchangeIT {
                      .callTimeout(Duration.ofMillis(500)).build());
              SinkMetrics metrics = new SinkMetrics("slow-exchange-test", "0")) {
             rest.accountInfo(); // account group and userUID, before the exchange slows down
-            OrderExecutor executor = new OrderExecutor(rest, null, 1_000, SimulatorDefaults.USER_UID,
-                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC(), 100);
+            OrderExecutor executor = new OrderExecutor(
+                    new OrderExecutor.Exchange(rest, null, 1_000, SimulatorDefaults.USER_UID, 100),
+                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC());
             OrderCommand command = new OrderCommandParser().parse("{\"action\":\"place\",\"id\":\"slowexchange01\","
                     + "\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
                     + "\"orderQty\":\"0.01\"}");
@@ -45,7 +46,7 @@ class SlowExchangeIT {
             sim.faults().delayResponses(Duration.ofSeconds(1));
             scheduler.schedule(() -> sim.faults().delayResponses(Duration.ZERO), 34, TimeUnit.SECONDS);
             OrderExecutor.Sent sent = executor.place(
-                    List.of(new OrderExecutor.PlaceItem("slowexchange01", command.orders().get(0))), false);
+                    List.of(new OrderExecutor.PlaceItem("slowexchange01", ((OrderCommand.Place) command).order())), false);
 
             ItemOutcome outcome = sent.items().get(0);
             assertThat(sim.groundTruth().acceptedOrdersWithClientId("slowexchange01")).hasSize(1);
@@ -66,8 +67,9 @@ class SlowExchangeIT {
                      .maxRetriesOn429(0).build());
              SinkMetrics metrics = new SinkMetrics("rate-limited-test", "0")) {
             rest.accountInfo();
-            OrderExecutor executor = new OrderExecutor(rest, null, 1_000, SimulatorDefaults.USER_UID,
-                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC(), 100);
+            OrderExecutor executor = new OrderExecutor(
+                    new OrderExecutor.Exchange(rest, null, 1_000, SimulatorDefaults.USER_UID, 100),
+                    new Retrier(100, new Backoff(500, 2_000), 60_000), metrics, Clock.systemUTC());
             OrderCommand command = new OrderCommandParser().parse("{\"action\":\"place\",\"id\":\"ratelimited01\","
                     + "\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"20000\","
                     + "\"orderQty\":\"0.01\"}");
@@ -76,7 +78,7 @@ class SlowExchangeIT {
             sim.faults().failNextRestRequests(1_000_000, 429, 100101);
             scheduler.schedule(() -> sim.faults().reset(), 32, TimeUnit.SECONDS);
             OrderExecutor.Sent sent = executor.place(
-                    List.of(new OrderExecutor.PlaceItem("ratelimited01", command.orders().get(0))), false);
+                    List.of(new OrderExecutor.PlaceItem("ratelimited01", ((OrderCommand.Place) command).order())), false);
 
             ItemOutcome outcome = sent.items().get(0);
             assertThat(outcome.status()).as("%s", outcome).isEqualTo(ResultStatus.ACCEPTED);
