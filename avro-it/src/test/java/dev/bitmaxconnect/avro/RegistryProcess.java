@@ -40,8 +40,12 @@ final class RegistryProcess implements AutoCloseable {
         }
         Path log = Paths.get("target", "registry.log").toAbsolutePath();
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        // One database connection: the in-memory H2 of this registry version fails concurrent first registrations
+        // ("Concurrent update in table SEQUENCES") when several converters register at once.
         ProcessBuilder builder = new ProcessBuilder(java.toString(),
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-jar", runner.toString())
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0",
+                "-Dquarkus.datasource.jdbc.initial-size=1", "-Dquarkus.datasource.jdbc.min-size=1",
+                "-Dquarkus.datasource.jdbc.max-size=1", "-jar", runner.toString())
                 .redirectErrorStream(true);
         Process process;
         try {
@@ -76,7 +80,8 @@ final class RegistryProcess implements AutoCloseable {
         return baseUrl() + "/apis/ccompat/v6";
     }
 
-    private String baseUrl() {
+    /** Where the registry listens; its APIs are under {@code /apis}. */
+    String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
