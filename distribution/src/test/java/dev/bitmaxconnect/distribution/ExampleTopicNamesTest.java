@@ -40,7 +40,8 @@ class ExampleTopicNamesTest {
 
         Map<String, Map<String, String>> examples = new LinkedHashMap<>();
         for (String file : List.of("config/bitmax-sink-simulator.json", "config/bitmax-sink-exchange.json",
-                "config/bitmax-sink-avro.json", "docker/connectors/bitmax-sink.json")) {
+                "config/bitmax-sink-avro.json", "config/bitmax-sink-apicurio.json",
+                "docker/connectors/bitmax-sink.json")) {
             examples.put(file, jsonConfig(ROOT.resolve(file)));
         }
         examples.put("config/bitmax-sink.properties", properties(ROOT.resolve("config/bitmax-sink.properties")));

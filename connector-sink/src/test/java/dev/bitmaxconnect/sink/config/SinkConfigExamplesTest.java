@@ -49,7 +49,7 @@ class SinkConfigExamplesTest {
     /**
      * A converter that fails on a record keeps it from the sink, which then cannot answer it: the examples for
      * JSON commands hand the sink the record's bytes, which it parses itself, so that every command gets a result.
-     * Only the Avro example uses a converter that can fail (docs/operations.md says what that means).
+     * Only the Avro examples use a converter that can fail (docs/operations.md says what that means).
      */
     @Test
     void everyJsonCommandExampleLetsTheSinkSeeEveryRecord() throws IOException {
@@ -61,11 +61,15 @@ class SinkConfigExamplesTest {
         }
         assertThat(examples).extracting(f -> f.getFileName().toString())
                 .contains("bitmax-sink.properties", "bitmax-sink-simulator.json", "bitmax-sink-exchange.json",
-                        "bitmax-sink.json", "bitmax-sink-avro.json");
+                        "bitmax-sink.json", "bitmax-sink-avro.json", "bitmax-sink-apicurio.json");
+        Map<String, String> avroConverters = Map.of(
+                "bitmax-sink-avro.json", "io.confluent.connect.avro.AvroConverter",
+                "bitmax-sink-apicurio.json", "io.apicurio.registry.utils.converter.AvroConverter");
         for (Path example : examples) {
             String converter = read(example).get("value.converter");
-            if (example.getFileName().toString().equals("bitmax-sink-avro.json")) {
-                assertThat(converter).isEqualTo("io.confluent.connect.avro.AvroConverter");
+            String avroConverter = avroConverters.get(example.getFileName().toString());
+            if (avroConverter != null) {
+                assertThat(converter).as(example.toString()).isEqualTo(avroConverter);
                 continue;
             }
             assertThat(converter).as(example.toString())
