@@ -219,7 +219,6 @@ class SourceChannelsIT {
         cluster.connect.deleteConnector("bad-auth");
     }
 
-    /** A counter of the task's metrics (Kafka's metrics give doubles). */
     /** Waits until the connector's committed offsets reach each symbol's last record in the topic now. */
     private static void awaitOffsetsCommittedThrough(String connector, String topic) {
         Map<String, Long> written = new HashMap<>();
@@ -229,7 +228,8 @@ class SourceChannelsIT {
         await().atMost(WAIT).untilAsserted(() -> {
             Map<String, Long> committed = new HashMap<>();
             for (ConnectorOffset o : cluster.connect.connectorOffsets(connector).offsets()) {
-                Object seqnum = o.offset().get(SourcePartitions.SEQNUM);
+                // A partition whose offset is not written yet (or was reset) has none.
+                Object seqnum = o.offset() == null ? null : o.offset().get(SourcePartitions.SEQNUM);
                 if (seqnum instanceof Number n) {
                     committed.merge(String.valueOf(o.partition().get(SourcePartitions.SYMBOL)), n.longValue(), Math::max);
                 }
@@ -240,6 +240,7 @@ class SourceChannelsIT {
         });
     }
 
+    /** A counter of the task's metrics (Kafka's metrics give doubles). */
     private static long count(MBeanServer server, ObjectName metrics, String attribute) throws Exception {
         return ((Number) server.getAttribute(metrics, attribute)).longValue();
     }
