@@ -14,7 +14,6 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +28,6 @@ import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.RecordHeaders;
-import dev.bitmaxconnect.source.record.SourcePartitions;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.testsupport.ConnectCluster;
 
@@ -146,14 +144,15 @@ class SourceChannelsIT {
         assertThat(count(server, metrics, "reconnects-total")).isPositive();
         assertThat(count(server, metrics, "gaps-total")).isPositive();
 
-        awaitOffsetsCommittedThrough("market-data", "md.depth");
+        // No wait for an offset commit: a task restarted through the REST API is stopped cleanly, and Connect
+        // commits the offsets of everything it wrote as it stops, so a repeat below would be the connector's own.
         int before = cluster.all("md.depth").size();
         cluster.connect.restartTask("market-data", 0);
         cluster.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("market-data", 1, "no restart");
         await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.all("md.depth").size()).isGreaterThan(before + 20));
 
         for (String topic : List.of("md.depth", "md.trades")) {
-            Map<String, Long> last = new java.util.HashMap<>();
+            Map<String, Long> last = new HashMap<>();
             for (ConsumerRecord<String, JsonNode> r : cluster.all(topic)) {
                 long seqnum = r.value().get("payload").get("seqnum").asLong();
                 Long previous = last.put(r.key(), seqnum);
@@ -217,27 +216,6 @@ class SourceChannelsIT {
             assertThat(task.trace()).contains("bitmax.api.secret").doesNotContain("not-the-secret");
         });
         cluster.connect.deleteConnector("bad-auth");
-    }
-
-    /** Waits until the connector's committed offsets reach each symbol's last record in the topic now. */
-    private static void awaitOffsetsCommittedThrough(String connector, String topic) {
-        Map<String, Long> written = new HashMap<>();
-        for (ConsumerRecord<String, JsonNode> r : cluster.all(topic)) {
-            written.merge(r.key(), r.value().get("payload").get("seqnum").asLong(), Math::max);
-        }
-        await().atMost(WAIT).untilAsserted(() -> {
-            Map<String, Long> committed = new HashMap<>();
-            for (ConnectorOffset o : cluster.connect.connectorOffsets(connector).offsets()) {
-                // A partition whose offset is not written yet (or was reset) has none.
-                Object seqnum = o.offset() == null ? null : o.offset().get(SourcePartitions.SEQNUM);
-                if (seqnum instanceof Number n) {
-                    committed.merge(String.valueOf(o.partition().get(SourcePartitions.SYMBOL)), n.longValue(), Math::max);
-                }
-            }
-            written.forEach((symbol, seqnum) ->
-                    assertThat(committed.getOrDefault(symbol, -1L)).as("committed seqnum of %s", symbol)
-                            .isGreaterThanOrEqualTo(seqnum));
-        });
     }
 
     /** A counter of the task's metrics (Kafka's metrics give doubles). */
