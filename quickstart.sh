@@ -18,7 +18,7 @@ needs_build() {
   [[ -f "$classpath_file" && -d "$plugin_dir" && -d quickstart/target/classes ]] || return 0
   # Any source, pom or config newer than the last build?
   local changed
-  changed=$(find pom.xml manifest.json LICENSE config bitmax-client bitmax-simulator connector-source \
+  changed=$(find pom.xml manifest.json LICENSE config bitmax-client bitmax-simulator connector-common connector-source \
       connector-sink distribution quickstart -newer "$classpath_file" -type f -not -path '*/target/*' \
       -print -quit 2>/dev/null)
   [[ -n "$changed" ]]
