@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.bench.simulator;
 
+import dev.bitmaxconnect.bench.plot.BenchCsv;
 import dev.bitmaxconnect.simulator.AccountSpec;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
@@ -42,7 +43,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  *   <li>WebSocket: market data from the random walk (bbo, depth, trades, pricing of both contracts, one client)
  *       against a bare Jetty WebSocket endpoint that pushes one pre-serialised depth message in a loop.</li>
  * </ul>
- * Arguments: {@code [seconds=5] [connections=16] [rate=400000]}.
+ * Arguments: {@code [seconds=5] [connections=16] [rate=400000] [--out results.csv]} (the last writes the four
+ * measurements as CSV, {@link BenchCsv}).
  */
 public final class SimulatorThroughputBench {
 
@@ -57,6 +59,7 @@ public final class SimulatorThroughputBench {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 400_000;
         Duration window = Duration.ofSeconds(seconds);
+        BenchCsv csv = BenchCsv.open(BenchCsv.outOption(args), "SimulatorThroughputBench", String.join(" ", args));
         System.out.printf("SimulatorThroughputBench: %d s per measurement, %d REST connections, market rate %d/s, "
                 + "%d cores%n", seconds, concurrency, rate, Runtime.getRuntime().availableProcessors());
 
@@ -78,6 +81,8 @@ public final class SimulatorThroughputBench {
             System.out.printf("REST simulator signed POST futures/order  : %,10.0f orders/s accepted (%,d ok, %,d "
                     + "refused or failed; %,d accepted in total incl. warm-up)%n", orders.perSecond(), orders.ok,
                     orders.failed, accepted);
+            csv.row("REST: baseline", 0, 1, baseline.perSecond(), null, Double.NaN);
+            csv.row("REST: simulator", 0, 1, orders.perSecond(), null, Double.NaN);
             System.out.printf("REST ratio orders/baseline                : %.2f (target 10,000 orders/s)%n",
                     orders.perSecond() / baseline.perSecond());
         }
@@ -89,6 +94,8 @@ public final class SimulatorThroughputBench {
             System.out.printf("WS simulator market data to one client     : %,10.0f messages/s (%,d received, %,d "
                     + "dropped for the slow consumer)%n", pushed.perSecond(), pushed.ok,
                     sim.droppedMarketDataMessages());
+            csv.row("WebSocket: baseline", rate, 1, baselineWs, null, Double.NaN);
+            csv.row("WebSocket: simulator", rate, 1, pushed.perSecond(), null, Double.NaN);
             System.out.printf("WS ratio simulator/baseline                : %.2f (target 100,000 messages/s)%n",
                     pushed.perSecond() / baselineWs);
         }

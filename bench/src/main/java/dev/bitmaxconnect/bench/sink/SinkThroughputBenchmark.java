@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.bench.sink;
 
+import dev.bitmaxconnect.bench.plot.BenchCsv;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.KeyEncoding;
 import dev.bitmaxconnect.client.auth.RequestSigner;
@@ -43,7 +44,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * limit), as many loops as the connector has partitions.
  *
  * <p>Arguments: {@code --rates 500,1000,2000,0 --commands 3000 --partitions 4 --baseline 1000} (rate 0 =
- * produce as fast as possible).
+ * produce as fast as possible); {@code --out results.csv} also writes the runs as CSV ({@link BenchCsv}).
  */
 public final class SinkThroughputBenchmark {
 
@@ -110,6 +111,12 @@ public final class SinkThroughputBenchmark {
                 }
             }
 
+            BenchCsv csv = BenchCsv.open(options.get("out"), "SinkThroughputBenchmark", String.join(" ", args));
+            csv.row("sequential signed REST", 0, 1, sequential.perSecond(), sequential.latenciesMs(), Double.NaN);
+            csv.row("bare batch loops (limit)", 0, 1, limit.perSecond(), limit.latenciesMs(), Double.NaN);
+            for (int i = 0; i < runs.size(); i++) {
+                csv.row("connector", rates[i], 1, runs.get(i).perSecond(), runs.get(i).latenciesMs(), Double.NaN);
+            }
             System.out.println();
             System.out.println("# Sink connector vs baselines (same simulator, same run; latency = produce to exchange"
                     + " acceptance)");

@@ -24,6 +24,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import com.sun.management.OperatingSystemMXBean;
 
+import dev.bitmaxconnect.bench.plot.BenchCsv;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.source.BitMaxSourceConnector;
 import okhttp3.OkHttpClient;
@@ -54,7 +55,8 @@ import okhttp3.WebSocketListener;
  * {@code --tasks} is the connector's {@code tasks.max} (its four subscriptions, depth and trades of two contracts,
  * are spread over the tasks); {@code --repeat} runs every rate, and the unpaced producer, that many times and
  * reports the medians; {@code --producer} gives producer settings to the connector (as
- * {@code producer.override.*}) and to every bare producer alike.
+ * {@code producer.override.*}) and to every bare producer alike; {@code --out results.csv} also writes every run as
+ * CSV ({@link BenchCsv}).
  */
 public final class SourceThroughputBenchmark {
     /** Producer settings given to the connector (as {@code producer.override.}) and to every bare producer alike. */
@@ -148,6 +150,18 @@ public final class SourceThroughputBenchmark {
             connect.stop();
         }
         report(synthetic, tasks, connectorRuns, pacedRuns, relayRuns, new Repeats(unpacedRuns));
+        writeCsv(BenchCsv.open(options.get("out"), "SourceThroughputBenchmark", options.toString()),
+                new TreeMap<>(Map.of("connector", connectorRuns, "bare producer, paced", pacedRuns, "relay", relayRuns,
+                        "bare producer", Map.of(0, new Repeats(unpacedRuns)))));
+    }
+
+    private static void writeCsv(BenchCsv csv, Map<String, Map<Integer, Repeats>> series) {
+        series.forEach((name, byRate) -> byRate.forEach((rate, repeats) -> {
+            for (int i = 0; i < repeats.runs().size(); i++) {
+                RunResult r = repeats.runs().get(i);
+                csv.row(name, rate, i + 1, r.recordsPerSecond(), r.latenciesMs(), r.cpuMicrosPerRecord());
+            }
+        }));
     }
 
     private static void report(boolean synthetic, int tasks, Map<Integer, Repeats> connectorRuns,
