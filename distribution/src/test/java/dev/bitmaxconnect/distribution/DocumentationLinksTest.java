@@ -23,6 +23,7 @@ class DocumentationLinksTest {
     void everyRelativeLinkOfTheDocumentationResolves() throws IOException {
         List<Path> pages = documentationPages();
         assertThat(pages).contains(ROOT.resolve("README.md"), ROOT.resolve("docs/sink.md"),
+                ROOT.resolve("docs/examples/order-lifecycle.md"),
                 ROOT.resolve("bitmax-client/README.md"), ROOT.resolve("bitmax-simulator/README.md"));
 
         assertThat(new MarkdownLinks(ROOT).broken(pages)).as("links that lead nowhere").isEmpty();
@@ -52,11 +53,11 @@ class DocumentationLinksTest {
         assertThat(MarkdownLinks.slug("`bitmax.gap` and [links](x.md)")).isEqualTo("bitmaxgap-and-links");
     }
 
-    /** The README, every page of docs/, and the Markdown pages at the top of each module. */
+    /** The README, every page of docs/ and its folders (docs/examples/), and the Markdown pages at the top of each module. */
     private static List<Path> documentationPages() throws IOException {
         List<Path> pages = new ArrayList<>();
         pages.add(ROOT.resolve("README.md"));
-        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+        try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
         try (Stream<Path> modules = Files.list(ROOT)) {

@@ -1,0 +1,2 @@
+/** Downstream consumers of the market-data topics. */
+package dev.bitmaxconnect.examples.marketdata;
