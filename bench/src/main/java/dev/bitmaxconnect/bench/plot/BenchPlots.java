@@ -23,6 +23,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -125,12 +126,19 @@ public final class BenchPlots {
 
     private static JFreeChart latency(BenchData data, String title, String x, String y) {
         XYSeriesCollection lines = new XYSeriesCollection();
+        List<String> unpaced = new ArrayList<>();
         for (Map.Entry<String, List<BenchData.Row>> series : medians(data).entrySet()) {
             XYSeries p50 = new XYSeries(series.getKey() + ", p50");
             XYSeries p99 = new XYSeries(series.getKey() + ", p99");
             for (BenchData.Row row : series.getValue()) {
-                // an unpaced run's latency is its queue, not a point on the rate axis
-                if (!row.unpaced() && !Double.isNaN(row.p50Ms())) {
+                if (Double.isNaN(row.p50Ms())) {
+                    continue;
+                }
+                if (row.unpaced()) {
+                    // not a point on the rate axis: listed under the plot
+                    unpaced.add(String.format(Locale.ROOT, "%s p50 %.0f / p99 %.0f ms", series.getKey(), row.p50Ms(),
+                            row.p99Ms()));
+                } else {
                     p50.add(row.offeredPerSecond(), row.p50Ms());
                     p99.add(row.offeredPerSecond(), row.p99Ms());
                 }
@@ -140,7 +148,13 @@ public final class BenchPlots {
                 lines.addSeries(p99);
             }
         }
-        return xyChart(title, x, y, lines, data);
+        JFreeChart chart = xyChart(title, x, y, lines, data);
+        if (!unpaced.isEmpty()) {
+            TextTitle note = new TextTitle("unpaced: " + String.join("; ", unpaced), new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            note.setPosition(RectangleEdge.BOTTOM);
+            chart.addSubtitle(note);
+        }
+        return chart;
     }
 
     private static JFreeChart capacity(BenchData data, String title) {
