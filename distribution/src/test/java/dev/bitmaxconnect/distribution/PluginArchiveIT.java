@@ -89,12 +89,13 @@ class PluginArchiveIT {
     @Test
     void docHoldsTheReadmeAndEveryPageOfDocs() throws IOException {
         List<String> pages;
-        try (Stream<Path> docs = Files.list(PluginLocations.moduleDirectory().getParent().resolve("docs"))) {
-            pages = docs.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".md"))
-                    .collect(Collectors.toList());
+        Path docsFolder = PluginLocations.moduleDirectory().getParent().resolve("docs");
+        try (Stream<Path> docs = Files.walk(docsFolder)) {
+            pages = docs.map(p -> docsFolder.relativize(p).toString().replace('\\', '/'))
+                    .filter(name -> name.endsWith(".md")).collect(Collectors.toList());
         }
         assertThat(pages).contains("source.md", "sink.md", "configuration-source.md", "configuration-sink.md",
-                "operations.md", "performance.md", "reliability.md", "exchange-api.md");
+                "operations.md", "performance.md", "reliability.md", "exchange-api.md", "examples/order-lifecycle.md");
         assertThat(entries).contains(TOP + "doc/README.md");
         assertThat(pages).allSatisfy(page -> assertThat(entries).contains(TOP + "doc/docs/" + page));
     }
