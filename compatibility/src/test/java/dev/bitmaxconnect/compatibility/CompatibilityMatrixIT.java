@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitmaxconnect.distribution.Commands;
-import dev.bitmaxconnect.distribution.PluginLocations;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
@@ -38,11 +37,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The plugin archive, installed in {@code plugin.path} as the README says, on released Connect workers: each a
- * separate JVM started from that Kafka version's own jars ({@code compatibility/workers/<version>}), on Java 17
- * and on the newest JDK installed, against one broker of the build's version. Per worker: it loads both
- * connectors, validates their configs, runs both, streams market data, order and account records, turns commands
- * into results, and a restart of every task loses and repeats nothing. On the oldest version the source also runs
+ * The plugin archive, installed by the README's install steps (read from the README: the archive unpacked into
+ * its {@code plugin.path} directory, its worker properties), on released Connect workers: each a separate JVM
+ * started from that Kafka version's own jars ({@code compatibility/workers/<version>}), on Java 17 and on the
+ * newest JDK installed, against one broker of the build's version. Per worker: it loads both connectors, runs the
+ * README's minimal configurations (valid, RUNNING, a command accepted), validates its own configs, runs both,
+ * streams market data, order and account records, turns commands into results, and a restart of every task loses
+ * and repeats nothing. On the oldest version the source also runs
  * with exactly-once support (KIP-618). Prints the matrix and writes it to {@code target/compatibility-matrix.md}.
  *
  * <p>Every build runs the oldest and the newest version; {@code -Dmatrix=full} runs every version on every JDK.
@@ -58,7 +59,9 @@ class CompatibilityMatrixIT {
     private static final MatrixTable TABLE = new MatrixTable();
     private static EmbeddedKafkaCluster kafka;
     private static BitMaxSimulator simulator;
-    private static Path pluginPath;
+    private static final ReadmeInstall README = ReadmeInstall.read(Paths.get(System.getProperty("readme")));
+    /** The worker properties of the README's install steps, followed under {@code target/readme-install}. */
+    private static Map<String, String> installed;
 
     @BeforeAll
     static void start() {
@@ -71,7 +74,13 @@ class CompatibilityMatrixIT {
         kafka.start();
         simulator = BitMaxSimulator.builder().apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET)
                 .build().start();
-        pluginPath = PluginLocations.unpackArchiveInto(TARGET.resolve("matrix-plugin-path"));
+        installed = README.installUnder(TARGET.resolve("readme-install"));
+        // The README's sink topics exist before it starts, as the README asks; the dead letter queue too, since its
+        // default replication factor (3) is more than this one broker.
+        Map<String, String> readmeSink = README.minimalConfig("BitMaxSinkConnector").config();
+        for (String topic : List.of("topics", "topic.results", "errors.deadletterqueue.topic.name")) {
+            kafka.createTopic(readmeSink.get(topic), 1);
+        }
     }
 
     @AfterAll
@@ -131,10 +140,12 @@ class CompatibilityMatrixIT {
         for (String channel : List.of("bbo", "trades", "order", "account", "results", "commands")) {
             kafka.createTopic(name + "." + channel, 1);
         }
-        Map<String, String> workerProps = cell.exactlyOnce ? Map.of("exactly.once.source.support", "enabled")
-                : Map.of();
-        WorkerProcess worker = WorkerProcess.start(classPath, cell.jdk.get(), kafka.bootstrapServers(), pluginPath,
-                name, TARGET.resolve("workers"), workerProps);
+        Map<String, String> workerProps = new HashMap<>(installed);
+        if (cell.exactlyOnce) {
+            workerProps.put("exactly.once.source.support", "enabled");
+        }
+        WorkerProcess worker = WorkerProcess.start(classPath, cell.jdk.get(), kafka.bootstrapServers(), name,
+                TARGET.resolve("workers"), workerProps);
         try (worker) {
             new CellRun(cell, name, worker.rest).checkAll(row);
         }
@@ -181,8 +192,11 @@ class CompatibilityMatrixIT {
         }
 
         void checkAll(MatrixTable.Row row) {
-            boolean started = row.check("worker", this::isTheVersionAndFindsThePlugin)
-                    && row.check("running", this::bothConnectorsRun);
+            if (!row.check("worker", this::isTheVersionAndFindsThePlugin)) {
+                return;
+            }
+            row.check("README configs", this::theReadmesConfigsRun);
+            boolean started = row.check("running", this::bothConnectorsRun);
             if (!started) {
                 return;
             }
@@ -200,6 +214,61 @@ class CompatibilityMatrixIT {
             rest.get("/connector-plugins").forEach(p -> versions.put(p.path("class").asText(), p.path("version").asText()));
             assertThat(versions).containsEntry(SOURCE_CLASS, System.getProperty("project.version"))
                     .containsEntry(SINK_CLASS, System.getProperty("project.version"));
+        }
+
+        /**
+         * The README's minimal configurations as printed, but for the exchange's and the broker's addresses and the
+         * secrets file their {@code ${file:...}} references read: valid, then RUNNING; then removed again.
+         */
+        private void theReadmesConfigsRun() throws IOException {
+            Path secrets = TARGET.resolve("readme-install").resolve(prefix + "-bitmax.properties");
+            Map<String, String> secretValues = Map.of("bitmax.api.key", SimulatorDefaults.API_KEY,
+                    "bitmax.api.secret", SimulatorDefaults.API_SECRET);
+            ReadmeInstall.Connector source = README.minimalConfig("BitMaxSourceConnector");
+            ReadmeInstall.Connector sink = README.minimalConfig("BitMaxSinkConnector");
+            Map<String, String> sourceConfig = source.on(Map.of("bitmax.rest.url", simulator.restUrl(),
+                    "bitmax.ws.url", simulator.wsUrl()), secrets, secretValues);
+            Map<String, String> sinkConfig = sink.on(Map.of("bitmax.rest.url", simulator.restUrl(),
+                    "results.producer.bootstrap.servers", kafka.bootstrapServers()), secrets, secretValues);
+
+            assertThat(allErrors(rest.validate("BitMaxSourceConnector", sourceConfig))).as(source.name()).isEmpty();
+            assertThat(allErrors(rest.validate("BitMaxSinkConnector", sinkConfig))).as(sink.name()).isEmpty();
+            try {
+                rest.putConnector(source.name(), sourceConfig);
+                rest.putConnector(sink.name(), sinkConfig);
+                await().atMost(WAIT).untilAsserted(() -> {
+                    assertThat(rest.status(source.name())).isEqualTo(runningLine(1));
+                    assertThat(rest.status(sink.name())).isEqualTo(runningLine(1));
+                });
+                // Accepted only if the key and secret came through the README's config provider.
+                String id = prefix + "readme";
+                kafka.produce(sinkConfig.get("topics"), id, JSON.writeValueAsString(
+                        Commands.limit(id, "BTC-PERP", "Buy", "0.01", "1000")));
+                await().atMost(WAIT).untilAsserted(() -> assertThat(readAll(sinkConfig.get("topic.results")))
+                        .anySatisfy(result -> {
+                            assertThat(result.path("commandId").asText()).isEqualTo(id);
+                            assertThat(result.path("status").asText()).isEqualToIgnoringCase("accepted");
+                        }));
+            } finally {
+                // The matrix's own connectors run alone afterwards.
+                rest.deleteConnector(source.name());
+                rest.deleteConnector(sink.name());
+            }
+        }
+
+        private List<JsonNode> readAll(String topic) throws Exception {
+            List<JsonNode> values = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : kafka.consumeAll(WAIT.toMillis(), consumerProps, null, topic)) {
+                values.add(JSON.readTree(r.value()));
+            }
+            return values;
+        }
+
+        private static List<String> allErrors(JsonNode validation) {
+            List<String> errors = new ArrayList<>();
+            validation.path("configs").forEach(c -> c.path("value").path("errors").forEach(
+                    e -> errors.add(c.path("value").path("name").asText() + ": " + e.asText())));
+            return errors;
         }
 
         private void bothConnectorsRun() {

@@ -8,7 +8,7 @@ import java.util.Map;
 /** The matrix as it ran: one row per worker (Kafka version, JDK, mode), pass or FAIL per check. */
 final class MatrixTable {
 
-    static final List<String> CHECKS = List.of("worker", "running", "validate", "market data", "commands",
+    static final List<String> CHECKS = List.of("worker", "README configs", "running", "validate", "market data", "commands",
             "orders+account", "restart", "secret kept");
 
     private final List<Row> rows = new ArrayList<>();

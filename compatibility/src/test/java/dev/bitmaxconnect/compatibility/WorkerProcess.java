@@ -39,10 +39,11 @@ final class WorkerProcess implements AutoCloseable {
     /**
      * @param classPath the version's {@code worker-lib} directory (every jar in it)
      * @param directory where the worker properties and the worker's log go
-     * @param extraProps worker properties beyond the common ones (e.g. exactly-once source support)
+     * @param extraProps worker properties beyond the common ones: the install's ({@code plugin.path}, config
+     *                   providers) and the cell's (e.g. exactly-once source support)
      */
-    static WorkerProcess start(Path classPath, Jdk jdk, String bootstrapServers, Path pluginPath, String name,
-                               Path directory, Map<String, String> extraProps) {
+    static WorkerProcess start(Path classPath, Jdk jdk, String bootstrapServers, String name, Path directory,
+                               Map<String, String> extraProps) {
         try {
             Files.createDirectories(directory);
             int port = freePort();
@@ -51,7 +52,6 @@ final class WorkerProcess implements AutoCloseable {
             props.put("group.id", name);
             props.put("listeners", "http://localhost:" + port);
             props.put("rest.advertised.host.name", "localhost");
-            props.put("plugin.path", pluginPath.toString());
             props.put("plugin.discovery", "service_load");
             props.put("config.storage.topic", name + "-configs");
             props.put("offset.storage.topic", name + "-offsets");
@@ -65,8 +65,6 @@ final class WorkerProcess implements AutoCloseable {
             props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
             props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
             props.put("value.converter.schemas.enable", "false");
-            props.put("config.providers", "file");
-            props.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
             props.putAll(extraProps);
             Path workerProperties = directory.resolve(name + ".properties");
             Files.writeString(workerProperties, props.entrySet().stream()

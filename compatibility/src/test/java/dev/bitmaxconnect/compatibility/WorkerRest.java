@@ -47,6 +47,15 @@ final class WorkerRest {
         return json(call("PUT", "/connector-plugins/" + connectorClass + "/config/validate", config), connectorClass);
     }
 
+    /** {@code DELETE /connectors/{name}}; a connector that does not exist is already gone. */
+    void deleteConnector(String name) {
+        HttpResponse<String> response = call("DELETE", "/connectors/" + name, null);
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+            throw new IllegalStateException("delete of " + name + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
     /** Restarts the connector and all its tasks (KIP-745). */
     void restartWithTasks(String name) {
         HttpResponse<String> response = call("POST", "/connectors/" + name + "/restart?includeTasks=true", null);
