@@ -68,6 +68,9 @@ public final class BitMaxSimulator implements AutoCloseable {
         }
         SyntheticMarketData synthetic = config.syntheticMarketData
                 ? new SyntheticMarketData(exchange.contracts(), publisher) : null;
+        if (synthetic != null) {
+            exchange.depthSnapshotSource(synthetic);
+        }
         this.market = new MarketActivity(exchange, synthetic, faults.effects(), config.marketDataRate, config.seed);
     }
 

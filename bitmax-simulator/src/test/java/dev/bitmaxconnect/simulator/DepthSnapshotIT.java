@@ -51,6 +51,23 @@ class DepthSnapshotIT {
     }
 
     @Test
+    void theSyntheticFeedAnswersWithItsOwnBookAndSeqnum() throws Exception {
+        try (BitMaxSimulator sim = BitMaxSimulator.builder().marketDataRate(500).syntheticMarketData(true).build().start();
+             WsTestClient ws = WsTestClient.connect(sim.wsUrl() + "/api/pro/v2/stream")) {
+            ws.send(Map.of("op", "sub", "id", "d", "ch", "depth:BTC-PERP"));
+            ws.awaitM("sub");
+            ws.send(Map.of("op", "req", "action", "depth-snapshot", "args", Map.of("symbol", "BTC-PERP")));
+            JsonNode snapshot = ws.awaitM("depth-snapshot");
+            long seqnum = snapshot.path("data").path("seqnum").asLong();
+            JsonNode next = ws.await(n -> n.path("m").asText().equals("depth")
+                    && n.path("data").path("seqnum").asLong() > seqnum, Duration.ofSeconds(10));
+            assertThat(next.path("data").path("seqnum").asLong()).isLessThanOrEqualTo(seqnum + 2);
+            assertThat(snapshot.path("data").path("asks")).isEqualTo(next.path("data").path("asks"));
+            assertThat(snapshot.path("data").path("bids")).isEqualTo(next.path("data").path("bids"));
+        }
+    }
+
+    @Test
     void historyIsBoundedAndOlderSeqnumsAreRefused() {
         try (BitMaxSimulator sim = BitMaxSimulator.builder().seed(3).marketDataRate(400).bookHistory(5).build().start()) {
             long first = sim.groundTruth().lastDepthSeqnum("BTC-PERP");
