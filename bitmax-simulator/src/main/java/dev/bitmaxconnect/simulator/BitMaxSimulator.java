@@ -42,7 +42,7 @@ public final class BitMaxSimulator implements AutoCloseable {
 
     private final Builder config;
     private final Faults faults = new Faults();
-    private final GroundTruth truth = new GroundTruth();
+    private final GroundTruth truth;
     private final StreamHub hub = new StreamHub();
     private final Exchange exchange;
     private final MarketActivity market;
@@ -57,6 +57,7 @@ public final class BitMaxSimulator implements AutoCloseable {
     private BitMaxSimulator(Builder config) {
         this.config = config;
         StreamPublisher publisher = new StreamPublisher(hub);
+        this.truth = new GroundTruth(config.bookHistory);
         this.exchange = new Exchange(config.seed, publisher, truth.recorder(), System.currentTimeMillis());
         List<AccountSpec> accounts = new ArrayList<>(config.accounts);
         if (accounts.isEmpty() || config.defaultKeySet) {
@@ -67,6 +68,9 @@ public final class BitMaxSimulator implements AutoCloseable {
         }
         SyntheticMarketData synthetic = config.syntheticMarketData
                 ? new SyntheticMarketData(exchange.contracts(), publisher) : null;
+        if (synthetic != null) {
+            exchange.depthSnapshotSource(synthetic);
+        }
         this.market = new MarketActivity(exchange, synthetic, faults.effects(), config.marketDataRate, config.seed);
     }
 
@@ -310,6 +314,7 @@ public final class BitMaxSimulator implements AutoCloseable {
         private Duration pingInterval = Duration.ofSeconds(15);
         private boolean webSocketCompression;
         private boolean syntheticMarketData;
+        private int bookHistory = GroundTruth.DEFAULT_BOOK_HISTORY;
 
         private Builder() {
         }
@@ -403,6 +408,18 @@ public final class BitMaxSimulator implements AutoCloseable {
          */
         public Builder webSocketCompression(boolean enabled) {
             this.webSocketCompression = enabled;
+            return this;
+        }
+
+        /**
+         * Depth changes the ground truth keeps per symbol to answer {@link GroundTruth#bookAt} (default
+         * {@value GroundTruth#DEFAULT_BOOK_HISTORY}, a few hundred bytes each).
+         */
+        public Builder bookHistory(int changes) {
+            if (changes < 1) {
+                throw new IllegalArgumentException("bookHistory must be positive, got " + changes);
+            }
+            this.bookHistory = changes;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.simulator;
 
+import dev.bitmaxconnect.simulator.engine.Depth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What really happened at the exchange: every accepted order, every fill of a client account, and counts. */
+/**
+ * What really happened at the exchange: every accepted order, every fill of a client account, counts, and the
+ * recent history of every order book.
+ */
 public final class GroundTruth {
+
+    /** Depth changes kept per symbol by default: minutes of the built-in market activity. */
+    public static final int DEFAULT_BOOK_HISTORY = 200_000;
 
     /** Counts since start. */
     public record Counts(long acceptedOrders, long fills, long canceledOrders, long rejectedRequests,
@@ -31,6 +38,10 @@ public final class GroundTruth {
         void restRequest();
 
         void wsRequest();
+
+        /** The levels one operation changed in a book; called under the symbol's lock, in increasing seqnum. */
+        default void depthChanged(Depth depth) {
+        }
     }
 
     private final ConcurrentLinkedQueue<AcceptedOrder> accepted = new ConcurrentLinkedQueue<>();
@@ -42,6 +53,8 @@ public final class GroundTruth {
     private final LongAdder rejectedCount = new LongAdder();
     private final LongAdder restCount = new LongAdder();
     private final LongAdder wsCount = new LongAdder();
+    private final ConcurrentHashMap<String, BookHistory> books = new ConcurrentHashMap<>();
+    private final int bookHistory;
 
     private final Recorder recorder = new Recorder() {
         @Override
@@ -76,9 +89,16 @@ public final class GroundTruth {
         public void wsRequest() {
             wsCount.increment();
         }
+
+        @Override
+        public void depthChanged(Depth depth) {
+            books.computeIfAbsent(depth.contract().symbol(), s -> new BookHistory(depth.contract(), bookHistory))
+                    .changed(depth);
+        }
     };
 
-    GroundTruth() {
+    GroundTruth(int bookHistory) {
+        this.bookHistory = bookHistory;
     }
 
     Recorder recorder() {
@@ -109,6 +129,22 @@ public final class GroundTruth {
     /** Every fill of a client account, in execution order. */
     public List<Fill> fills() {
         return new ArrayList<>(fills);
+    }
+
+    /**
+     * The book of {@code symbol} at {@code seqnum}: after every depth change at or below it, as a client that applied
+     * the {@code depth} messages up to that seqnum holds it. Empty for an unknown symbol, or a seqnum older than the
+     * history kept (the latest {@code bookHistory} changes per symbol, see the simulator's builder).
+     */
+    public Optional<Book> bookAt(String symbol, long seqnum) {
+        BookHistory history = books.get(symbol);
+        return history == null ? Optional.empty() : history.bookAt(seqnum);
+    }
+
+    /** The seqnum of the latest depth change of {@code symbol}, or {@link Long#MIN_VALUE} before any. */
+    public long lastDepthSeqnum(String symbol) {
+        BookHistory history = books.get(symbol);
+        return history == null ? Long.MIN_VALUE : history.lastSeqnum();
     }
 
     public Counts counts() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -20,6 +21,7 @@ import dev.bitmaxconnect.client.model.AccountInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamChannel;
+import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.source.auth.AuthFailures;
 import dev.bitmaxconnect.source.config.BitMaxSourceTaskConfig;
@@ -100,12 +102,26 @@ public class BitMaxSourceTask extends SourceTask {
             return;
         }
         resumeMarketData(subscriptions);
+        if (config.depthSnapshotEnabled() && config.channels().contains(Channel.DEPTH)) {
+            assembler.depthSnapshots(this::requestDepthSnapshot, 2 * clientConfig.wsRequestTimeout().toMillis());
+        }
         publicStream = BitMaxStream.builder(clientConfig).publicEndpoint()
                 .listener(new PublicStreamListener(queue, metrics, config.subscriptionRefusedBehavior())).build();
         for (String subscription : subscriptions) {
             publicStream.subscribe(new StreamChannel(subscription));
         }
         publicStream.connect();
+    }
+
+    /** Asks for a depth snapshot, whose answer reaches the queue in stream order; false when it cannot be sent now. */
+    private boolean requestDepthSnapshot(String symbol) {
+        CompletableFuture<StreamMessage.DepthSnapshot> answer = publicStream.depthSnapshot(symbol);
+        answer.whenComplete((snapshot, e) -> {
+            if (e != null) {
+                log.debug("Depth snapshot request of {} failed: {}", symbol, e.toString());
+            }
+        });
+        return !answer.isCompletedExceptionally();
     }
 
     /** Loads the committed sequence numbers of depth and trades, so that nothing at or below them is emitted again. */

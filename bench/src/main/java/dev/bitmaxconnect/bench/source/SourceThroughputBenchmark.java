@@ -50,17 +50,20 @@ import okhttp3.WebSocketListener;
  * benchmark share one JVM), the cost that bounds throughput on a machine with few cores.
  *
  * <p>Arguments: {@code --rates 1000,5000,10000 --seconds 10 --warmup 3 --feed market --tasks 1 --repeat 1
- * --producer key=value,...}. {@code --feed synthetic} makes the simulator send template depth and trades messages
+ * --producer key=value,... --compare key=value,...}. {@code --feed synthetic} makes the simulator send template depth and trades messages
  * instead of walking its market (a fraction of the cost per message, so that the feed is not the limit);
  * {@code --tasks} is the connector's {@code tasks.max} (its four subscriptions, depth and trades of two contracts,
  * are spread over the tasks); {@code --repeat} runs every rate, and the unpaced producer, that many times and
  * reports the medians; {@code --producer} gives producer settings to the connector (as
- * {@code producer.override.*}) and to every bare producer alike; {@code --out results.csv} also writes every run as
- * CSV ({@link BenchCsv}).
+ * {@code producer.override.*}) and to every bare producer alike; {@code --compare} also runs the connector with these
+ * settings at every rate and round, right after the default run, and reports the ratio of the medians (e.g.
+ * {@code depth.snapshot.enabled=false}); {@code --out results.csv} also writes every run as CSV ({@link BenchCsv}).
  */
 public final class SourceThroughputBenchmark {
     /** Producer settings given to the connector (as {@code producer.override.}) and to every bare producer alike. */
     private static Map<String, String> producerSettings = Map.of();
+    /** Connector settings of the comparison runs ({@code --compare}); none without them. */
+    private static Map<String, String> compareSettings = Map.of();
 
     /** One measured run: records appended in its window, their latencies, and the process's CPU time meanwhile. */
     private record RunResult(int rate, long records, double seconds, long[] latenciesMs, long cpuNanos) {
@@ -109,7 +112,8 @@ public final class SourceThroughputBenchmark {
         };
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "1"));
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
-        producerSettings = producerSettings(options.getOrDefault("producer", ""));
+        producerSettings = settings("producer", options.getOrDefault("producer", ""));
+        compareSettings = settings("compare", options.getOrDefault("compare", ""));
 
         Map<String, String> workerProps = new HashMap<>();
         workerProps.put("key.converter", StringConverter.class.getName());
@@ -122,17 +126,18 @@ public final class SourceThroughputBenchmark {
         Map<Integer, Repeats> connectorRuns = new TreeMap<>();
         Map<Integer, Repeats> pacedRuns = new TreeMap<>();
         Map<Integer, Repeats> relayRuns = new TreeMap<>();
+        Map<Integer, Repeats> compareRuns = new TreeMap<>();
         List<RunResult> unpacedRuns = new ArrayList<>();
         try {
             // One discarded run first, at the highest rate, so that no measured run pays for the JIT's warm-up.
             int highest = Arrays.stream(rates).max().orElseThrow();
-            runConnector(connect, "warmup", highest, synthetic, tasks, seconds, warmup);
+            runConnector(connect, "warmup", highest, synthetic, tasks, seconds, warmup, Map.of());
             List<AppendedRecords.Payload> lastPayloads = List.of();
             int runNumber = 0;
             for (int round = 0; round < repeat; round++) {
                 for (int rate : rates) {
                     String prefix = "bench" + (++runNumber) + "-" + rate;
-                    ConnectorRun run = runConnector(connect, prefix, rate, synthetic, tasks, seconds, warmup);
+                    ConnectorRun run = runConnector(connect, prefix, rate, synthetic, tasks, seconds, warmup, Map.of());
                     connectorRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs().add(run.result());
                     // The same payloads at the rate the connector achieved: the latency a bare producer gets here.
                     int achieved = (int) Math.max(1, Math.round(run.result().recordsPerSecond()));
@@ -141,6 +146,10 @@ public final class SourceThroughputBenchmark {
                     relayRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs()
                             .add(runRelay(connect, prefix + "-relay", rate, synthetic, seconds, warmup));
                     lastPayloads = run.payloads();
+                    if (!compareSettings.isEmpty()) {
+                        compareRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs().add(runConnector(connect,
+                                prefix + "-compare", rate, synthetic, tasks, seconds, warmup, compareSettings).result());
+                    }
                 }
             }
             for (int round = 0; round < repeat; round++) {
@@ -150,9 +159,19 @@ public final class SourceThroughputBenchmark {
             connect.stop();
         }
         report(synthetic, tasks, connectorRuns, pacedRuns, relayRuns, new Repeats(unpacedRuns));
-        writeCsv(BenchCsv.open(options.get("out"), "SourceThroughputBenchmark", options.toString()),
-                new TreeMap<>(Map.of("connector", connectorRuns, "bare producer, paced", pacedRuns, "relay", relayRuns,
-                        "bare producer", Map.of(0, new Repeats(unpacedRuns)))));
+        for (int rate : compareRuns.keySet()) {
+            printRepeats("connector with " + compareSettings + ", sim " + rate + " msg/s", compareRuns.get(rate));
+            double base = connectorRuns.get(rate).median().recordsPerSecond();
+            double other = compareRuns.get(rate).median().recordsPerSecond();
+            System.out.printf(Locale.ROOT, "throughput ratio at %d msg/s, connector (median) / connector with %s (median): "
+                    + "%.0f / %.0f = %.3f%n", rate, compareSettings, base, other, base / other);
+        }
+        Map<String, Map<Integer, Repeats>> series = new TreeMap<>(Map.of("connector", connectorRuns,
+                "bare producer, paced", pacedRuns, "relay", relayRuns, "bare producer", Map.of(0, new Repeats(unpacedRuns))));
+        if (!compareRuns.isEmpty()) {
+            series.put("connector with " + compareSettings, compareRuns);
+        }
+        writeCsv(BenchCsv.open(options.get("out"), "SourceThroughputBenchmark", options.toString()), series);
     }
 
     private static void writeCsv(BenchCsv csv, Map<String, Map<Integer, Repeats>> series) {
@@ -211,7 +230,7 @@ public final class SourceThroughputBenchmark {
     }
 
     private static ConnectorRun runConnector(EmbeddedConnectCluster connect, String prefix, int rate, boolean synthetic,
-            int tasks, int seconds, int warmup) throws Exception {
+            int tasks, int seconds, int warmup, Map<String, String> settings) throws Exception {
         List<String> topics = List.of(prefix + ".trades", prefix + ".depth");
         for (String topic : topics) {
             connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
@@ -226,6 +245,7 @@ public final class SourceThroughputBenchmark {
             config.put("channels", "trades,depth");
             config.put("topic.prefix", prefix);
             producerSettings.forEach((key, value) -> config.put("producer.override." + key, value));
+            config.putAll(settings);
             String name = prefix + "-connector";
             connect.configureConnector(name, config);
             connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, tasks, "bench connector did not start");
@@ -367,14 +387,14 @@ public final class SourceThroughputBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    /** {@code key=value,key=value} producer settings. */
-    private static Map<String, String> producerSettings(String list) {
+    /** {@code key=value,key=value} settings of option {@code --<option>}. */
+    private static Map<String, String> settings(String option, String list) {
         Map<String, String> settings = new TreeMap<>();
         for (String setting : list.split(",")) {
             if (!setting.isBlank()) {
                 String[] keyValue = setting.split("=", 2);
                 if (keyValue.length != 2) {
-                    throw new IllegalArgumentException("--producer takes key=value pairs, was " + setting);
+                    throw new IllegalArgumentException("--" + option + " takes key=value pairs, was " + setting);
                 }
                 settings.put(keyValue[0].trim(), keyValue[1].trim());
             }

@@ -156,11 +156,13 @@ public final class Contract {
         return price.divide(tickSize, 0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
-    BigDecimal price(long ticks) {
+    /** The price of {@code ticks} ticks. */
+    public BigDecimal price(long ticks) {
         return BigDecimal.valueOf(ticks * tickUnscaled, tickScale);
     }
 
-    BigDecimal qty(long lots) {
+    /** The quantity of {@code lots} lots. */
+    public BigDecimal qty(long lots) {
         return BigDecimal.valueOf(lots * lotUnscaled, lotScale);
     }
 

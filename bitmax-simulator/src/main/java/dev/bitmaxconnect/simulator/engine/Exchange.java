@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The exchange's state: contracts, accounts, one engine per symbol and every client order by orderId. It publishes
@@ -26,6 +27,7 @@ public final class Exchange {
     private final List<Contract> contractList;
     private final Map<String, Contract> contracts = new LinkedHashMap<>();
     private final Map<String, SymbolEngine> engines = new LinkedHashMap<>();
+    private volatile DepthSnapshotSource depthSnapshots = this::engineDepthSnapshot;
     private final PriceBoard prices;
     private final ExchangeEvents events;
     private final PrivateFeed feed;
@@ -86,6 +88,25 @@ public final class Exchange {
     }
 
     /** The engine of {@code symbol}, or null for an unknown symbol. */
+    /** Answers {@code depth-snapshot} requests from {@code source} instead of the matching engines' books. */
+    public void depthSnapshotSource(DepthSnapshotSource source) {
+        this.depthSnapshots = source;
+    }
+
+    /** The whole book of {@code symbol} for a {@code depth-snapshot} answer (see {@link DepthSnapshotSource}). */
+    public boolean withDepthSnapshot(String symbol, long now, Consumer<Depth> use) {
+        return depthSnapshots.withDepthSnapshot(symbol, now, use);
+    }
+
+    private boolean engineDepthSnapshot(String symbol, long now, Consumer<Depth> use) {
+        SymbolEngine engine = engines.get(symbol);
+        if (engine == null) {
+            return false;
+        }
+        engine.withDepthSnapshot(now, use);
+        return true;
+    }
+
     public SymbolEngine engine(String symbol) {
         return engines.get(symbol);
     }

@@ -396,8 +396,9 @@ public final class SymbolEngine {
         if (change.levelsChanged()) {
             messages++;
             long depthSeq = ++seqnum;
-            events.depthChanged(new Depth(contract, depthSeq, now, levels(change.askLevels, asks),
-                    levels(change.bidLevels, bids)));
+            Depth depth = new Depth(contract, depthSeq, now, levels(change.askLevels, asks), levels(change.bidLevels, bids));
+            truth.depthChanged(depth);
+            events.depthChanged(depth);
         }
         PriceLevel bid = best(bids);
         PriceLevel ask = best(asks);

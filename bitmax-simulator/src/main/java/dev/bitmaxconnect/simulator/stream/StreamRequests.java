@@ -10,7 +10,6 @@ import dev.bitmaxconnect.simulator.engine.Exchange;
 import dev.bitmaxconnect.simulator.engine.ExchangeException;
 import dev.bitmaxconnect.simulator.engine.OrderRequest;
 import dev.bitmaxconnect.simulator.engine.OrderRequestParser;
-import dev.bitmaxconnect.simulator.engine.SymbolEngine;
 import dev.bitmaxconnect.simulator.json.JsonFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +45,11 @@ final class StreamRequests {
         switch (action) {
             case "depth-snapshot" -> {
                 String symbol = args.text("symbol");
-                SymbolEngine engine = symbol == null ? null : exchange.engine(symbol);
-                if (engine == null) {
+                // sent under the book's lock: later depth changes reach the session after the snapshot
+                if (symbol == null || !exchange.withDepthSnapshot(symbol, now,
+                        depth -> session.send(StreamMessages.depth("depth-snapshot", depth)))) {
                     session.send(StreamMessages.error(id, ErrorCode.SYMBOL_ERROR.code(), "SYMBOL_ERROR",
                             "Invalid symbol: '" + symbol + "'"));
-                } else {
-                    // sent under the engine's lock: later depth changes reach the session after the snapshot
-                    engine.withDepthSnapshot(now,
-                            depth -> session.send(StreamMessages.depth("depth-snapshot", depth)));
                 }
             }
             case "futures-account-snapshot" -> {

@@ -61,6 +61,12 @@ public class BitMaxSourceConfig extends ExchangeConfig {
             + "topic last showed as not final that neither the open orders nor the history listed (each id adds "
             + "about 33 characters to the request line).";
 
+    public static final String DEPTH_SNAPSHOT_ENABLED = "depth.snapshot.enabled";
+    private static final String DEPTH_SNAPSHOT_ENABLED_DOC = "Whether the depth topic carries a snapshot of a "
+            + "symbol's whole book (a record with snapshot=true) before its updates: when the subscription starts, after "
+            + "every reconnect and after every gap, so that a consumer can rebuild the book from the topic alone. "
+            + "Updates wait while the snapshot is requested; those it already contains are dropped. false: updates only.";
+
     public static final String TOPIC_PREFIX = "topic.prefix";
     private static final String TOPIC_PREFIX_DOC = "Prefix of every default topic name: <prefix>.<channel>, "
             + "<prefix>.ref.<reference data>.";
@@ -153,6 +159,9 @@ public class BitMaxSourceConfig extends ExchangeConfig {
                 new ChoiceRecommender(SubscriptionRefusedBehavior.configNames()));
         def.define(RECOVERY_LOOKUP_BATCH_SIZE, Type.INT, 100, Range.between(1, 200), Importance.LOW,
                 RECOVERY_LOOKUP_BATCH_SIZE_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Recovery lookup batch size");
+        def.define(DEPTH_SNAPSHOT_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM, DEPTH_SNAPSHOT_ENABLED_DOC,
+                GROUP_STREAMS, ++order, Width.SHORT, "Depth snapshots",
+                ChoiceRecommender.visibleWhen(s -> listContains(s.get(CHANNELS), Channel.DEPTH.configName())));
 
         order = 0;
         def.define(TOPIC_PREFIX, Type.STRING, "bitmax", TopicNameValidator.prefixOf(LONGEST_TOPIC_SUFFIX),
@@ -331,6 +340,10 @@ public class BitMaxSourceConfig extends ExchangeConfig {
 
     public int recoveryHistorySize() {
         return getInt(RECOVERY_HISTORY_SIZE);
+    }
+
+    public boolean depthSnapshotEnabled() {
+        return getBoolean(DEPTH_SNAPSHOT_ENABLED);
     }
 
     public int recoveryLookupBatchSize() {

@@ -32,21 +32,30 @@ public final class MarketDataMapper {
     }
 
     public Struct depth(StreamMessage.DepthUpdate depth, boolean gapBefore) {
-        StreamMessage.DepthData data = require("depth", "data", depth.data());
-        return new Struct(schemas.depthUpdate())
-                .put("symbol", require("depth", "symbol", depth.symbol()))
-                .put("seqnum", require("depth", "seqnum", data.seqnum()))
-                .put("time", time("depth", "ts", data.ts()))
-                .put("asks", levels("asks", data.asks()))
-                .put("bids", levels("bids", data.bids()))
-                .put("gapBefore", gapBefore);
+        return depth("depth", depth.symbol(), depth.data(), false).put("gapBefore", gapBefore);
     }
 
-    private List<Struct> levels(String side, List<StreamMessage.PriceLevel> levels) {
+    /** The whole book of a {@code depth-snapshot}, as a depth record with {@code snapshot} true. */
+    public Struct depthSnapshot(StreamMessage.DepthSnapshot snapshot) {
+        return depth("depth-snapshot", snapshot.symbol(), snapshot.data(), true).put("gapBefore", false);
+    }
+
+    private Struct depth(String type, String symbol, StreamMessage.DepthData depthData, boolean snapshot) {
+        StreamMessage.DepthData data = require(type, "data", depthData);
+        return new Struct(schemas.depthUpdate())
+                .put("symbol", require(type, "symbol", symbol))
+                .put("seqnum", require(type, "seqnum", data.seqnum()))
+                .put("time", time(type, "ts", data.ts()))
+                .put("asks", levels(type, "asks", data.asks()))
+                .put("bids", levels(type, "bids", data.bids()))
+                .put("snapshot", snapshot);
+    }
+
+    private List<Struct> levels(String type, String side, List<StreamMessage.PriceLevel> levels) {
         List<Struct> structs = new ArrayList<>();
         if (levels != null) {
             for (StreamMessage.PriceLevel level : levels) {
-                require("depth", side, level);
+                require(type, side, level);
                 structs.add(new Struct(schemas.priceLevel())
                         .put("price", decimals.value(level.price()))
                         .put("size", decimals.value(level.size())));

@@ -52,13 +52,16 @@ public final class RecordSchemas {
                 .field("size", decimals.schema("size"))
                 .build();
         depthUpdate = SchemaBuilder.struct().name(NAMESPACE + "DepthUpdate").version(VERSION)
-                .doc("One update of the depth (level 2 order book) channel.")
+                .doc("One update of the depth (level 2 order book) channel, or a snapshot of the whole book.")
                 .field("symbol", Schema.STRING_SCHEMA)
                 .field("seqnum", Schema.INT64_SCHEMA)
                 .field("time", TIMESTAMP)
                 .field("asks", SchemaBuilder.array(priceLevel).build())
                 .field("bids", SchemaBuilder.array(priceLevel).build())
                 .field("gapBefore", gapSchema())
+                .field("snapshot", SchemaBuilder.bool().optional().defaultValue(false)
+                        .doc("true: the whole book at seqnum (asks and bids replace the book); false or absent: an "
+                                + "update of the levels it lists").build())
                 .build();
 
         bbo = SchemaBuilder.struct().name(NAMESPACE + "Bbo").version(VERSION)

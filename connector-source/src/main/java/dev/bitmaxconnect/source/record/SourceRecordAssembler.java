@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.source.record;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -46,6 +47,9 @@ public final class SourceRecordAssembler {
     private final Map<Channel, String> topics = new EnumMap<>(Channel.class);
     private final Map<Channel, Map<String, Map<String, String>>> marketPartitions = new EnumMap<>(Channel.class);
     private long privateLosses;
+    /** Puts a snapshot before each symbol's depth updates; null when depth snapshots are off. */
+    private DepthSnapshotGate depthSnapshots;
+    private final List<DepthSnapshotGate.DepthRecord> depthReleased = new ArrayList<>();
 
     public SourceRecordAssembler(BitMaxSourceConfig config, DecimalFormat decimals, SourceTaskMetrics metrics) {
         this.config = config;
@@ -63,6 +67,15 @@ public final class SourceRecordAssembler {
     private Map<String, String> marketPartition(Channel channel, String symbol) {
         return marketPartitions.computeIfAbsent(channel, c -> new HashMap<>())
                 .computeIfAbsent(symbol, s -> SourcePartitions.market(channel.exchangeName(), s));
+    }
+
+    /**
+     * Writes a snapshot of each symbol's whole book to the depth topic before its updates, asked for through
+     * {@code requester}; an unanswered request is sent again after {@code requestTimeoutMs}.
+     */
+    public void depthSnapshots(DepthSnapshotGate.Requester requester, long requestTimeoutMs) {
+        depthSnapshots = new DepthSnapshotGate(requester, Math.max(10_000, config.queueCapacity()), requestTimeoutMs,
+                System::currentTimeMillis);
     }
 
     public RecordSchemas schemas() {
@@ -105,6 +118,9 @@ public final class SourceRecordAssembler {
             if (stream.channel() == Channel.DEPTH || stream.channel() == Channel.TRADES) {
                 tracker(stream.channel()).interrupted(stream.symbol());
             }
+            if (stream.channel() == Channel.DEPTH && depthSnapshots != null) {
+                depthSnapshots.messagesLost(stream.symbol());
+            }
         }
     }
 
@@ -126,6 +142,9 @@ public final class SourceRecordAssembler {
             } else {
                 depth.interruptedAll();
                 trades.interruptedAll();
+                if (depthSnapshots != null) {
+                    depthSnapshots.sessionLost();
+                }
             }
         } else if (event instanceof TaskEvent.Recovery recovery) {
             metrics.messageIn();
@@ -158,7 +177,18 @@ public final class SourceRecordAssembler {
             }
         } else if (message instanceof StreamMessage.DepthUpdate d) {
             Struct value = marketData.depth(d, false);
-            emitSequenced(Channel.DEPTH, d.symbol(), d.data().seqnum(), d.data().ts(), value, out);
+            if (depthSnapshots == null) {
+                emitSequenced(Channel.DEPTH, d.symbol(), d.data().seqnum(), d.data().ts(), value, out);
+            } else {
+                depthSnapshots.onUpdate(depthRecord(value, false), depthReleased);
+                emitDepth(out);
+            }
+        } else if (message instanceof StreamMessage.DepthSnapshot s) {
+            if (depthSnapshots != null) {
+                Struct value = marketData.depthSnapshot(s);
+                depthSnapshots.onSnapshot(depthRecord(value, true), depth.last(s.symbol()), depthReleased);
+                emitDepth(out);
+            }
         } else if (message instanceof StreamMessage.Bbo b) {
             Struct value = marketData.bbo(b);
             long ts = b.data().ts();
@@ -216,6 +246,32 @@ public final class SourceRecordAssembler {
         out.add(destination(channel, marketPartition(channel, symbol),
                 SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, time))
                 .record(symbol, value, time, RecordHeaders.of(channel.exchangeName()).withSequence(seqnum).withGap(gap)));
+    }
+
+    private static DepthSnapshotGate.DepthRecord depthRecord(Struct value, boolean snapshot) {
+        return new DepthSnapshotGate.DepthRecord(value.getString("symbol"), value.getInt64("seqnum"),
+                ((Date) value.get("time")).getTime(), value, snapshot);
+    }
+
+    /** Emits what the depth snapshot gate let through: a snapshot, then the updates that follow it. */
+    private void emitDepth(List<SourceRecord> out) {
+        for (DepthSnapshotGate.DepthRecord released : depthReleased) {
+            if (!released.snapshot()) {
+                emitSequenced(Channel.DEPTH, released.symbol(), released.seqnum(), released.time(), released.value(), out);
+                continue;
+            }
+            boolean gap = depth.snapshotAt(released.symbol(), released.seqnum());
+            if (gap) {
+                metrics.gap();
+                released.value().put("gapBefore", true);
+            }
+            log.debug("Depth snapshot of {} at seqnum {}", released.symbol(), released.seqnum());
+            out.add(destination(Channel.DEPTH, marketPartition(Channel.DEPTH, released.symbol()),
+                    SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, released.seqnum(), released.time()))
+                    .record(released.symbol(), released.value(), released.time(),
+                            RecordHeaders.of("depth-snapshot").withSequence(released.seqnum()).withGap(gap)));
+        }
+        depthReleased.clear();
     }
 
     private void emitPrivate(PrivateEvent event, List<SourceRecord> out) {

@@ -31,6 +31,8 @@ public final class PublicStreamListener implements StreamListener {
                 queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), Channel.TRADES, t.symbol());
             } else if (message instanceof StreamMessage.DepthUpdate d) {
                 queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), Channel.DEPTH, d.symbol());
+            } else if (message instanceof StreamMessage.DepthSnapshot) {
+                queue.put(new TaskEvent.Message(message, false, System.currentTimeMillis())); // rare, never dropped
             } else if (message instanceof StreamMessage.Bbo || message instanceof StreamMessage.Bar
                     || message instanceof StreamMessage.PricingData) {
                 queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), null, null);

@@ -63,6 +63,18 @@ public final class SequenceTracker {
         return gap ? Verdict.EMIT_AFTER_GAP : Verdict.EMIT;
     }
 
+    /**
+     * A snapshot at {@code sequence} was emitted: numbers up to it are repeats from now on. Returns whether the stream
+     * was interrupted before it (messages missed, which the snapshot makes good).
+     */
+    public boolean snapshotAt(String stream, long sequence) {
+        State state = states.computeIfAbsent(stream, s -> new State());
+        boolean gap = state.last != Long.MIN_VALUE && state.interrupted;
+        state.last = Math.max(state.last, sequence);
+        state.interrupted = false;
+        return gap;
+    }
+
     public long last(String stream) {
         State state = states.get(stream);
         return state == null ? Long.MIN_VALUE : state.last;

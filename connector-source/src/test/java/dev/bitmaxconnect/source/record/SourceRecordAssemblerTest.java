@@ -95,6 +95,50 @@ class SourceRecordAssemblerTest {
                 .containsExactly("bitmax.trades:9", "bitmax.depth:21");
     }
 
+    private static StreamMessage.DepthSnapshot depthSnapshot(long seqnum) {
+        return new StreamMessage.DepthSnapshot("BTC-PERP", new StreamMessage.DepthData(5_000 + seqnum, seqnum,
+                List.of(new StreamMessage.PriceLevel(new BigDecimal("101"), new BigDecimal("3"))),
+                List.of(new StreamMessage.PriceLevel(new BigDecimal("99"), new BigDecimal("4")))));
+    }
+
+    @Test
+    void depthSnapshotsComeFirstAndUpdatesTheyContainAreDropped() {
+        List<String> requested = new ArrayList<>();
+        assembler.depthSnapshots(symbol -> requested.add(symbol), 10_000);
+        assertThat(assemble(message(depth(10)), message(depth(11)))).isEmpty();
+        assertThat(requested).containsExactly("BTC-PERP");
+
+        List<SourceRecord> records = assemble(message(depthSnapshot(10)), message(depth(12)));
+        assertThat(records).extracting(r -> r.headers().lastWithName(RecordHeaders.CHANNEL).value() + ":"
+                + r.headers().lastWithName(RecordHeaders.SEQUENCE).value())
+                .containsExactly("depth-snapshot:10", "depth:11", "depth:12");
+        SourceRecord snapshot = records.get(0);
+        assertThat(snapshot.topic()).isEqualTo("bitmax.depth");
+        assertThat(snapshot.key()).isEqualTo("BTC-PERP");
+        assertThat(snapshot.sourcePartition()).isEqualTo(records.get(1).sourcePartition());
+        assertThat(snapshot.sourceOffset()).isEqualTo(Map.of("seqnum", 10L, "time", 5_010L));
+        Struct value = (Struct) snapshot.value();
+        assertThat(value.getBoolean("snapshot")).isTrue();
+        assertThat(value.getBoolean("gapBefore")).isFalse();
+        assertThat(value.getArray("bids")).hasSize(1);
+        assertThat(((Struct) records.get(1).value()).getBoolean("snapshot")).isFalse();
+
+        List<SourceRecord> afterLoss = assemble(new TaskEvent.SessionLost(false), message(depth(13)), message(depth(14)));
+        assertThat(afterLoss).isEmpty();
+        assertThat(requested).hasSize(2);
+        afterLoss = assemble(message(depthSnapshot(14)), message(depth(15)));
+        assertThat(afterLoss).extracting(r -> ((Struct) r.value()).getInt64("seqnum")).containsExactly(14L, 15L);
+        assertThat(((Struct) afterLoss.get(0).value()).getBoolean("gapBefore")).isTrue();
+        assertThat(afterLoss.get(0).headers().lastWithName(RecordHeaders.GAP).value()).isEqualTo(true);
+        assertThat(((Struct) afterLoss.get(1).value()).getBoolean("gapBefore")).isFalse();
+        assertThat(metrics.gaps()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutDepthSnapshotsASnapshotAnswerWritesNothing() {
+        assertThat(assemble(message(depthSnapshot(10)), message(depth(11)))).hasSize(1);
+    }
+
     @Test
     void depthGapAfterALostSessionIsCountedAndMarkedOnTheNextRecord() {
         List<SourceRecord> records = assemble(message(depth(1)), message(depth(3)), new TaskEvent.SessionLost(false),

@@ -41,4 +41,18 @@ class SequenceTrackerTest {
         trades.resumeFrom("t", 50);
         assertThat(trades.accept("t", 60)).isEqualTo(EMIT_AFTER_GAP);
     }
+
+    @Test
+    void aSnapshotMakesEverythingUpToItARepeatAndReportsTheInterruptionBeforeIt() {
+        SequenceTracker depth = new SequenceTracker();
+        assertThat(depth.snapshotAt("d", 10)).isFalse();
+        assertThat(depth.accept("d", 10)).isEqualTo(REPEAT);
+        assertThat(depth.accept("d", 11)).isEqualTo(EMIT);
+        depth.interrupted("d");
+        assertThat(depth.snapshotAt("d", 20)).isTrue();
+        assertThat(depth.accept("d", 19)).isEqualTo(REPEAT);
+        assertThat(depth.accept("d", 21)).isEqualTo(EMIT);
+        assertThat(depth.snapshotAt("d", 21)).isFalse();
+        assertThat(depth.last("d")).isEqualTo(21);
+    }
 }
