@@ -10,6 +10,7 @@ import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
+import dev.bitmaxconnect.common.concurrent.DaemonThreads;
 import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.sink.command.CommandFormatException;
 import dev.bitmaxconnect.sink.command.OrderCommand;
@@ -132,11 +133,7 @@ public class BitMaxSinkTask extends SinkTask {
                 new CommandProcessor.Reporting(results, errantRecordReporter(), metrics, Clock.systemUTC()));
         bufferMax = config.bufferMaxCommands();
         long refreshMs = config.filtersRefreshMs();
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, connector + "-contracts-" + taskId);
-            t.setDaemon(true);
-            return t;
-        });
+        refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(connector + "-contracts-" + taskId));
         refresher.scheduleWithFixedDelay(this::refreshQuietly, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
         log.info("BitMax sink task {} of {} started against {} (dry run {}, trading {}, transfers {})", taskId,
                 connector, config.restUrl(), config.dryRun(), limits.tradingEnabled(),
