@@ -37,11 +37,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -149,14 +152,14 @@ public class BitMaxSinkTask extends SinkTask {
         try {
             s.connect().get(config.requestTimeoutMs() + 5_000L, TimeUnit.MILLISECONDS);
             return s;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             s.close();
             if (e.getCause() instanceof BitMaxApiException api && AccessDeniedException.isAccessDenied(api)) {
                 throw AccessDeniedException.of(api);
             }
             throw new ConnectException("Cannot open the BitMax WebSocket session at " + config.wsUrl() + ": "
                     + e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             s.close();
             throw new ConnectException("The BitMax WebSocket session at " + config.wsUrl() + " did not open in time");
         } catch (InterruptedException e) {
@@ -337,7 +340,7 @@ public class BitMaxSinkTask extends SinkTask {
     }
 
     /** Runs {@code call}, retrying transient exchange failures within the retry settings. */
-    private <T> T withRetries(String what, java.util.function.Supplier<T> call) {
+    private <T> T withRetries(String what, Supplier<T> call) {
         Retrier.Retries retries = retrier.begin();
         while (true) {
             try {
