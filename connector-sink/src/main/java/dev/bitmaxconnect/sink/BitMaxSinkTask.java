@@ -11,6 +11,7 @@ import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.common.concurrent.DaemonThreads;
+import dev.bitmaxconnect.common.metrics.TaskMetricsRegistry;
 import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.sink.command.CommandFormatException;
 import dev.bitmaxconnect.sink.command.OrderCommand;
@@ -53,6 +54,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +110,8 @@ public class BitMaxSinkTask extends SinkTask {
             refreshContracts();
             return null;
         });
-        metrics = new SinkMetrics(connector, taskId);
+        metrics = new SinkMetrics(
+                TaskMetricsRegistry.forTask(context, SinkTaskContext.class, SinkMetrics.GROUP, connector, taskId));
         if (!config.resultsTopic().isEmpty()) {
             results = ResultsWriter.create(config.resultsTopic(), config.resultsProducerProps(),
                     connector + "-results-" + taskId);
