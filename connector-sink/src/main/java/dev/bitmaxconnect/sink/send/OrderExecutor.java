@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Sends orders and cancels to the exchange over REST, exactly once. Every order carries a deterministic
  * client id and a fixed request {@code time}, so its orderId is known before sending. A retriable failure
  * is retried with the same request (same time, same ids) after backoff; when the request may have reached
- * the exchange, the orders are looked up by orderId first and those found are not sent again.
+ * the exchange, the orders are looked up by orderId first and those found are not sent again. Cancels are
+ * sent by {@link CancelSender}, the other requests by {@link OtherRequests}.
  */
 public final class OrderExecutor {
 
