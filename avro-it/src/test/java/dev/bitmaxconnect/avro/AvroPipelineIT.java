@@ -9,6 +9,7 @@ import dev.bitmaxconnect.distribution.PluginLocations;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.testsupport.SimulatorSettings;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.io.IOException;
@@ -186,12 +187,7 @@ class AvroPipelineIT {
     }
 
     private static Map<String, String> exchangeConfig(String connectorClass) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", connectorClass);
-        config.put("bitmax.rest.url", simulator.restUrl());
-        config.put("bitmax.ws.url", simulator.wsUrl());
-        config.put("bitmax.api.key", SimulatorDefaults.API_KEY);
-        config.put("bitmax.api.secret", SimulatorDefaults.API_SECRET);
+        Map<String, String> config = SimulatorSettings.connector(simulator, connectorClass);
         config.put("key.converter", StringConverter.class.getName());
         return config;
     }

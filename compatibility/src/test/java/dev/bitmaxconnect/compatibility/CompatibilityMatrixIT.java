@@ -10,6 +10,7 @@ import dev.bitmaxconnect.distribution.Commands;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
+import dev.bitmaxconnect.testsupport.SimulatorSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -442,7 +443,7 @@ class CompatibilityMatrixIT {
         }
 
         private Map<String, String> sourceConfig() {
-            Map<String, String> config = exchangeConfig(SOURCE_CLASS);
+            Map<String, String> config = SimulatorSettings.connector(simulator, SOURCE_CLASS);
             config.put("tasks.max", "2");
             config.put("symbols", "BTC-PERP,ETH-PERP");
             config.put("topic.prefix", prefix);
@@ -457,7 +458,7 @@ class CompatibilityMatrixIT {
         }
 
         private Map<String, String> sinkConfig() {
-            Map<String, String> config = exchangeConfig(SINK_CLASS);
+            Map<String, String> config = SimulatorSettings.connector(simulator, SINK_CLASS);
             config.put("tasks.max", "1");
             config.put("topics", prefix + ".commands");
             config.put("topic.results", prefix + ".results");
@@ -466,16 +467,6 @@ class CompatibilityMatrixIT {
             config.put("errors.tolerance", "all");
             config.put("errors.deadletterqueue.topic.name", prefix + ".dlq");
             config.put("errors.deadletterqueue.topic.replication.factor", "1");
-            return config;
-        }
-
-        private static Map<String, String> exchangeConfig(String connectorClass) {
-            Map<String, String> config = new HashMap<>();
-            config.put("connector.class", connectorClass);
-            config.put("bitmax.rest.url", simulator.restUrl());
-            config.put("bitmax.ws.url", simulator.wsUrl());
-            config.put("bitmax.api.key", SimulatorDefaults.API_KEY);
-            config.put("bitmax.api.secret", SimulatorDefaults.API_SECRET);
             return config;
         }
     }

@@ -3,13 +3,12 @@ package dev.bitmaxconnect.sink;
 import dev.bitmaxconnect.client.BitMaxApiException;
 import dev.bitmaxconnect.client.BitMaxException;
 import dev.bitmaxconnect.client.model.AccountInfo;
-import dev.bitmaxconnect.client.model.ContractPricing;
-import dev.bitmaxconnect.client.model.FuturesContract;
-import dev.bitmaxconnect.client.model.FuturesPricing;
 import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
+import dev.bitmaxconnect.common.concurrent.DaemonThreads;
+import dev.bitmaxconnect.common.metrics.TaskMetricsRegistry;
 import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.sink.command.CommandFormatException;
 import dev.bitmaxconnect.sink.command.OrderCommand;
@@ -25,7 +24,6 @@ import dev.bitmaxconnect.sink.send.PartitionLane;
 import dev.bitmaxconnect.sink.send.PendingCommand;
 import dev.bitmaxconnect.sink.send.RecoveryIndex;
 import dev.bitmaxconnect.sink.validate.CommandValidator;
-import dev.bitmaxconnect.sink.validate.ContractFilter;
 import dev.bitmaxconnect.sink.validate.ContractFilters;
 import dev.bitmaxconnect.sink.validate.RiskLimits;
 import java.time.Clock;
@@ -41,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -49,6 +48,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +72,7 @@ public class BitMaxSinkTask extends SinkTask {
     private BitMaxSinkConfig config;
     private String connector;
     private BitMaxRestClient rest;
+    private TaskExchange exchange;
     private BitMaxStream stream;
     private ContractFilters filters;
     private ResultsWriter results;
@@ -98,13 +99,15 @@ public class BitMaxSinkTask extends SinkTask {
                 .requestsPerSecond(config.requestsPerSecond())
                 .build());
         retrier = config.retrier();
-        AccountInfo account = withRetries("reading account info", this::checkAccount);
+        exchange = new TaskExchange(config, rest);
+        AccountInfo account = withRetries("reading account info", exchange::checkAccount);
         filters = new ContractFilters();
         withRetries("reading the futures contracts", () -> {
-            refreshContracts();
+            exchange.refreshContracts(filters);
             return null;
         });
-        metrics = new SinkMetrics(connector, taskId);
+        metrics = new SinkMetrics(
+                TaskMetricsRegistry.forTask(context, SinkTaskContext.class, SinkMetrics.GROUP, connector, taskId));
         if (!config.resultsTopic().isEmpty()) {
             results = ResultsWriter.create(config.resultsTopic(), config.resultsProducerProps(),
                     connector + "-results-" + taskId);
@@ -118,7 +121,7 @@ public class BitMaxSinkTask extends SinkTask {
                     connector + "-results-reader-" + taskId, resultsReadBack, RESULTS_READ_TIMEOUT);
         }
         if (config.websocketTransport()) {
-            stream = connectStream();
+            stream = exchange.connectStream();
         }
         OrderExecutor executor = new OrderExecutor(new OrderExecutor.Exchange(rest, stream,
                 config.requestTimeoutMs() + 5_000L, account.userUID(), config.recoveryHistorySize()),
@@ -132,100 +135,16 @@ public class BitMaxSinkTask extends SinkTask {
                 new CommandProcessor.Reporting(results, errantRecordReporter(), metrics, Clock.systemUTC()));
         bufferMax = config.bufferMaxCommands();
         long refreshMs = config.filtersRefreshMs();
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, connector + "-contracts-" + taskId);
-            t.setDaemon(true);
-            return t;
-        });
+        refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(connector + "-contracts-" + taskId));
         refresher.scheduleWithFixedDelay(this::refreshQuietly, refreshMs, refreshMs, TimeUnit.MILLISECONDS);
         log.info("BitMax sink task {} of {} started against {} (dry run {}, trading {}, transfers {})", taskId,
                 connector, config.restUrl(), config.dryRun(), limits.tradingEnabled(),
                 limits.transfersEnabled());
     }
 
-    /** The authenticated WebSocket session of the websocket transport; it reconnects on its own. */
-    private BitMaxStream connectStream() {
-        BitMaxStream s = BitMaxStream.builder(rest.config())
-                .privateEndpoint(rest.accountGroup())
-                .listener(message -> { })
-                .build();
-        try {
-            s.connect().get(config.requestTimeoutMs() + 5_000L, TimeUnit.MILLISECONDS);
-            return s;
-        } catch (java.util.concurrent.ExecutionException e) {
-            s.close();
-            if (e.getCause() instanceof BitMaxApiException api && AccessDeniedException.isAccessDenied(api)) {
-                throw AccessDeniedException.of(api);
-            }
-            throw new ConnectException("Cannot open the BitMax WebSocket session at " + config.wsUrl() + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            s.close();
-            throw new ConnectException("The BitMax WebSocket session at " + config.wsUrl() + " did not open in time");
-        } catch (InterruptedException e) {
-            s.close();
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted while opening the WebSocket session", e);
-        }
-    }
-
-    /** Fails the task with what to fix when the key is refused or cannot trade. */
-    private AccountInfo checkAccount() {
-        AccountInfo info;
-        try {
-            info = rest.accountInfo();
-        } catch (BitMaxApiException e) {
-            if (AccessDeniedException.isAccessDenied(e)) {
-                throw AccessDeniedException.of(e);
-            }
-            throw new ConnectException("BitMax account info failed: " + e.getMessage(), e);
-        } catch (BitMaxException e) {
-            throw new ConnectException("BitMax is unreachable at " + config.restUrl() + ": " + e.getMessage(), e);
-        }
-        if (!Boolean.TRUE.equals(info.tradePermission())) {
-            throw new AccessDeniedException("The API key has no trade permission: enable Trade permission on the "
-                    + "key (" + BitMaxSinkConfig.API_KEY + ") or use another key");
-        }
-        if (config.transfersEnabled() && !Boolean.TRUE.equals(info.transferPermission())) {
-            throw new AccessDeniedException(BitMaxSinkConfig.TRANSFERS_ENABLED + " is true but the API key has no "
-                    + "transfer permission: enable it on the key, or set " + BitMaxSinkConfig.TRANSFERS_ENABLED
-                    + "=false");
-        }
-        if (info.userUID() == null) {
-            throw new ConnectException("BitMax account info carries no userUID; orderIds cannot be predicted");
-        }
-        return info;
-    }
-
-    private void refreshContracts() {
-        List<ContractFilter> list = new ArrayList<>();
-        for (FuturesContract c : rest.futuresContracts()) {
-            list.add(new ContractFilter(c.symbol(), c.status(),
-                    c.priceFilter() == null ? null : c.priceFilter().minPrice(),
-                    c.priceFilter() == null ? null : c.priceFilter().maxPrice(),
-                    c.priceFilter() == null ? null : c.priceFilter().tickSize(),
-                    c.lotSizeFilter() == null ? null : c.lotSizeFilter().minQty(),
-                    c.lotSizeFilter() == null ? null : c.lotSizeFilter().maxQty(),
-                    c.lotSizeFilter() == null ? null : c.lotSizeFilter().lotSize()));
-        }
-        filters.replace(list);
-        try {
-            FuturesPricing pricing = rest.pricingData();
-            if (pricing != null && pricing.contracts() != null) {
-                for (ContractPricing p : pricing.contracts()) {
-                    if (p.symbol() != null && p.markPrice() != null && p.markPrice().signum() > 0) {
-                        filters.markPrice(p.symbol(), p.markPrice());
-                    }
-                }
-            }
-        } catch (BitMaxException e) {
-            log.warn("Could not read mark prices: {}", e.getMessage());
-        }
-    }
-
     private void refreshQuietly() {
         try {
-            refreshContracts();
+            exchange.refreshContracts(filters);
         } catch (RuntimeException e) {
             log.warn("Could not refresh the contract filters (keeping the previous ones): {}", e.getMessage());
         }
@@ -340,7 +259,7 @@ public class BitMaxSinkTask extends SinkTask {
     }
 
     /** Runs {@code call}, retrying transient exchange failures within the retry settings. */
-    private <T> T withRetries(String what, java.util.function.Supplier<T> call) {
+    private <T> T withRetries(String what, Supplier<T> call) {
         Retrier.Retries retries = retrier.begin();
         while (true) {
             try {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.bitmaxconnect.client.model.FuturesContract;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.common.concurrent.DaemonThreads;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.ExchangeClientConfig;
@@ -63,11 +64,7 @@ public class BitMaxSourceConnector extends SourceConnector {
         if (config.allSymbols()) {
             symbols = contractLister.apply(config);
             log.info("symbols=* resolves to {} contracts", symbols.size());
-            symbolRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "bitmax-source-symbol-refresh");
-                thread.setDaemon(true);
-                return thread;
-            });
+            symbolRefresh = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bitmax-source-symbol-refresh"));
             long every = config.symbolsRefreshIntervalMs();
             symbolRefresh.scheduleWithFixedDelay(this::refreshSymbols, every, every, TimeUnit.MILLISECONDS);
         } else {

@@ -23,6 +23,8 @@ import javax.management.ObjectName;
 final class MetricTable {
 
     static final String JMX_DOMAIN = "kafka.connect.bitmax";
+    /** The worker's plugin metrics (Kafka 4.1 and later), where the sink's are on such a worker. */
+    static final String WORKER_PLUGINS = "kafka.connect:type=plugins,*";
     private static final String START = "<!-- metrics-table:start -->";
     private static final String END = "<!-- metrics-table:end -->";
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
@@ -58,11 +60,16 @@ final class MetricTable {
         return metrics;
     }
 
-    /** Every attribute of the MBeans in {@value #JMX_DOMAIN} whose {@code connector} tag is one of {@code connectors}. */
+    /**
+     * Every attribute of the MBeans in {@value #JMX_DOMAIN} and the worker's plugin metrics whose {@code connector}
+     * tag is one of {@code connectors}.
+     */
     static Set<String> registered(Set<String> connectors) throws JMException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         Set<String> metrics = new TreeSet<>();
-        for (ObjectName name : server.queryNames(new ObjectName(JMX_DOMAIN + ":*"), null)) {
+        Set<ObjectName> names = new TreeSet<>(server.queryNames(new ObjectName(JMX_DOMAIN + ":*"), null));
+        names.addAll(server.queryNames(new ObjectName(WORKER_PLUGINS), null));
+        for (ObjectName name : names) {
             if (!connectors.contains(String.valueOf(name.getKeyProperty("connector")))) {
                 continue;
             }

@@ -3,7 +3,6 @@ package dev.bitmaxconnect.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
-import dev.bitmaxconnect.simulator.SimulatorDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -72,13 +71,7 @@ public final class ConnectCluster implements AutoCloseable {
 
     /** The exchange settings every connector needs: the simulator's URLs and its default API key. */
     public Map<String, String> exchangeConfig(String connectorClass) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", connectorClass);
-        config.put("bitmax.rest.url", simulator.restUrl());
-        config.put("bitmax.ws.url", simulator.wsUrl());
-        config.put("bitmax.api.key", SimulatorDefaults.API_KEY);
-        config.put("bitmax.api.secret", SimulatorDefaults.API_SECRET);
-        return config;
+        return SimulatorSettings.connector(simulator, connectorClass);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.bitmaxconnect.sink.config;
 
 import dev.bitmaxconnect.common.config.ChoiceRecommender;
 import dev.bitmaxconnect.common.config.ExchangeConfig;
+import dev.bitmaxconnect.common.config.TopicNameValidator;
 import dev.bitmaxconnect.common.retry.Backoff;
 import dev.bitmaxconnect.common.retry.Retrier;
 import java.math.BigDecimal;

@@ -1,40 +1,32 @@
 package dev.bitmaxconnect.sink.metrics;
 
 import dev.bitmaxconnect.sink.result.ResultStatus;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.bitmaxconnect.common.metrics.TaskMetricsRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.metrics.JmxReporter;
-import org.apache.kafka.common.metrics.KafkaMetricsContext;
 import org.apache.kafka.common.metrics.Measurable;
-import org.apache.kafka.common.metrics.MetricConfig;
-import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.common.metrics.stats.Rate;
-import org.apache.kafka.common.utils.Time;
 
 /**
- * The sink task's metrics, in Kafka's metrics library: JMX
- * {@code kafka.connect.bitmax:type=sink-task-metrics,connector=<name>,task=<id>} (errors by exchange code add a
- * {@code code} tag), the source's scheme ({@code kafka.connect.bitmax:type=source-task-metrics,...}): commands in,
- * requests out, batch sizes, latency, outcomes by status, errors by code, retries and commands in flight.
+ * The sink task's metrics, in Kafka's metrics library: commands in, requests out, batch sizes, latency, outcomes
+ * by status, errors by code (a {@code code} tag), retries and commands in flight. On a worker with plugin metrics
+ * (Kafka 4.1+) they are the worker's: JMX {@code kafka.connect:type=plugins,connector=<name>,task=<id>}; on an
+ * older one the task's own: {@code kafka.connect.bitmax:type=sink-task-metrics,connector=<name>,task=<id>}.
  */
 public final class SinkMetrics implements AutoCloseable {
 
-    /** The JMX domain of both connectors' metrics. */
-    public static final String JMX_DOMAIN = "kafka.connect.bitmax";
+    /** The group of the task's own metrics, on a worker without plugin metrics. */
     public static final String GROUP = "sink-task-metrics";
     /** The outcome of a record without a value under {@code tombstones=ignore}: counted, never a result. */
     public static final String IGNORED = "ignored";
 
-    private final Metrics metrics;
-    private final Map<String, String> tags;
+    private final TaskMetricsRegistry metrics;
     private final Sensor commandsIn;
     private final Sensor requestsOut;
     private final Sensor batchSize;
@@ -45,12 +37,13 @@ public final class SinkMetrics implements AutoCloseable {
     private final Map<String, Sensor> byCode = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
+    /** The metrics of a task outside a worker: its own, in JMX. */
     public SinkMetrics(String connector, String task) {
-        this.tags = new LinkedHashMap<>();
-        tags.put("connector", connector);
-        tags.put("task", task);
-        this.metrics = new Metrics(new MetricConfig().tags(tags), List.of(new JmxReporter()), Time.SYSTEM,
-                new KafkaMetricsContext(JMX_DOMAIN));
+        this(TaskMetricsRegistry.own(GROUP, connector, task));
+    }
+
+    public SinkMetrics(TaskMetricsRegistry metrics) {
+        this.metrics = metrics;
         commandsIn = counter("commands-in", "commands received from Kafka");
         requestsOut = counter("requests-out", "requests sent to the exchange");
         retries = counter("retries", "requests sent again after a retriable failure");
@@ -75,7 +68,7 @@ public final class SinkMetrics implements AutoCloseable {
     }
 
     private MetricName name(String name, String description) {
-        return metrics.metricName(name, GROUP, description, tags);
+        return metrics.metricName(name, description, Map.of());
     }
 
     private Sensor counter(String name, String description) {
@@ -111,10 +104,8 @@ public final class SinkMetrics implements AutoCloseable {
             String key = code == null ? "none" : code.toString();
             byCode.computeIfAbsent(key, c -> {
                 Sensor s = metrics.sensor("errors-code-" + c);
-                Map<String, String> t = new LinkedHashMap<>(tags);
-                t.put("code", c);
-                s.add(metrics.metricName("errors-by-code-total", GROUP,
-                        "errors by exchange code (none: refused before sending)", t), new CumulativeSum());
+                s.add(metrics.metricName("errors-by-code-total", "errors by exchange code (none: refused before sending)",
+                        Map.of("code", c)), new CumulativeSum());
                 return s;
             }).record();
         }

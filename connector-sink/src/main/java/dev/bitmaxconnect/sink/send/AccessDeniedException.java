@@ -1,13 +1,11 @@
 package dev.bitmaxconnect.sink.send;
 
 import dev.bitmaxconnect.client.BitMaxApiException;
-import java.util.Set;
+import dev.bitmaxconnect.common.auth.KeyRefusal;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /** The exchange refused the API key itself: the task stops and says what to fix. */
 public final class AccessDeniedException extends ConnectException {
-
-    private static final Set<Integer> AUTH_CODES = Set.of(100009, 200001, 200003, 200006, 200015);
 
     public AccessDeniedException(String message) {
         super(message);
@@ -15,11 +13,11 @@ public final class AccessDeniedException extends ConnectException {
 
     /** Whether the exchange's answer is about the key rather than the request. */
     public static boolean isAccessDenied(BitMaxApiException e) {
-        return AUTH_CODES.contains(e.code()) || e.httpStatus() == 401 || e.httpStatus() == 403;
+        return KeyRefusal.isKeyRefused(e);
     }
 
     public static AccessDeniedException of(BitMaxApiException e) {
-        String fix = e.code() == 200015 || e.httpStatus() == 403
+        String fix = KeyRefusal.isPermissionMissing(e)
                 ? "the API key lacks the permission this command needs: enable Trade permission on the key "
                         + "(and Transfer permission for deposit and withdraw), or use another key"
                 : "check bitmax.api.key and bitmax.api.secret, bitmax.rest.key.encoding / bitmax.ws.key.encoding "

@@ -5,7 +5,6 @@ import dev.bitmaxconnect.client.model.MarginType;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.sink.command.CancelItem;
 import dev.bitmaxconnect.sink.command.ClientIds;
-import dev.bitmaxconnect.sink.command.CommandAction;
 import dev.bitmaxconnect.sink.command.OrderCommand;
 import dev.bitmaxconnect.sink.command.OrderItem;
 import dev.bitmaxconnect.sink.metrics.SinkMetrics;
@@ -21,16 +20,13 @@ import dev.bitmaxconnect.sink.validate.Rejection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
-import org.apache.kafka.connect.sink.SinkRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns a unit of commands into exchange requests and result records: validate, apply the trading switch
@@ -40,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandProcessor implements PartitionLane.UnitProcessor {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
-    private static final int COMMAND_INDEX = 15;
 
     /** The switches that decide what is sent. */
     public record Settings(String connector, boolean dryRun, boolean tradingEnabled, boolean toleratesErrors) {
@@ -69,10 +63,8 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     private final OrderExecutor executor;
     private final BitMaxRestClient rest;
     private final RecoveryIndex recovery;
-    private final ResultsWriter results;
-    private final ErrantRecordReporter reporter;
+    private final CommandResults results;
     private final SinkMetrics metrics;
-    private final Clock clock;
 
     public CommandProcessor(Settings settings, CommandValidator validator, Sending sending, Reporting reporting) {
         this.settings = settings;
@@ -81,10 +73,8 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         this.executor = sending.executor();
         this.rest = sending.rest();
         this.recovery = sending.recovery();
-        this.results = reporting.results();
-        this.reporter = reporting.reporter();
+        this.results = new CommandResults(settings, ids, reporting);
         this.metrics = reporting.metrics();
-        this.clock = reporting.clock();
     }
 
     @Override
@@ -98,7 +88,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             }
             Optional<CommandResult> early = decideBeforeSending(p);
             if (early.isPresent()) {
-                finish(p, early.get());
+                results.finish(p, early.get());
             } else {
                 toSend.add(p);
             }
@@ -116,22 +106,22 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     /** The result of a command that is not sent (bad, refused, skipped, already at the exchange), if so. */
     private Optional<CommandResult> decideBeforeSending(PendingCommand p) {
         if (p.formatError() != null) {
-            return Optional.of(result(p, ResultStatus.REJECTED, null, null,
+            return Optional.of(results.result(p, ResultStatus.REJECTED, null, null,
                     p.formatError().unreadable() ? "UNREADABLE_COMMAND" : "INVALID_COMMAND",
                     p.formatError().getMessage(), null, 0, List.of()));
         }
         OrderCommand c = p.command();
         Optional<Rejection> rejection = validator.validate(c);
         if (rejection.isPresent()) {
-            return Optional.of(result(p, ResultStatus.REJECTED, null, null, rejection.get().reason(),
+            return Optional.of(results.result(p, ResultStatus.REJECTED, null, null, rejection.get().reason(),
                     rejection.get().message(), null, 0, List.of()));
         }
         if (c.action().isTrading() && !settings.tradingEnabled()) {
-            return Optional.of(result(p, ResultStatus.SKIPPED, null, null, "TRADING_DISABLED",
+            return Optional.of(results.result(p, ResultStatus.SKIPPED, null, null, "TRADING_DISABLED",
                     "risk.trading.enabled is false; the command was validated and not sent", null, 0, List.of()));
         }
         if (settings.dryRun()) {
-            return Optional.of(result(p, ResultStatus.SKIPPED, null, null, "DRY_RUN",
+            return Optional.of(results.result(p, ResultStatus.SKIPPED, null, null, "DRY_RUN",
                     "dry.run is true; the command is valid and was not sent", null, 0, List.of()));
         }
         return Optional.empty();
@@ -143,7 +133,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         if (unit.get(0).command() instanceof OrderCommand.Place) {
             // Orders of one request need distinct client ids: a reused id starts the next request.
             List<PendingCommand> round = new ArrayList<>();
-            java.util.Set<String> idsInRound = new java.util.HashSet<>();
+            Set<String> idsInRound = new HashSet<>();
             for (PendingCommand p : unit) {
                 if (!idsInRound.add(orderClientId(p, placed(p), 0))) {
                     placeCoalesced(round);
@@ -170,7 +160,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             }
             Sent sent = executor.cancel(targets, true);
             for (int i = 0; i < targets.size(); i++) {
-                finish(owners.get(i), fromItems(owners.get(i), List.of(sent.items().get(i)), sent));
+                results.finish(owners.get(i), results.fromItems(owners.get(i), List.of(sent.items().get(i)), sent));
             }
         }
     }
@@ -182,7 +172,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             PlaceItem item = new PlaceItem(orderClientId(p, placed(p), 0), placed(p));
             Optional<String> before = recovery.find(item.clientId(), item.order(), p.record());
             if (before.isPresent()) {
-                finish(p, duplicate(p, item.clientId(), before.get()));
+                results.finish(p, results.duplicate(p, item.clientId(), before.get()));
                 continue;
             }
             items.add(item);
@@ -194,7 +184,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         Sent sent = executor.place(items, true);
         for (int i = 0; i < items.size(); i++) {
             PendingCommand p = byId.get(items.get(i).clientId());
-            finish(p, fromItems(p, List.of(sent.items().get(i)), sent));
+            results.finish(p, results.fromItems(p, List.of(sent.items().get(i)), sent));
         }
     }
 
@@ -206,7 +196,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
 
     private void sendOne(PendingCommand p) {
         OrderCommand command = p.command();
-        String commandId = commandId(p);
+        String commandId = results.commandId(p);
         Sent sent;
         if (command instanceof OrderCommand.PlaceBatch c) {
             placeBatch(p, c);
@@ -239,7 +229,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         } else {
             throw new IllegalStateException("not a single command: " + command.action());
         }
-        finish(p, fromItems(p, sent.items(), sent));
+        results.finish(p, results.fromItems(p, sent.items(), sent));
     }
 
     private void placeBatch(PendingCommand p, OrderCommand.PlaceBatch c) {
@@ -257,13 +247,13 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             }
         }
         if (items.isEmpty()) {
-            finish(p, fromItems(p, known, new Sent(known, null, 0)));
+            results.finish(p, results.fromItems(p, known, new Sent(known, null, 0)));
             return;
         }
         Sent sent = executor.place(items, false);
         List<ItemOutcome> all = new ArrayList<>(known);
         all.addAll(sent.items());
-        finish(p, fromItems(p, all, sent));
+        results.finish(p, results.fromItems(p, all, sent));
     }
 
     private void cancelBatch(PendingCommand p, OrderCommand.CancelBatch c) {
@@ -276,7 +266,7 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
             targets.add(t.get());
         }
         Sent sent = executor.cancel(targets, false);
-        finish(p, fromItems(p, sent.items(), sent));
+        results.finish(p, results.fromItems(p, sent.items(), sent));
     }
 
     /**
@@ -287,11 +277,11 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
         try {
             Optional<CancelTarget> t = target(p, cancel, index);
             if (t.isEmpty()) {
-                finish(p, notFound(p, cancel));
+                results.finish(p, notFound(p, cancel));
             }
             return t;
-        } catch (OrderExecutor.LookUpFailedException e) {
-            finish(p, lookUpFailed(p, cancel, e));
+        } catch (LookUpFailedException e) {
+            results.finish(p, lookUpFailed(p, cancel, e));
             return Optional.empty();
         }
     }
@@ -308,100 +298,26 @@ public final class CommandProcessor implements PartitionLane.UnitProcessor {
     }
 
     private CommandResult notFound(PendingCommand p, CancelItem cancel) {
-        return result(p, ResultStatus.REJECTED, null, null, "ORDER_NOT_FOUND", "origId: no order placed with client id \""
+        return results.result(p, ResultStatus.REJECTED, null, null, "ORDER_NOT_FOUND", "origId: no order placed with client id \""
                 + cancel.origId() + "\" is known to this task, in the results read back, or open or in the current "
                 + "history at the exchange", null, 0, List.of());
     }
 
     /** Nothing sent: the exchange refused the look-up (rejected, its reason) or kept failing it (failed). */
-    private CommandResult lookUpFailed(PendingCommand p, CancelItem cancel, OrderExecutor.LookUpFailedException e) {
+    private CommandResult lookUpFailed(PendingCommand p, CancelItem cancel, LookUpFailedException e) {
         String message = "origId: the exchange could not be asked for the order placed with client id \""
                 + cancel.origId() + "\" (open orders, current history); nothing sent: " + e.failure().getMessage();
         if (e.refused() && e.failure() instanceof BitMaxApiException api) {
-            return result(p, ResultStatus.REJECTED, null, api.code(),
+            return results.result(p, ResultStatus.REJECTED, null, api.code(),
                     api.reason() == null ? "HTTP_" + api.httpStatus() : api.reason(), message, null, 0, List.of());
         }
-        return result(p, ResultStatus.FAILED, null, null, "RETRIES_EXHAUSTED", message, null, 0, List.of());
+        return results.result(p, ResultStatus.FAILED, null, null, "RETRIES_EXHAUSTED", message, null, 0, List.of());
     }
 
-    // ----------------------------------------------------------------------------------------- results
+    // ---------------------------------------------------------------------------------------- client ids
 
     private String orderClientId(PendingCommand p, OrderItem order, int index) {
         String given = p.command() instanceof OrderCommand.Place ? p.command().id() : order.id();
         return ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(), index);
-    }
-
-    /** The command's key: the same for a refused command as it would have been had the command been valid. */
-    private String commandId(PendingCommand p) {
-        boolean batch = p.action() == CommandAction.PLACE_BATCH || p.action() == CommandAction.CANCEL_BATCH;
-        String given = p.givenId();
-        if (p.command() instanceof OrderCommand.Cancel c && c.cancel().id() != null) {
-            given = c.cancel().id();
-        }
-        return ids.clientId(given, p.record().topic(), p.record().kafkaPartition(), p.offset(),
-                batch ? COMMAND_INDEX : 0);
-    }
-
-    private CommandResult duplicate(PendingCommand p, String clientId, String orderId) {
-        ItemOutcome item = new ItemOutcome(clientId, orderId, ResultStatus.DUPLICATE, null, "ALREADY_AT_EXCHANGE",
-                "placed before a restart; not sent again");
-        return result(p, ResultStatus.DUPLICATE, orderId, null, item.reason(), item.message(), null, 0, List.of(item));
-    }
-
-    private CommandResult fromItems(PendingCommand p, List<ItemOutcome> items, Sent sent) {
-        ResultStatus status = overall(items);
-        ItemOutcome first = items.stream().filter(i -> i.status() == status).findFirst().orElse(items.get(0));
-        String orderId = items.size() == 1 ? items.get(0).orderId() : null;
-        return result(p, status, orderId, first.code(), first.reason(), first.message(), sent.requestTime(),
-                sent.attempts(), items);
-    }
-
-    /** A command is rejected or failed if any of its orders is; accepted if any was accepted; else duplicate. */
-    private static ResultStatus overall(List<ItemOutcome> items) {
-        for (ResultStatus s : List.of(ResultStatus.FAILED, ResultStatus.REJECTED, ResultStatus.ACCEPTED)) {
-            if (items.stream().anyMatch(i -> i.status() == s)) {
-                return s;
-            }
-        }
-        return ResultStatus.DUPLICATE;
-    }
-
-    private CommandResult result(PendingCommand p, ResultStatus status, String orderId, Integer code, String reason,
-                                 String message, Long requestTime, int attempts, List<ItemOutcome> items) {
-        SinkRecord r = p.record();
-        long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - p.receivedNanos());
-        return new CommandResult(commandId(p), p.givenId(), p.action() == null ? null : p.action().wireName(),
-                status, orderId, code, reason, message,
-                requestTime, latencyMs, attempts, items, r.topic(), r.kafkaPartition(), r.kafkaOffset(),
-                settings.connector(), clock.millis());
-    }
-
-    private void finish(PendingCommand p, CommandResult result) {
-        if (results != null) {
-            results.write(result);
-        }
-        metrics.outcome(result.status().wireName(), result.code(), result.status().isError(), result.latencyMs());
-        if (!result.status().isError()) {
-            log.debug("{} {}/{}@{}: {} {}", result.action(), result.topic(), result.partition(), result.offset(),
-                    result.status().wireName(), result.orderId());
-            return;
-        }
-        String what = "Command at " + result.topic() + "/" + result.partition() + "@" + result.offset() + " ("
-                + (result.action() == null ? "action unknown" : result.action()) + ", id " + result.commandId() + ") "
-                + result.status().wireName() + ": " + result.reason()
-                + (p.formatError() == null ? "" : " (" + p.formatError().label() + ")")
-                + (result.message() == null ? "" : " - " + abbreviate(result.message()));
-        log.warn(what);
-        if (!settings.toleratesErrors()) {
-            throw new ConnectException(what + ". The task stops because errors.tolerance is none; fix or remove "
-                    + "the command, or set errors.tolerance=all (with errors.deadletterqueue.topic.name) to carry on");
-        }
-        if (reporter != null) {
-            reporter.report(p.record(), new ConnectException(what));
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 }

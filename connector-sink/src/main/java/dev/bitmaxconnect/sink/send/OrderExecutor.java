@@ -5,7 +5,6 @@ import dev.bitmaxconnect.client.BitMaxException;
 import dev.bitmaxconnect.client.BitMaxTransportException;
 import dev.bitmaxconnect.client.model.BatchOrderAck;
 import dev.bitmaxconnect.client.model.BatchOrderResult;
-import dev.bitmaxconnect.client.model.CancelOrderRequest;
 import dev.bitmaxconnect.client.model.NewOrderRequest;
 import dev.bitmaxconnect.client.model.OrderResult;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
@@ -19,21 +18,13 @@ import dev.bitmaxconnect.sink.metrics.SinkMetrics;
 import dev.bitmaxconnect.sink.result.ItemOutcome;
 import dev.bitmaxconnect.sink.result.ResultStatus;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +32,16 @@ import org.slf4j.LoggerFactory;
  * Sends orders and cancels to the exchange over REST, exactly once. Every order carries a deterministic
  * client id and a fixed request {@code time}, so its orderId is known before sending. A retriable failure
  * is retried with the same request (same time, same ids) after backoff; when the request may have reached
- * the exchange, the orders are looked up by orderId first and those found are not sent again.
+ * the exchange, the orders are looked up by orderId first and those found are not sent again. Cancels are
+ * sent by {@link CancelSender}, the other requests by {@link OtherRequests}.
  */
 public final class OrderExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(OrderExecutor.class);
     /** The exchange ignores requests whose time is more than 30 s old; past this age a copy cannot land. */
     private static final long STALE_REQUEST_MS = 31_000;
-    private static final long FRESH_REQUEST_MS = 20_000;
+    /** Younger than this, a request is sent again with its time; older, it could soon be refused as stale. */
+    static final long FRESH_REQUEST_MS = 20_000;
 
     /**
      * The exchange session requests go through.
@@ -65,10 +58,12 @@ public final class OrderExecutor {
 
     private final BitMaxRestClient rest;
     private final BitMaxStream ws;
-    private final long wsWaitMs;
     private final String userUid;
     private final OrderLookUp lookUp;
     private final Retrier retrier;
+    private final ExchangeWaits waits;
+    private final CancelSender cancels;
+    private final OtherRequests other;
     private final SinkMetrics metrics;
     private final Clock clock;
     private final Map<String, String> placedByClientId = Collections.synchronizedMap(
@@ -82,10 +77,12 @@ public final class OrderExecutor {
     public OrderExecutor(Exchange exchange, Retrier retrier, SinkMetrics metrics, Clock clock) {
         this.rest = exchange.rest();
         this.ws = exchange.ws();
-        this.wsWaitMs = exchange.wsWaitMs();
         this.userUid = exchange.userUid();
         this.lookUp = new OrderLookUp(rest, metrics, userUid, exchange.lookUpHistorySize());
         this.retrier = retrier;
+        this.waits = new ExchangeWaits(retrier, exchange.wsWaitMs());
+        this.cancels = new CancelSender(exchange, lookUp, retrier, waits, metrics, clock);
+        this.other = new OtherRequests(retrier, waits, metrics, clock);
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -167,7 +164,7 @@ public final class OrderExecutor {
         if (p.single()) {
             String clientId = requests.get(0).id();
             if (p.viaWs()) {
-                OrderAck ack = await(ws.placeOrder(requests.get(0)));
+                OrderAck ack = waits.reply(ws.placeOrder(requests.get(0)));
                 p.accept(clientId, ack != null && ack.info() != null ? ack.info().orderId() : null);
             } else {
                 OrderResult r = rest.placeOrder(requests.get(0));
@@ -238,7 +235,7 @@ public final class OrderExecutor {
         metrics.retry();
         log.info("Retriable failure sending {} order(s), retry {} of {}: {}", p.pendingCount(), tries,
                 retrier.maxRetries(), e.getMessage());
-        await(retries.next());
+        waits.backoff(retries.next());
         if (p.ambiguous()) {
             lookUpPlaced(p).ifPresent(p::takeDuplicates);
             p.giveUpUnknowable(e);
@@ -267,7 +264,7 @@ public final class OrderExecutor {
         }
         long wait = p.time() + STALE_REQUEST_MS - clock.millis();
         if (wait > 0) {
-            await(wait);
+            waits.backoff(wait);
         }
         Optional<Map<String, String>> found = lookUpPlaced(p);
         if (found.isEmpty()) {
@@ -286,7 +283,7 @@ public final class OrderExecutor {
     /** Cancels every open order (of one symbol when given), over the WebSocket session when there is one. */
     public void cancelAll(String symbol) {
         if (ws != null) {
-            await(symbol == null ? ws.cancelAll() : ws.cancelAll(symbol));
+            waits.reply(symbol == null ? ws.cancelAll() : ws.cancelAll(symbol));
         } else if (symbol == null) {
             rest.cancelAll();
         } else {
@@ -338,30 +335,7 @@ public final class OrderExecutor {
             log.info("Retriable failure looking up the order of client id {}, retry {} of {}: {}", clientId,
                     retries.done() + 1, retrier.maxRetries(), failure.getMessage());
             metrics.retry();
-            await(retries.next());
-        }
-    }
-
-    /** The exchange could not tell where an order is: its look-up kept failing or was refused. */
-    public static final class LookUpFailedException extends RuntimeException {
-
-        private final transient BitMaxException failure;
-        private final boolean refused;
-
-        LookUpFailedException(BitMaxException failure, boolean refused) {
-            super(failure.getMessage(), failure);
-            this.failure = failure;
-            this.refused = refused;
-        }
-
-        /** The last failure of the look-up. */
-        public BitMaxException failure() {
-            return failure;
-        }
-
-        /** Whether the exchange refused the look-up (an API error not worth retrying) rather than kept failing. */
-        public boolean refused() {
-            return refused;
+            waits.backoff(retries.next());
         }
     }
 
@@ -372,109 +346,7 @@ public final class OrderExecutor {
      * canceled, and nothing is sent for it.
      */
     public Sent cancel(List<CancelTarget> targets, boolean splitOnVerdict) {
-        List<ItemOutcome> canceled = new ArrayList<>();
-        List<CancelTarget> toSend = new ArrayList<>();
-        for (CancelTarget t : targets) {
-            ItemOutcome already = t.lookFirst() ? alreadyCanceled(t).orElse(null) : null;
-            canceled.add(already);
-            if (already == null) {
-                toSend.add(t);
-            }
-        }
-        if (toSend.size() == targets.size()) {
-            return send(targets, splitOnVerdict);
-        }
-        Sent sent = toSend.isEmpty() ? new Sent(List.of(), null, 0) : send(toSend, splitOnVerdict);
-        List<ItemOutcome> out = new ArrayList<>();
-        Iterator<ItemOutcome> sentItems = sent.items().iterator();
-        for (ItemOutcome already : canceled) {
-            out.add(already != null ? already : sentItems.next());
-        }
-        return new Sent(out, sent.requestTime(), sent.attempts());
-    }
-
-    private Sent send(List<CancelTarget> targets, boolean splitOnVerdict) {
-        long time = clock.millis();
-        int attempts = 0;
-        Retrier.Retries retries = retrier.begin();
-        boolean ambiguous = false;
-        while (true) {
-            attempts++;
-            List<CancelOrderRequest> requests = new ArrayList<>();
-            for (CancelTarget t : targets) {
-                requests.add(new CancelOrderRequest(t.clientId(), t.cancel().orderId(), t.cancel().symbol(), time,
-                        null));
-            }
-            try {
-                metrics.request(requests.size());
-                if (targets.size() == 1 && ws != null) {
-                    await(ws.cancelOrder(requests.get(0)));
-                } else if (targets.size() == 1) {
-                    rest.cancelOrder(requests.get(0));
-                } else {
-                    rest.cancelBatch(requests);
-                }
-                return new Sent(each(targets, t -> ItemOutcome.accepted(t.clientId(), t.cancel().orderId())), time,
-                        attempts);
-            } catch (BitMaxApiException e) {
-                if (AccessDeniedException.isAccessDenied(e)) {
-                    throw AccessDeniedException.of(e);
-                }
-                if (!e.isRetriable()) {
-                    if (targets.size() > 1 && splitOnVerdict) {
-                        List<ItemOutcome> out = new ArrayList<>();
-                        for (CancelTarget t : targets) {
-                            Sent one = send(List.of(t), false);
-                            out.add(one.items().get(0));
-                            attempts += one.attempts();
-                        }
-                        return new Sent(out, time, attempts);
-                    }
-                    return new Sent(each(targets, t -> alreadyCanceled(t)
-                            .orElse(ItemOutcome.refused(t.clientId(), t.cancel().orderId(), e))), time, attempts);
-                }
-                ambiguous |= e.httpStatus() != 429;
-            } catch (BitMaxTransportException e) {
-                ambiguous |= e.mayHaveReachedExchange();
-                if (!retries.canRetry()) {
-                    String reason = ambiguous ? "OUTCOME_UNKNOWN" : "RETRIES_EXHAUSTED";
-                    return new Sent(each(targets, t -> alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(),
-                            t.cancel().orderId(), ResultStatus.FAILED, null, reason, e.getMessage()))), time, attempts);
-                }
-            }
-            if (!retries.canRetry()) {
-                return new Sent(each(targets, t -> alreadyCanceled(t).orElse(new ItemOutcome(t.clientId(),
-                        t.cancel().orderId(), ResultStatus.FAILED, null, "RETRIES_EXHAUSTED",
-                        "the exchange kept failing"))), time, attempts);
-            }
-            metrics.retry();
-            await(retries.next());
-            if (ambiguous) {
-                List<ItemOutcome> canceled = each(targets, t -> alreadyCanceled(t).orElse(null));
-                if (!canceled.contains(null)) {
-                    return new Sent(canceled, time, attempts);
-                }
-            }
-            if (clock.millis() - time > FRESH_REQUEST_MS) {
-                time = clock.millis();
-            }
-        }
-    }
-
-    private Optional<ItemOutcome> alreadyCanceled(CancelTarget t) {
-        if (!lookUp.isCanceled(t.cancel().orderId())) {
-            return Optional.empty(); // unknown or not canceled: the caller reports the cancel's own outcome
-        }
-        return Optional.of(new ItemOutcome(t.clientId(), t.cancel().orderId(), ResultStatus.DUPLICATE, null,
-                "ALREADY_CANCELED", "the order is already canceled; nothing sent"));
-    }
-
-    private static List<ItemOutcome> each(List<CancelTarget> targets, Function<CancelTarget, ItemOutcome> outcome) {
-        List<ItemOutcome> out = new ArrayList<>();
-        for (CancelTarget t : targets) {
-            out.add(outcome.apply(t));
-        }
-        return out;
+        return cancels.cancel(targets, splitOnVerdict);
     }
 
     // ------------------------------------------------------------------------------- other requests
@@ -484,7 +356,7 @@ public final class OrderExecutor {
      * failures.
      */
     public Sent idempotent(String clientId, Supplier<?> call) {
-        return run(clientId, call, true);
+        return other.run(clientId, call, true);
     }
 
     /**
@@ -492,81 +364,6 @@ public final class OrderExecutor {
      * any other failure leaves the outcome unknown and is reported, not repeated.
      */
     public Sent transfer(String clientId, Supplier<?> call) {
-        return run(clientId, call, false);
-    }
-
-    private Sent run(String clientId, Supplier<?> call, boolean repeatable) {
-        long time = clock.millis();
-        Retrier.Retries retries = retrier.begin();
-        int attempts = 0;
-        while (true) {
-            attempts++;
-            BitMaxException failure;
-            boolean safeToRepeat;
-            try {
-                metrics.request(0);
-                call.get();
-                return new Sent(List.of(ItemOutcome.accepted(clientId, null)), time, attempts);
-            } catch (BitMaxApiException e) {
-                if (AccessDeniedException.isAccessDenied(e)) {
-                    throw AccessDeniedException.of(e);
-                }
-                if (!e.isRetriable()) {
-                    return new Sent(List.of(ItemOutcome.refused(clientId, null, e)), time, attempts);
-                }
-                failure = e;
-                safeToRepeat = repeatable || e.httpStatus() == 429;
-            } catch (BitMaxTransportException e) {
-                failure = e;
-                safeToRepeat = repeatable || !e.mayHaveReachedExchange();
-            }
-            if (!safeToRepeat) {
-                return new Sent(List.of(ItemOutcome.failed(clientId, null, failure, "OUTCOME_UNKNOWN",
-                        "the transfer may or may not have happened; check the account before sending it again: "
-                                + failure.getMessage())), time, attempts);
-            }
-            if (!retries.canRetry()) {
-                return new Sent(List.of(ItemOutcome.failed(clientId, null, failure, "RETRIES_EXHAUSTED",
-                        failure.getMessage())), time, attempts);
-            }
-            metrics.retry();
-            await(retries.next());
-            time = clock.millis();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------- waiting
-
-    /** Waits for a WebSocket reply, turning its failure back into the client's exception. */
-    private <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get(wsWaitMs, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BitMaxException be) {
-                throw be;
-            }
-            throw new BitMaxTransportException("WebSocket request failed: " + e.getCause(), true, e.getCause());
-        } catch (TimeoutException e) {
-            throw new BitMaxTransportException("WebSocket request got no reply in " + wsWaitMs + " ms", true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted while waiting for the exchange", e);
-        }
-    }
-
-    /** Waits before a retry; an interrupted lane (its partition is closing) or a stopped task sends nothing more. */
-    private void await(long ms) {
-        boolean waited;
-        try {
-            waited = retrier.await(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException(
-                    "stopped while waiting to retry: the partition is closing; the command will be re-delivered", e);
-        }
-        if (!waited || Thread.currentThread().isInterrupted()) {
-            throw new ConnectException(
-                    "stopped before retrying: the partition is closing; the command will be re-delivered");
-        }
+        return other.run(clientId, call, false);
     }
 }

@@ -5,7 +5,9 @@ import dev.bitmaxconnect.sink.command.CommandAction;
 import dev.bitmaxconnect.sink.command.OrderCommand;
 import dev.bitmaxconnect.sink.command.OrderItem;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -78,7 +80,7 @@ public final class CommandValidator {
         if (orders.size() > MAX_BATCH) {
             return reject("BATCH_TOO_LARGE", "orders: " + orders.size() + " orders; a batch holds at most " + MAX_BATCH);
         }
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < orders.size(); i++) {
             String id = orders.get(i).id();
             Integer first = id == null ? null : seen.putIfAbsent(id, i);

@@ -3,6 +3,7 @@ package dev.bitmaxconnect.sink.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -34,7 +35,7 @@ class JsonConverterInputTest {
                 + "\"price\":\"30000.123456789012345\",\"orderQty\":3}", false);
         OrderCommand c = new OrderCommandParser().parse(value);
         OrderItem order = ((OrderCommand.Place) c).order();
-        assertThat(order.price()).isEqualTo(new java.math.BigDecimal("30000.123456789012345"));
+        assertThat(order.price()).isEqualTo(new BigDecimal("30000.123456789012345"));
         assertThat(order.orderQty()).isEqualByComparingTo("3");
     }
 
@@ -42,6 +43,6 @@ class JsonConverterInputTest {
     void jsonTextKeepsEveryDigitOfANumber() {
         OrderCommand c = new OrderCommandParser().parse("{\"action\":\"place\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
                 + "\"orderType\":\"Limit\",\"price\":30000.25,\"orderQty\":1}");
-        assertThat(((OrderCommand.Place) c).order().price()).isEqualTo(new java.math.BigDecimal("30000.25"));
+        assertThat(((OrderCommand.Place) c).order().price()).isEqualTo(new BigDecimal("30000.25"));
     }
 }

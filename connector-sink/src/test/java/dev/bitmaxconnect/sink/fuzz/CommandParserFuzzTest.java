@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
@@ -21,8 +22,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -130,7 +131,7 @@ class CommandParserFuzzTest {
 
     @Provide
     Arbitrary<Mutated> mutated() {
-        return Arbitraries.longs().map(seed -> HostileCommands.next(new java.util.Random(seed)));
+        return Arbitraries.longs().map(seed -> HostileCommands.next(new Random(seed)));
     }
 
     /** Mutations that have a Map form (duplicate keys and spliced text exist only as JSON text). */
@@ -181,11 +182,11 @@ class CommandParserFuzzTest {
 
     @Provide
     Arbitrary<Struct> structs() {
-        return Arbitraries.longs().map(seed -> struct(new java.util.Random(seed)));
+        return Arbitraries.longs().map(seed -> struct(new Random(seed)));
     }
 
     /** A Struct as an Avro or Protobuf converter would hand it over, with hostile or missing values. */
-    static Struct struct(java.util.Random r) {
+    static Struct struct(Random r) {
         Struct s = new Struct(COMMAND).put("action", STRUCT_ACTIONS.get(r.nextInt(STRUCT_ACTIONS.size())));
         for (String f : List.of("id", "symbol", "side", "orderType", "price", "orderQty", "stopPrice")) {
             s.put(f, structValue(r));
@@ -209,7 +210,7 @@ class CommandParserFuzzTest {
         return s;
     }
 
-    private static String structValue(java.util.Random r) {
+    private static String structValue(Random r) {
         return switch (r.nextInt(10)) {
             case 0, 1, 2 -> null;
             case 3 -> HostileCommands.exotic(r);

@@ -10,6 +10,7 @@ import dev.bitmaxconnect.sink.validate.ReferenceContracts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -208,7 +209,7 @@ final class HostileCommands {
         JsonNode v = switch (r.nextInt(7)) {
             case 0 -> NODES.textNode(exotic(r));
             case 1 -> NODES.numberNode(r.nextLong());
-            case 2 -> NODES.numberNode(new BigDecimal(r.nextGaussian() * 1e6).setScale(r.nextInt(12), java.math.RoundingMode.DOWN));
+            case 2 -> NODES.numberNode(new BigDecimal(r.nextGaussian() * 1e6).setScale(r.nextInt(12), RoundingMode.DOWN));
             case 3 -> NODES.booleanNode(r.nextBoolean());
             case 4 -> NODES.nullNode();
             case 5 -> NODES.textNode(Long.toString(r.nextInt(100_000)));

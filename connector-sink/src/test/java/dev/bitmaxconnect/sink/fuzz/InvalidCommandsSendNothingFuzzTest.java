@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -90,7 +91,7 @@ class InvalidCommandsSendNothingFuzzTest {
 
     @Provide
     Arbitrary<Mutated> invalid() {
-        return Arbitraries.longs().map(seed -> HostileCommands.next(new java.util.Random(seed))).filter(Mutated::mustRefuse);
+        return Arbitraries.longs().map(seed -> HostileCommands.next(new Random(seed))).filter(Mutated::mustRefuse);
     }
 
     @Property

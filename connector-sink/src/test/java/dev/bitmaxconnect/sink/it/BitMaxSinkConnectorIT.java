@@ -130,10 +130,11 @@ class BitMaxSinkConnectorIT {
                 .map(PositionCollateral::balance).findFirst().orElseThrow();
         assertThat(btc).isEqualByComparingTo(SimulatorDefaults.COLLATERAL.get("BTC").add(new BigDecimal("0.5")));
 
-        // The task's JMX metrics (the worker runs in this JVM).
+        // The task's metrics are the worker's plugin metrics, in its JMX reporter (the worker runs in this JVM);
+        // the task registers none of its own.
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        ObjectName metrics = new ObjectName(
-                "kafka.connect.bitmax:type=sink-task-metrics,connector=actions-sink,task=0");
+        ObjectName metrics = new ObjectName("kafka.connect:type=plugins,connector=actions-sink,task=0");
+        assertThat(jmx.queryNames(new ObjectName("kafka.connect.bitmax:connector=actions-sink,*"), null)).isEmpty();
         assertThat((Double) jmx.getAttribute(metrics, "commands-in-total")).isEqualTo(commands.size());
         assertThat((Double) jmx.getAttribute(metrics, "commands-accepted-total")).isEqualTo(commands.size());
         // One request per command, except the two consecutive places when they were coalesced; plus look-ups.

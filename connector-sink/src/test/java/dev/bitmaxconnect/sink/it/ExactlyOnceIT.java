@@ -14,11 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitmaxconnect.client.model.HistoryOrdersQuery;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.model.OrderStatus;
-import dev.bitmaxconnect.simulator.GroundTruth;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.simulator.GroundTruth;
 import dev.bitmaxconnect.testsupport.ConnectCluster;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -276,7 +277,7 @@ class ExactlyOnceIT {
     }
 
     private static Set<Long> resultOffsets(String topic) {
-        return new java.util.HashSet<>(resultsByOffset(cluster, topic + ".results", 1, WAIT).keySet());
+        return new HashSet<>(resultsByOffset(cluster, topic + ".results", 1, WAIT).keySet());
     }
 
     private static List<Long> offsets(int n) {

@@ -3,29 +3,14 @@ package dev.bitmaxconnect.sink.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
-import dev.bitmaxconnect.common.retry.Backoff;
-import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.simulator.AcceptedOrder;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
-import dev.bitmaxconnect.sink.command.OrderCommandParser;
-import dev.bitmaxconnect.sink.metrics.SinkMetrics;
-import dev.bitmaxconnect.sink.result.ResultsWriter;
-import dev.bitmaxconnect.sink.validate.CommandValidator;
-import dev.bitmaxconnect.sink.validate.ContractFilter;
-import dev.bitmaxconnect.sink.validate.ContractFilters;
-import dev.bitmaxconnect.sink.validate.RiskLimits;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,57 +23,32 @@ import org.junit.jupiter.api.Test;
  */
 class CommandIdAsClientIdIT {
 
-    private static final String TOPIC = "cmds";
-    private final ObjectMapper json = new ObjectMapper();
+    private ProcessorOnSimulator exchange;
     private BitMaxSimulator sim;
     private BitMaxRestClient rest;
-    private SinkMetrics metrics;
-    private MockProducer<byte[], byte[]> producer;
     private CommandProcessor processor;
     private long offset;
 
     @BeforeEach
     void start() {
-        sim = BitMaxSimulator.builder().port(0).seed(7).marketDataRate(1)
-                .apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build().start();
-        rest = new BitMaxRestClient(BitMaxClientConfig.builder().restUrl(sim.restUrl())
-                .credentials(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build());
-        metrics = new SinkMetrics("ids-test", "0");
-        producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        ContractFilters filters = new ContractFilters();
-        filters.replace(List.of(new ContractFilter("BTC-PERP", "Normal", new BigDecimal("1"),
-                new BigDecimal("1000000"), new BigDecimal("0.5"), new BigDecimal("0.001"), new BigDecimal("1000"),
-                new BigDecimal("0.001"))));
-        OrderExecutor executor = new OrderExecutor(new OrderExecutor.Exchange(rest, null, 5_000, SimulatorDefaults.USER_UID, 100),
-                new Retrier(3, new Backoff(10, 50), 10_000), metrics, Clock.systemUTC());
-        processor = new CommandProcessor(new CommandProcessor.Settings("ids-test", false, true, true),
-                new CommandValidator(filters, RiskLimits.none()),
-                new CommandProcessor.Sending(executor, rest, new RecoveryIndex(SimulatorDefaults.USER_UID)),
-                new CommandProcessor.Reporting(new ResultsWriter("results", producer), null, metrics, Clock.systemUTC()));
+        exchange = new ProcessorOnSimulator("ids-test");
+        sim = exchange.sim;
+        rest = exchange.rest;
+        processor = exchange.processor(new RecoveryIndex(SimulatorDefaults.USER_UID), 100);
     }
 
     @AfterEach
     void stop() {
-        rest.close();
-        metrics.close();
-        sim.close();
+        exchange.close();
     }
 
     /** Runs commands as one unit of a partition, as the lane forms them (consecutive single places, or cancels, or one other). */
     private List<JsonNode> run(String... commands) throws IOException {
-        producer.clear();
-        OrderCommandParser parser = new OrderCommandParser();
-        List<PendingCommand> unit = new java.util.ArrayList<>();
+        List<SinkRecord> records = new ArrayList<>();
         for (String c : commands) {
-            SinkRecord r = new SinkRecord(TOPIC, 0, null, null, null, c, offset++);
-            unit.add(new PendingCommand(r, parser.parse(c), null, System.nanoTime()));
+            records.add(new SinkRecord(ProcessorOnSimulator.TOPIC, 0, null, null, null, c, offset++));
         }
-        processor.process(new TopicPartition(TOPIC, 0), unit);
-        List<JsonNode> out = new java.util.ArrayList<>();
-        for (var record : producer.history()) {
-            out.add(json.readTree(record.value()));
-        }
-        return out;
+        return exchange.run(processor, records);
     }
 
     private static String place(String id, String price) {
@@ -127,7 +87,7 @@ class CommandIdAsClientIdIT {
         List<JsonNode> coalesced = run(place("c-1", "18000"), place("c-2", "18000.5"));
         assertThat(coalesced).extracting(r -> r.get("status").asText()).containsExactly("accepted", "accepted");
 
-        List<JsonNode> canceled = new java.util.ArrayList<>(run("{\"action\":\"cancel-batch\",\"orders\":["
+        List<JsonNode> canceled = new ArrayList<>(run("{\"action\":\"cancel-batch\",\"orders\":["
                 + "{\"origId\":\"b-1\",\"symbol\":\"BTC-PERP\"},{\"origId\":\"b_2\",\"symbol\":\"BTC-PERP\"}]}"));
         assertThat(canceled.get(0).get("orders")).hasSize(2);
         canceled.addAll(run("{\"action\":\"cancel\",\"origId\":\"c-1\",\"symbol\":\"BTC-PERP\"}",

@@ -3,32 +3,15 @@ package dev.bitmaxconnect.sink.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bitmaxconnect.client.BitMaxClientConfig;
-import dev.bitmaxconnect.client.rest.BitMaxRestClient;
-import dev.bitmaxconnect.common.retry.Backoff;
-import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.simulator.GroundTruth;
 import dev.bitmaxconnect.simulator.SimulatorDefaults;
-import dev.bitmaxconnect.sink.command.OrderCommandParser;
-import dev.bitmaxconnect.sink.metrics.SinkMetrics;
 import dev.bitmaxconnect.sink.result.ResultsReader;
-import dev.bitmaxconnect.sink.result.ResultsWriter;
-import dev.bitmaxconnect.sink.validate.CommandValidator;
-import dev.bitmaxconnect.sink.validate.ContractFilter;
-import dev.bitmaxconnect.sink.validate.ContractFilters;
-import dev.bitmaxconnect.sink.validate.RiskLimits;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,61 +24,35 @@ import org.junit.jupiter.api.Test;
  */
 class CommandsDeliveredAgainIT {
 
-    private static final String TOPIC = "cmds";
-    private final ObjectMapper json = new ObjectMapper();
-    private final OrderCommandParser parser = new OrderCommandParser();
+    private ProcessorOnSimulator exchange;
     private BitMaxSimulator sim;
-    private BitMaxRestClient rest;
-    private SinkMetrics metrics;
     private MockProducer<byte[], byte[]> producer;
 
     @BeforeEach
     void start() {
-        sim = BitMaxSimulator.builder().port(0).seed(7).marketDataRate(1)
-                .apiKey(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build().start();
-        rest = new BitMaxRestClient(BitMaxClientConfig.builder().restUrl(sim.restUrl())
-                .credentials(SimulatorDefaults.API_KEY, SimulatorDefaults.API_SECRET).build());
-        metrics = new SinkMetrics("again-test", "0");
-        producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        exchange = new ProcessorOnSimulator("again-test");
+        sim = exchange.sim;
+        producer = exchange.producer;
     }
 
     @AfterEach
     void stop() {
-        rest.close();
-        metrics.close();
-        sim.close();
+        exchange.close();
     }
 
     /** A task's processor: its own executor (no memory of earlier tasks) and the recovery index given. */
     private CommandProcessor task(RecoveryIndex recovery) {
-        ContractFilters filters = new ContractFilters();
-        filters.replace(List.of(new ContractFilter("BTC-PERP", "Normal", new BigDecimal("1"),
-                new BigDecimal("1000000"), new BigDecimal("0.5"), new BigDecimal("0.001"), new BigDecimal("1000"),
-                new BigDecimal("0.001"))));
-        OrderExecutor executor = new OrderExecutor(new OrderExecutor.Exchange(rest, null, 5_000, SimulatorDefaults.USER_UID, 1),
-                new Retrier(3, new Backoff(10, 50), 10_000), metrics, Clock.systemUTC());
-        return new CommandProcessor(new CommandProcessor.Settings("again-test", false, true, true),
-                new CommandValidator(filters, RiskLimits.none()), new CommandProcessor.Sending(executor, rest, recovery),
-                new CommandProcessor.Reporting(new ResultsWriter("results", producer), null, metrics, Clock.systemUTC()));
+        return exchange.processor(recovery, 1);
     }
 
     private static SinkRecord record(String command, long offset) {
-        return new SinkRecord(TOPIC, 0, null, null, null, command, offset, 1L, TimestampType.CREATE_TIME);
+        return new SinkRecord(ProcessorOnSimulator.TOPIC, 0, null, null, null, command, offset, 1L,
+                TimestampType.CREATE_TIME);
     }
 
     /** Runs records as one unit of their partition; returns the results written for them. */
     private List<JsonNode> run(CommandProcessor processor, SinkRecord... records) throws IOException {
-        int before = producer.history().size();
-        List<PendingCommand> unit = new ArrayList<>();
-        for (SinkRecord r : records) {
-            unit.add(new PendingCommand(r, parser.parse(r.value()), null, System.nanoTime()));
-        }
-        processor.process(new TopicPartition(TOPIC, 0), unit);
-        List<JsonNode> out = new ArrayList<>();
-        for (ProducerRecord<byte[], byte[]> r : producer.history().subList(before, producer.history().size())) {
-            out.add(json.readTree(r.value()));
-        }
-        return out;
+        return exchange.run(processor, List.of(records));
     }
 
     private static String place(String id) {

@@ -8,6 +8,7 @@ import dev.bitmaxconnect.sink.command.OrderItem;
 import dev.bitmaxconnect.sink.result.ItemOutcome;
 import dev.bitmaxconnect.sink.result.ResultStatus;
 import dev.bitmaxconnect.sink.send.OrderExecutor.PlaceItem;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +96,7 @@ class PlacementTest {
     }
 
     private static Placement placement(boolean viaWs, String... clientIds) {
-        List<PlaceItem> items = java.util.Arrays.stream(clientIds).map(id -> new PlaceItem(id, new OrderItem(id,
+        List<PlaceItem> items = Arrays.stream(clientIds).map(id -> new PlaceItem(id, new OrderItem(id,
                 "BTC-PERP", "Buy", "Limit", null, null, null, null, null, null, null, null, null))).toList();
         return new Placement(items, viaWs, USER, 1_000);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bitmaxconnect.sink.command.OrderCommand;
 import dev.bitmaxconnect.sink.command.OrderCommandParser;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +89,7 @@ class CommandValidatorTest {
     void batchesHoldAtMostTen() {
         String order = "{\"symbol\":\"BTC-PERP\",\"side\":\"Buy\",\"orderType\":\"Limit\",\"price\":\"30000\","
                 + "\"orderQty\":\"0.1\"}";
-        String ten = String.join(",", java.util.Collections.nCopies(10, order));
+        String ten = String.join(",", Collections.nCopies(10, order));
         assertThat(check("{\"action\":\"place-batch\",\"orders\":[" + ten + "]}")).isEmpty();
         assertThat(check("{\"action\":\"place-batch\",\"orders\":[" + ten + "," + order + "]}")).get()
                 .extracting(Rejection::reason, Rejection::message)

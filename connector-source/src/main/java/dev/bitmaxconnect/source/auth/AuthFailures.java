@@ -1,18 +1,16 @@
 package dev.bitmaxconnect.source.auth;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import dev.bitmaxconnect.client.BitMaxApiException;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.common.auth.KeyRefusal;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 
 /** Recognises the exchange refusing the API key, and says what the user has to fix. */
 public final class AuthFailures {
-    /** AUTHORIZATION_NEEDED, AUTHENTICATION_FAILED, ACCOUNT_NOT_FOUND, "Unable to find User Account Data", PERMISSION_DENIED. */
-    private static final Set<Integer> AUTH_CODES = Set.of(100009, 200001, 200003, 200006, 200015);
 
     private AuthFailures() {
     }
@@ -51,7 +49,6 @@ public final class AuthFailures {
     }
 
     static boolean isAuthRefusal(BitMaxApiException api) {
-        return api.httpStatus() == 401 || api.httpStatus() == 403 || AUTH_CODES.contains(api.code())
-                || "AUTHENTICATION_FAILED".equals(api.reason());
+        return KeyRefusal.isKeyRefused(api);
     }
 }

@@ -17,6 +17,7 @@ import dev.bitmaxconnect.client.model.OrderInfo;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
 import dev.bitmaxconnect.client.stream.BitMaxStream;
 import dev.bitmaxconnect.client.stream.StreamMessage;
+import dev.bitmaxconnect.common.concurrent.DaemonThreads;
 import dev.bitmaxconnect.common.retry.Backoff;
 import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.source.auth.AuthFailures;
@@ -38,11 +39,7 @@ public final class PrivateStreamRecovery implements AutoCloseable {
     private final NotFinalOrders notFinalOrders;
     private final Settings settings;
     private final Retrier retrier;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "bitmax-source-private-recovery");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("bitmax-source-private-recovery"));
     private volatile BitMaxStream stream;
     private volatile boolean closed;
 

@@ -18,6 +18,7 @@ import dev.bitmaxconnect.client.model.ContractPricing;
 import dev.bitmaxconnect.client.model.FuturesContract;
 import dev.bitmaxconnect.client.model.FuturesPricing;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
+import dev.bitmaxconnect.common.concurrent.DaemonThreads;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.ReferenceData;
 import dev.bitmaxconnect.source.record.DecimalFormat;
@@ -38,11 +39,8 @@ public final class ReferenceDataPoller implements AutoCloseable {
     private final EventQueue queue;
     private final BitMaxSourceConfig config;
     private final ReferenceDataMapper mapper;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "bitmax-source-reference-data");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bitmax-source-reference-data"));
 
     public ReferenceDataPoller(BitMaxRestClient rest, EventQueue queue, BitMaxSourceConfig config, DecimalFormat decimals) {
         this.rest = rest;
