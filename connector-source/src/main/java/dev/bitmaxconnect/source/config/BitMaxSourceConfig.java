@@ -16,6 +16,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 import dev.bitmaxconnect.common.config.ChoiceRecommender;
 import dev.bitmaxconnect.common.config.ExchangeConfig;
+import dev.bitmaxconnect.common.config.TopicNameValidator;
 
 /** The settings of {@code BitMaxSourceConnector}: what to stream from the exchange, and where to write it. */
 public class BitMaxSourceConfig extends ExchangeConfig {

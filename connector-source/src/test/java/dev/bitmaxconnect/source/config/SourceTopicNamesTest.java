@@ -3,13 +3,14 @@ package dev.bitmaxconnect.source.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bitmaxconnect.common.config.TopicNameValidator;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-/** Topic names follow Kafka's own rules; empty keeps the default topic. */
-class TopicNameValidatorTest {
+/** The source's topic settings follow Kafka's own rules for names; empty keeps the default topic. */
+class SourceTopicNamesTest {
 
     @Test
     void aChannelTopicWithIllegalCharactersIsRefusedByKafkasRule() {
