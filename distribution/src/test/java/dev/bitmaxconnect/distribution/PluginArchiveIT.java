@@ -87,15 +87,18 @@ class PluginArchiveIT {
     }
 
     @Test
-    void docHoldsTheReadmeAndEveryPageOfDocs() throws IOException {
+    void docHoldsTheReadmeAndEveryPageOfDocsWithItsPlotsAndTheirData() throws IOException {
         List<String> pages;
         Path docsFolder = PluginLocations.moduleDirectory().getParent().resolve("docs");
         try (Stream<Path> docs = Files.walk(docsFolder)) {
             pages = docs.map(p -> docsFolder.relativize(p).toString().replace('\\', '/'))
-                    .filter(name -> name.endsWith(".md")).collect(Collectors.toList());
+                    .filter(name -> name.endsWith(".md") || name.endsWith(".png") || name.endsWith(".csv"))
+                    .collect(Collectors.toList());
         }
         assertThat(pages).contains("source.md", "sink.md", "configuration-source.md", "configuration-sink.md",
                 "operations.md", "performance.md", "reliability.md", "exchange-api.md", "examples/order-lifecycle.md");
+        assertThat(pages).anySatisfy(page -> assertThat(page).startsWith("img/").endsWith(".png"))
+                .anySatisfy(page -> assertThat(page).startsWith("data/").endsWith(".csv"));
         assertThat(entries).contains(TOP + "doc/README.md");
         assertThat(pages).allSatisfy(page -> assertThat(entries).contains(TOP + "doc/docs/" + page));
     }
