@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -48,8 +49,9 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * the exchange's acceptances), orders accepted per second;</li>
  * <li>the connector paced at {@code --paced} commands/s: p50 and p99 from produce to acceptance.</li>
  * </ol>
- * Each phase runs {@code --warmup} seconds, not measured, then a window of {@code --window} seconds; the report gives
- * every repetition, then the medians with their spread (min-max). A sequential signed REST client (what a generic
+ * Each phase runs {@code --warmup} seconds, not measured, then a window of {@code --window} seconds; a first
+ * repetition, not counted, warms the JVM up. The report gives every repetition, then the medians with their spread
+ * (min-max). A sequential signed REST client (what a generic
  * HTTP sink does) is measured once at the start.
  *
  * <p>Arguments: {@code --runs 5 --warmup 5 --window 20 --paced 3000 --partitions 4 --lead 20000 --baseline 500}.
@@ -135,14 +137,17 @@ public final class SinkThroughputBenchmark {
             producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 1);
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                     new StringSerializer())) {
-                for (int r = 1; r <= runs; r++) {
+                // repetition 0 warms the JVM, the worker and the simulator up, and is not counted
+                for (int r = 0; r <= runs; r++) {
                     Phase limit = bench.bareBatchLoops();
                     Phase unpaced = bench.connector(producer, 0);
                     Phase pacedRun = bench.connector(producer, paced);
                     Repetition rep = new Repetition(limit, unpaced, pacedRun);
-                    repetitions.add(rep);
-                    System.out.printf(Locale.ROOT, "run %d: limit %.0f orders/s, connector unpaced %.0f orders/s "
-                            + "(%.2f), at %d cmd/s p50 %d ms p99 %d ms (%.0f orders/s); load average %.1f%n", r,
+                    if (r > 0) {
+                        repetitions.add(rep);
+                    }
+                    System.out.printf(Locale.ROOT, "run %d%s: limit %.0f orders/s, connector unpaced %.0f orders/s "
+                            + "(%.2f), at %d cmd/s p50 %d ms p99 %d ms (%.0f orders/s); load average %.1f%n", r, r == 0 ? " (warm-up, not counted)" : "",
                             limit.perSecond(), unpaced.perSecond(), rep.ratio(), paced, percentile(pacedRun, 0.50),
                             percentile(pacedRun, 0.99), pacedRun.perSecond(), loadAverage());
                 }
@@ -308,13 +313,14 @@ public final class SinkThroughputBenchmark {
             if (now >= end) {
                 break;
             }
+            // wait by parking, never spinning: a spinning producer takes a core from the connector it measures
             if (rate > 0) {
                 long due = start + (long) (produced * 1e9 / rate);
                 if (now < due) {
-                    Thread.onSpinWait();
+                    LockSupport.parkNanos(due - now);
                     continue;
                 }
-            } else if (produced - (accepted() - acceptedBefore) >= lead) {
+            } else if (produced % 256 == 0 && produced - (accepted() - acceptedBefore) >= lead) {
                 Thread.sleep(1);
                 continue;
             }
