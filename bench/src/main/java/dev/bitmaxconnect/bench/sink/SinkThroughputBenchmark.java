@@ -147,8 +147,8 @@ public final class SinkThroughputBenchmark {
                         repetitions.add(rep);
                     }
                     System.out.printf(Locale.ROOT, "run %d%s: limit %.0f orders/s, connector unpaced %.0f orders/s "
-                            + "(%.2f), at %d cmd/s p50 %d ms p99 %d ms (%.0f orders/s); load average %.1f%n", r, r == 0 ? " (warm-up, not counted)" : "",
-                            limit.perSecond(), unpaced.perSecond(), rep.ratio(), paced, percentile(pacedRun, 0.50),
+                            + "(%.2f), at %d cmd/s p50 %d ms p99 %d ms (%.0f orders/s); load average %.1f%n", r,
+                            r == 0 ? " (warm-up, not counted)" : "", limit.perSecond(), unpaced.perSecond(), rep.ratio(), paced, percentile(pacedRun, 0.50),
                             percentile(pacedRun, 0.99), pacedRun.perSecond(), loadAverage());
                 }
             }
