@@ -148,8 +148,9 @@ public final class SinkThroughputBenchmark {
                     }
                     System.out.printf(Locale.ROOT, "run %d%s: limit %.0f orders/s, connector unpaced %.0f orders/s "
                             + "(%.2f), at %d cmd/s p50 %d ms p99 %d ms (%.0f orders/s); load average %.1f%n", r,
-                            r == 0 ? " (warm-up, not counted)" : "", limit.perSecond(), unpaced.perSecond(), rep.ratio(), paced, percentile(pacedRun, 0.50),
-                            percentile(pacedRun, 0.99), pacedRun.perSecond(), loadAverage());
+                            r == 0 ? " (warm-up, not counted)" : "", limit.perSecond(), unpaced.perSecond(), rep.ratio(),
+                            paced, percentile(pacedRun, 0.50), percentile(pacedRun, 0.99), pacedRun.perSecond(),
+                            loadAverage());
                 }
             }
             report(sequential, repetitions, runs, warmup, window, paced, partitions);
