@@ -1,9 +1,6 @@
 package dev.bitmaxconnect.bench.sink;
 
 import dev.bitmaxconnect.client.BitMaxClientConfig;
-import dev.bitmaxconnect.client.BitMaxCredentials;
-import dev.bitmaxconnect.client.KeyEncoding;
-import dev.bitmaxconnect.client.auth.RequestSigner;
 import dev.bitmaxconnect.client.model.NewOrderRequest;
 import dev.bitmaxconnect.client.model.Side;
 import dev.bitmaxconnect.client.rest.BitMaxRestClient;
@@ -26,10 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,7 +54,6 @@ public final class SinkThroughputBenchmark {
 
     private static final String PLACE = "{\"action\":\"place\",\"id\":\"%s\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
             + "\"orderType\":\"Limit\",\"price\":\"%s\",\"orderQty\":\"0.001\",\"timeInForce\":\"IOC\"}";
-    private static final String BATCH_PATH = "v2/futures/order/batch";
 
     /** One measured phase: orders in its window, and produce-to-acceptance (or request) latencies. */
     private record Phase(long orders, double seconds, long[] latenciesMs) {
@@ -202,11 +195,10 @@ public final class SinkThroughputBenchmark {
         // the bodies around each order's time, which the exchange wants within 30 s: filled in at sending
         List<String[]> bodies = new ArrayList<>(capacity);
         for (int b = 0; b < capacity; b++) {
-            bodies.add(batchParts(prefix, b));
+            bodies.add(BatchRequests.parts(prefix, b));
         }
         OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
-        SignedHeaders signed = new SignedHeaders(sim.restUrl() + "/" + SimulatorDefaults.ACCOUNT_GROUP
-                + "/api/pro/" + BATCH_PATH);
+        BatchRequests batches = new BatchRequests(sim.restUrl());
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
         long windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
@@ -220,9 +212,9 @@ public final class SinkThroughputBenchmark {
                 while (System.nanoTime() < end) {
                     int i = (int) next.getAndIncrement();
                     // beyond the pre-built ones (a quiet machine), a batch is built when needed
-                    String[] batch = i < capacity ? bodies.get(i) : batchParts(prefix, i);
+                    String[] batch = i < capacity ? bodies.get(i) : BatchRequests.parts(prefix, i);
                     long t0 = System.nanoTime();
-                    try (Response r = http.newCall(signed.request(batch)).execute()) {
+                    try (Response r = http.newCall(batches.request(batch)).execute()) {
                         String text = r.body().string();
                         if (!text.startsWith("{\"code\":0")) {
                             throw new IllegalStateException("batch refused: " + text);
@@ -248,56 +240,6 @@ public final class SinkThroughputBenchmark {
         http.connectionPool().evictAll();
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
         return new Phase(all.length * 10L, windowSeconds, all);
-    }
-
-    /** Batch {@code b} of 10 orders, cut around each order's time. */
-    private static String[] batchParts(String prefix, int b) {
-        String[] parts = new String[11];
-        StringBuilder part = new StringBuilder("{\"orders\":[");
-        for (int i = 0; i < 10; i++) {
-            int k = b * 10 + i;
-            part.append(i == 0 ? "" : ",").append("{\"id\":\"").append(prefix).append(k).append("\",\"time\":");
-            parts[i] = part.toString();
-            part.setLength(0);
-            part.append(",\"symbol\":\"BTC-PERP\",\"orderPrice\":\"").append(price(k).toPlainString())
-                    .append("\",\"orderQty\":\"0.001\",\"orderType\":\"Limit\",\"side\":\"Buy\",\"timeInForce\":\"IOC\"}");
-        }
-        parts[10] = part.append("]}").toString();
-        return parts;
-    }
-
-    /** The signing headers of the batch path, made again once a second: what a client must do anyway. */
-    private static final class SignedHeaders {
-        private final RequestSigner signer = new RequestSigner(BitMaxCredentials.of(SimulatorDefaults.API_KEY,
-                SimulatorDefaults.API_SECRET), KeyEncoding.RAW);
-        private static final MediaType JSON = MediaType.get("application/json");
-        private final String url;
-        private volatile Request template;
-        private volatile long signedAtMs;
-
-        SignedHeaders(String url) {
-            this.url = url;
-        }
-
-        Request request(String[] bodyParts) {
-            long now = System.currentTimeMillis();
-            Request t = template;
-            if (t == null || now - signedAtMs >= 1_000) {
-                t = new Request.Builder().url(url)
-                        .header(RequestSigner.HEADER_KEY, SimulatorDefaults.API_KEY)
-                        .header(RequestSigner.HEADER_TIMESTAMP, Long.toString(now))
-                        .header(RequestSigner.HEADER_SIGNATURE, signer.sign(now, BATCH_PATH)).build();
-                template = t;
-                signedAtMs = now;
-            }
-            String time = Long.toString(signedAtMs);
-            StringBuilder body = new StringBuilder(1_600);
-            for (int i = 0; i < 10; i++) {
-                body.append(bodyParts[i]).append(time);
-            }
-            body.append(bodyParts[10]);
-            return t.newBuilder().post(RequestBody.create(body.toString(), JSON)).build();
-        }
     }
 
     /**
@@ -412,7 +354,7 @@ public final class SinkThroughputBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static BigDecimal price(int i) {
+    static BigDecimal price(int i) {
         return new BigDecimal("20000").add(new BigDecimal("0.25").multiply(BigDecimal.valueOf(i % 400)));
     }
 
