@@ -293,9 +293,9 @@ public final class BitMaxSimulator implements AutoCloseable {
         return streams.disconnectedForMissedPings();
     }
 
-    /** Market data messages dropped because a WebSocket client read too slowly, summed over open sessions. */
-    public long droppedMarketDataMessages() {
-        return hub.droppedMarketData();
+    /** WebSocket sessions the simulator disconnected because they read market data too slowly. */
+    public long sessionsDisconnectedForSlowReading() {
+        return hub.slowReadersDisconnected();
     }
 
     /** Configures a simulator. */

@@ -24,9 +24,11 @@ import dev.bitmaxconnect.client.stream.StreamChannel;
 import dev.bitmaxconnect.client.stream.StreamMessage;
 import dev.bitmaxconnect.common.retry.Retrier;
 import dev.bitmaxconnect.source.auth.AuthFailures;
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.BitMaxSourceTaskConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.ExchangeClientConfig;
+import dev.bitmaxconnect.source.metrics.RecordLag;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.DecimalFormat;
 import dev.bitmaxconnect.source.record.EmittedOrderStates;
@@ -51,6 +53,7 @@ public class BitMaxSourceTask extends SourceTask {
 
     private BitMaxSourceTaskConfig config;
     private SourceTaskMetrics metrics;
+    private RecordLag recordLag;
     private EventQueue queue;
     private SourceRecordAssembler assembler;
     private BitMaxRestClient rest;
@@ -75,6 +78,8 @@ public class BitMaxSourceTask extends SourceTask {
         metrics = new SourceTaskMetrics().register(connector, taskId);
         queue = new EventQueue(config.queueCapacity(), config.queueFullBehavior(), metrics);
         metrics.queueDepth(queue::size);
+        recordLag = new RecordLag(metrics, config.recordLagWarnMs(), BitMaxSourceConfig.RECORD_LAG_WARN_MS,
+                RecordLag.WARN_INTERVAL_MS);
         DecimalFormat decimals = new DecimalFormat(config.decimalHandlingMode(), config.decimalPreciseScale());
         assembler = new SourceRecordAssembler(config, decimals, metrics);
         BitMaxClientConfig clientConfig = ExchangeClientConfig.from(config);
@@ -260,21 +265,31 @@ public class BitMaxSourceTask extends SourceTask {
             return null;
         }
         List<SourceRecord> records = new ArrayList<>(drained.size());
+        long now = System.currentTimeMillis();
         for (TaskEvent event : drained) {
+            int first = records.size();
             assembler.assemble(event, records);
+            if (isLive(event)) {
+                for (int i = first; i < records.size(); i++) {
+                    recordLag.record(records.get(i).timestamp(), now);
+                }
+            }
         }
         drained.clear();
+        recordLag.warnIfBehind(now);
         if (records.isEmpty()) {
             return null;
         }
-        long now = System.currentTimeMillis();
-        for (SourceRecord record : records) {
-            if (record.timestamp() != null) {
-                metrics.lag(now - record.timestamp());
-            }
-        }
         metrics.recordsOut(records.size());
         return records;
+    }
+
+    /**
+     * Whether an event's records carry the time the exchange sent them, so that their age is the task's lag: streamed
+     * messages, but not bars (stamped with their start) nor anything read back over REST.
+     */
+    private static boolean isLive(TaskEvent event) {
+        return event instanceof TaskEvent.Message m && !(m.message() instanceof StreamMessage.Bar);
     }
 
     @Override

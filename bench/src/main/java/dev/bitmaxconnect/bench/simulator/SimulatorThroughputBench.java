@@ -92,8 +92,8 @@ public final class SimulatorThroughputBench {
             Result pushed = receive(http, URI.create(sim.wsUrl() + "/api/pro/v2/stream"), window, true);
             System.out.printf("WS baseline  bare Jetty push loop          : %,10.0f messages/s%n", baselineWs);
             System.out.printf("WS simulator market data to one client     : %,10.0f messages/s (%,d received, %,d "
-                    + "dropped for the slow consumer)%n", pushed.perSecond(), pushed.ok,
-                    sim.droppedMarketDataMessages());
+                    + "disconnects of the slow consumer)%n", pushed.perSecond(), pushed.ok,
+                    sim.sessionsDisconnectedForSlowReading());
             csv.row("WebSocket: baseline", rate, 1, baselineWs, null, Double.NaN);
             csv.row("WebSocket: simulator", rate, 1, pushed.perSecond(), null, Double.NaN);
             System.out.printf("WS ratio simulator/baseline                : %.2f (target 100,000 messages/s)%n",

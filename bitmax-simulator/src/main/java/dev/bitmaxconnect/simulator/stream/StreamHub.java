@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every open session and the subscribers of each channel key: public ones ({@code bbo:BTC-PERP},
@@ -17,6 +18,7 @@ public final class StreamHub {
     private final ConcurrentHashMap<String, CopyOnWriteArrayList<StreamSession>> subscribers =
             new ConcurrentHashMap<>();
     private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
+    private final LongAdder slowReadersDisconnected = new LongAdder();
 
     boolean hasSubscribers(String key) {
         CopyOnWriteArrayList<StreamSession> list = subscribers.get(key);
@@ -28,10 +30,12 @@ public final class StreamHub {
         return list == null ? NONE : list;
     }
 
-    /** Offers one market data message to every subscriber of {@code key} (a slow reader may lose it). */
+    /** Offers one market data message to every subscriber of {@code key}; a reader too far behind is cut off. */
     void publish(String key, String text) {
         for (StreamSession session : subscribersOf(key)) {
-            session.offer(text);
+            if (session.offer(text)) {
+                slowReadersDisconnected.increment();
+            }
         }
     }
 
@@ -66,12 +70,8 @@ public final class StreamHub {
         return new ArrayList<>(sessions);
     }
 
-    /** Market data messages dropped because a client read too slowly, summed over open sessions. */
-    public long droppedMarketData() {
-        long total = 0;
-        for (StreamSession session : sessions) {
-            total += session.droppedMarketData.sum();
-        }
-        return total;
+    /** Sessions disconnected because they fell too far behind on market data, since the start. */
+    public long slowReadersDisconnected() {
+        return slowReadersDisconnected.sum();
     }
 }

@@ -3,8 +3,8 @@ package dev.bitmaxconnect.simulator.stream;
 import dev.bitmaxconnect.simulator.engine.Account;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamSession implements Session.Listener.AutoDemanding {
 
-    /** Market data beyond this many queued messages is dropped for this session (a slow consumer). */
+    /**
+     * A session this many messages behind is disconnected when more market data comes, as an exchange cuts off a
+     * slow reader: the client sees the loss as a lost connection, never as a silent hole in the feed.
+     */
     static final int MAX_QUEUED_MARKET_DATA = 50_000;
     /** A session this many messages behind is disconnected instead of queueing a message that must not be lost. */
     static final int MAX_QUEUED = 200_000;
@@ -31,7 +34,7 @@ public final class StreamSession implements Session.Listener.AutoDemanding {
     volatile boolean subscribedAccount;
     volatile long lastClientMessageNanos = System.nanoTime();
     final AtomicInteger missedPings = new AtomicInteger();
-    final LongAdder droppedMarketData = new LongAdder();
+    private final AtomicBoolean cutOff = new AtomicBoolean();
     private final AtomicInteger queued = new AtomicInteger();
     private final Callback dequeued = new Callback() {
         @Override
@@ -100,18 +103,26 @@ public final class StreamSession implements Session.Listener.AutoDemanding {
         s.sendText(text, dequeued);
     }
 
-    /** Sends market data unless this session is too far behind, in which case it is dropped and counted. */
-    void offer(String text) {
+    /**
+     * Sends market data; a session too far behind is disconnected instead (once), and true is returned for the
+     * one call that cut it off.
+     */
+    boolean offer(String text) {
         Session s = session;
-        if (s == null) {
-            return;
+        if (s == null || cutOff.get()) {
+            return false;
         }
         if (queued.get() >= MAX_QUEUED_MARKET_DATA) {
-            droppedMarketData.increment();
-            return;
+            if (!cutOff.compareAndSet(false, true)) {
+                return false;
+            }
+            LOG.warn("Disconnecting a slow WebSocket client {} messages behind on market data", queued.get());
+            s.disconnect();
+            return true;
         }
         queued.incrementAndGet();
         s.sendText(text, dequeued);
+        return false;
     }
 
     /** Closes the TCP connection without a close frame. */

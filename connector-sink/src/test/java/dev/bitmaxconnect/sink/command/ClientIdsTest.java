@@ -3,6 +3,7 @@ package dev.bitmaxconnect.sink.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,23 @@ class ClientIdsTest {
             assertThat(ClientIds.acceptedByExchange(given)).as(given).isFalse();
             String id = ids.clientId(given, "cmds", 0, 5, 0);
             assertThat(id).hasSize(18).matches(ClientIds.ORDER_ID_SOURCE).matches(ClientIds.EXCHANGE_RULE);
+        }
+    }
+
+    @Test
+    void theWrittenOutChecksAgreeWithTheReferencePatterns() {
+        Random random = new Random(42);
+        String alphabet = "aZ09bY18cX27_- \u00e9.";
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder id = new StringBuilder();
+            int length = random.nextInt(35);
+            for (int i = 0; i < length; i++) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = id.toString();
+            assertThat(ClientIds.usable(s)).as(s).isEqualTo(ClientIds.ORDER_ID_SOURCE.matcher(s).matches());
+            assertThat(ClientIds.acceptedByExchange(s)).as(s)
+                    .isEqualTo(s.length() <= ClientIds.MAX_LENGTH && ClientIds.EXCHANGE_RULE.matcher(s).matches());
         }
     }
 

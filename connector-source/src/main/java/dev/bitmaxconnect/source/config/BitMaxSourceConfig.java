@@ -114,6 +114,11 @@ public class BitMaxSourceConfig extends ExchangeConfig {
     private static final String POLL_TIMEOUT_MS_DOC = "Longest wait of poll() for a first message when the queue is "
             + "empty.";
 
+    public static final String RECORD_LAG_WARN_MS = "record.lag.warn.ms";
+    private static final String RECORD_LAG_WARN_MS_DOC = "Lag, from a streamed record's exchange time to the poll() "
+            + "that returns it, above which the task logs a warning (at most one line a minute): the task is falling "
+            + "behind the exchange. The lag is the record-lag-ms metric.";
+
     public static final ConfigDef CONFIG_DEF = configDef();
 
     private final List<Channel> channels;
@@ -212,6 +217,8 @@ public class BitMaxSourceConfig extends ExchangeConfig {
                 POLL_MAX_RECORDS_DOC, GROUP_QUEUE, ++order, Width.SHORT, "Poll max records");
         def.define(POLL_TIMEOUT_MS, Type.INT, 100, Range.between(1, 10_000), Importance.LOW,
                 POLL_TIMEOUT_MS_DOC, GROUP_QUEUE, ++order, Width.SHORT, "Poll timeout (ms)");
+        def.define(RECORD_LAG_WARN_MS, Type.LONG, 10_000L, Range.between(1, 86_400_000), Importance.LOW,
+                RECORD_LAG_WARN_MS_DOC, GROUP_QUEUE, ++order, Width.SHORT, "Record lag warning (ms)");
         return def;
     }
 
@@ -321,6 +328,10 @@ public class BitMaxSourceConfig extends ExchangeConfig {
 
     public int pollMaxRecords() {
         return getInt(POLL_MAX_RECORDS);
+    }
+
+    public long recordLagWarnMs() {
+        return getLong(RECORD_LAG_WARN_MS);
     }
 
     public int pollTimeoutMs() {

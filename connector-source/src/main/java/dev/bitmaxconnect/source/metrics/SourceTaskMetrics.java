@@ -3,7 +3,6 @@ package dev.bitmaxconnect.source.metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -16,6 +15,9 @@ import org.apache.kafka.common.metrics.KafkaMetricsContext;
 import org.apache.kafka.common.metrics.Measurable;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Avg;
+import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.common.utils.Sanitizer;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -43,10 +45,10 @@ public final class SourceTaskMetrics implements AutoCloseable {
     private final LongAdder undecodable = new LongAdder();
     private final LongAdder recovered = new LongAdder();
     private final LongAdder refusedSubscriptions = new LongAdder();
-    private final AtomicLong lastLag = new AtomicLong();
-    private final AtomicLong maxLag = new AtomicLong();
     private volatile IntSupplier queueDepth = () -> 0;
     private Metrics metrics;
+    /** Recorded on the poll thread only, once per record: an uncontended lock. */
+    private Sensor recordLag;
 
     /** The JMX name a task's metrics are registered under, as Kafka's {@code JmxReporter} writes it. */
     public static ObjectName objectName(String connector, String task) throws MalformedObjectNameException {
@@ -77,10 +79,11 @@ public final class SourceTaskMetrics implements AutoCloseable {
                     + "say); with subscription.refused.behavior=fail the task fails on the first", refusedSubscriptions::sum);
             add("queue-depth", "messages waiting in the queue between the WebSocket and poll()",
                     () -> queueDepth.getAsInt());
-            add("last-lag-ms", "milliseconds from the exchange's time of the last polled record to its poll()",
-                    lastLag::get);
-            add("max-lag-ms", "largest exchange-time-to-poll lag since the task started, in milliseconds",
-                    maxLag::get);
+            recordLag = metrics.sensor("record-lag-ms");
+            recordLag.add(metrics.metricName("record-lag-ms-avg", GROUP, "average milliseconds from the exchange's "
+                    + "time of a streamed record to its poll(), over the last samples window"), new Avg());
+            recordLag.add(metrics.metricName("record-lag-ms-max", GROUP, "largest milliseconds from the exchange's "
+                    + "time of a streamed record to its poll(), over the last samples window"), new Max());
         } catch (RuntimeException e) {
             log.warn("Could not register source task metrics for connector {} task {}: {}", connector, task,
                     e.toString());
@@ -129,9 +132,12 @@ public final class SourceTaskMetrics implements AutoCloseable {
         refusedSubscriptions.increment();
     }
 
-    public void lag(long lagMs) {
-        lastLag.set(lagMs);
-        maxLag.accumulateAndGet(lagMs, Math::max);
+    /** The lag of one streamed record: from its exchange time to the poll() that returns it. */
+    public void recordLag(long lagMs, long nowMs) {
+        Sensor sensor = recordLag;
+        if (sensor != null) {
+            sensor.record(lagMs, nowMs);
+        }
     }
 
     public long gaps() {
@@ -158,6 +164,7 @@ public final class SourceTaskMetrics implements AutoCloseable {
         if (metrics != null) {
             metrics.close();
             metrics = null;
+            recordLag = null;
         }
     }
 }

@@ -29,8 +29,9 @@ class SourceTaskMetricsTest {
             metrics.undecodable();
             metrics.recoveredOrderState();
             metrics.refusedSubscription();
-            metrics.lag(40);
-            metrics.lag(12);
+            long now = System.currentTimeMillis();
+            metrics.recordLag(40, now);
+            metrics.recordLag(12, now);
             metrics.queueDepth(() -> 7);
             assertThat(server.getAttribute(name, "messages-in-total")).isEqualTo(2.0);
             assertThat(server.getAttribute(name, "records-out-total")).isEqualTo(5.0);
@@ -41,8 +42,8 @@ class SourceTaskMetricsTest {
             assertThat(server.getAttribute(name, "recovered-order-states-total")).isEqualTo(1.0);
             assertThat(server.getAttribute(name, "refused-subscriptions-total")).isEqualTo(1.0);
             assertThat(server.getAttribute(name, "queue-depth")).isEqualTo(7.0);
-            assertThat(server.getAttribute(name, "last-lag-ms")).isEqualTo(12.0);
-            assertThat(server.getAttribute(name, "max-lag-ms")).isEqualTo(40.0);
+            assertThat(server.getAttribute(name, "record-lag-ms-avg")).isEqualTo(26.0);
+            assertThat(server.getAttribute(name, "record-lag-ms-max")).isEqualTo(40.0);
             assertThat(server.getMBeanInfo(name).getAttributes()).hasSize(11)
                     .allSatisfy(a -> assertThat(a.getName()).matches("[a-z]+(-[a-z]+)*"))
                     .extracting(MBeanAttributeInfo::getDescription).doesNotContainNull();
