@@ -22,6 +22,9 @@ import java.util.List;
  * returns null, and the databind pass reads the frame from the start. Never returns a message cut short.
  */
 final class MarketDataReader {
+    private static final String TRADES = "{\"m\":\"trades\"";
+    private static final String DEPTH = "{\"m\":\"depth\"";
+
     private final JsonFactory factory;
 
     MarketDataReader(JsonFactory factory) {
@@ -30,6 +33,9 @@ final class MarketDataReader {
 
     /** The frame as {@link Trades} or {@link DepthUpdate}; null when it is neither, or not in the exchange's shape. */
     StreamMessage read(String text) {
+        if (!text.startsWith(TRADES) && !text.startsWith(DEPTH)) {
+            return null; // any other message, or these written another way: no parser made for nothing
+        }
         try (JsonParser p = factory.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT || !"m".equals(p.nextFieldName())
                 || p.nextToken() != JsonToken.VALUE_STRING) {
