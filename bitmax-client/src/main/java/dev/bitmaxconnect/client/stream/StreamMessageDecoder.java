@@ -16,10 +16,15 @@ import java.nio.charset.StandardCharsets;
  * and mapped from it, the tolerant reading: it takes {@code connected} spelled with {@code op}, integers
  * written as decimals, and names the type of what stays unreadable. Never throws: what it cannot read becomes
  * {@link Unknown}. Thread-safe.
+ *
+ * <p>Trades and depth updates, the bulk of a feed, are first read by {@link MarketDataReader}, a streaming pass
+ * that gives the same records for the frames it takes and leaves every other frame to the databind pass; it
+ * lets the source connector keep up with about a tenth more messages a second (docs/performance.md).
  */
 public final class StreamMessageDecoder {
     private final ObjectMapper mapper;
     private final ObjectReader reader;
+    private final MarketDataReader marketData;
 
     public StreamMessageDecoder() {
         this(BitMaxJson.mapper());
@@ -29,10 +34,15 @@ public final class StreamMessageDecoder {
         this.mapper = mapper;
         // a decimal where an integer belongs goes to the tree, whose exact reading refuses 2e-9999999999 (not 0)
         this.reader = mapper.readerFor(StreamMessage.class).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.marketData = new MarketDataReader(mapper.getFactory());
     }
 
     /** Decodes a text frame, as the stream receives it. */
     public StreamMessage decode(String text) {
+        StreamMessage marketMessage = marketData.read(text);
+        if (marketMessage != null) {
+            return marketMessage;
+        }
         try {
             StreamMessage message = reader.readValue(text);
             if (message != null) {
