@@ -75,7 +75,7 @@ public class BitMaxSourceTask extends SourceTask {
         config = new BitMaxSourceTaskConfig(props);
         String connector = props.getOrDefault("name", "bitmax-source");
         String taskId = props.getOrDefault(BitMaxSourceTaskConfig.TASK_INDEX, "0");
-        metrics = new SourceTaskMetrics().register(connector, taskId);
+        metrics = new SourceTaskMetrics().register(context, connector, taskId);
         queue = new EventQueue(config.queueCapacity(), config.queueFullBehavior(), metrics);
         metrics.queueDepth(queue::size);
         recordLag = new RecordLag(metrics, config.recordLagWarnMs(), BitMaxSourceConfig.RECORD_LAG_WARN_MS,

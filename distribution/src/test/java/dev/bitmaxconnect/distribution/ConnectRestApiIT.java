@@ -394,7 +394,7 @@ class ConnectRestApiIT {
     private static long refusedSubscriptions(String connector) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         long total = 0;
-        for (ObjectName task : server.queryNames(new ObjectName("kafka.connect.bitmax:type=source-task-metrics,connector="
+        for (ObjectName task : server.queryNames(new ObjectName("kafka.connect:type=plugins,connector="
                 + connector + ",*"), null)) {
             total += ((Number) server.getAttribute(task, "refused-subscriptions-total")).longValue();
         }

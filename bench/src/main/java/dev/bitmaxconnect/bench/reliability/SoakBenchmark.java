@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -376,14 +377,25 @@ public final class SoakBenchmark {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         long total = 0;
         try {
-            for (ObjectName name : server.queryNames(new ObjectName("kafka.connect.bitmax:type=source-task-metrics,*"),
-                    null)) {
-                total += ((Number) server.getAttribute(name, attribute)).longValue();
+            // the worker's plugin metrics hold both connectors' tasks: only the source's have these attributes
+            for (ObjectName name : server.queryNames(new ObjectName("kafka.connect:type=plugins,*"), null)) {
+                if (server.isRegistered(name) && hasAttribute(server, name, attribute)) {
+                    total += ((Number) server.getAttribute(name, attribute)).longValue();
+                }
             }
         } catch (Exception e) {
             return -1;
         }
         return total;
+    }
+
+    private static boolean hasAttribute(MBeanServer server, ObjectName name, String attribute) throws Exception {
+        for (MBeanAttributeInfo info : server.getMBeanInfo(name).getAttributes()) {
+            if (info.getName().equals(attribute)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void awaitHealthy(String restUrl) throws Exception {

@@ -1,7 +1,5 @@
 package dev.bitmaxconnect.source.metrics;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
@@ -10,29 +8,27 @@ import java.util.function.LongSupplier;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
-import org.apache.kafka.common.metrics.JmxReporter;
-import org.apache.kafka.common.metrics.KafkaMetricsContext;
+import dev.bitmaxconnect.common.metrics.TaskMetricsRegistry;
 import org.apache.kafka.common.metrics.Measurable;
-import org.apache.kafka.common.metrics.MetricConfig;
-import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.common.utils.Sanitizer;
-import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.source.SourceTaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counters of one source task, in Kafka's metrics library once registered: JMX
- * {@code kafka.connect.bitmax:type=source-task-metrics,connector=<name>,task=<id>}, the sink's scheme
- * ({@code kafka.connect.bitmax:type=sink-task-metrics,...}): kebab-case names, {@code -total} for counters.
+ * Counters of one source task, in Kafka's metrics library once registered, named as the sink's (kebab-case,
+ * {@code -total} for counters). On a worker with plugin metrics (Kafka 4.1+) they are the worker's: JMX
+ * {@code kafka.connect:type=plugins,connector=<name>,task=<id>}, and every reporter the worker has; on an older
+ * one the task's own: {@code kafka.connect.bitmax:type=source-task-metrics,connector=<name>,task=<id>}.
  */
 public final class SourceTaskMetrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceTaskMetrics.class);
 
-    /** The JMX domain of both connectors' metrics. */
-    public static final String JMX_DOMAIN = "kafka.connect.bitmax";
+    /** The JMX domain of both connectors' own metrics, on a worker without plugin metrics. */
+    public static final String JMX_DOMAIN = TaskMetricsRegistry.OWN_JMX_DOMAIN;
     public static final String GROUP = "source-task-metrics";
 
     // Counted on the WebSocket threads at up to hundreds of thousands of messages a second: a LongAdder costs less
@@ -46,24 +42,37 @@ public final class SourceTaskMetrics implements AutoCloseable {
     private final LongAdder recovered = new LongAdder();
     private final LongAdder refusedSubscriptions = new LongAdder();
     private volatile IntSupplier queueDepth = () -> 0;
-    private Metrics metrics;
+    private TaskMetricsRegistry metrics;
     /** Recorded on the poll thread only, once per record: an uncontended lock. */
     private Sensor recordLag;
 
-    /** The JMX name a task's metrics are registered under, as Kafka's {@code JmxReporter} writes it. */
+    /**
+     * The JMX name of a task's own metrics, on a worker without plugin metrics (Kafka before 4.1), as Kafka's
+     * {@code JmxReporter} writes it.
+     */
     public static ObjectName objectName(String connector, String task) throws MalformedObjectNameException {
         return new ObjectName(JMX_DOMAIN + ":type=" + GROUP + ",connector=" + Sanitizer.jmxSanitize(connector)
                 + ",task=" + Sanitizer.jmxSanitize(task));
     }
 
-    /** Registers these metrics with a JMX reporter; a failure is logged, never fatal. */
+    /** The JMX name of a task's metrics on a worker with plugin metrics (Kafka 4.1+), in the worker's own domain. */
+    public static ObjectName pluginObjectName(String connector, String task) throws MalformedObjectNameException {
+        return new ObjectName("kafka.connect:type=plugins,connector=" + Sanitizer.jmxSanitize(connector)
+                + ",task=" + Sanitizer.jmxSanitize(task));
+    }
+
+    /** Registers these metrics as the task's own, with a JMX reporter; a failure is logged, never fatal. */
     public SourceTaskMetrics register(String connector, String task) {
+        return register(null, connector, task);
+    }
+
+    /**
+     * Registers these metrics with the worker's plugin metrics when the task's context offers them, else as the
+     * task's own with a JMX reporter ({@link TaskMetricsRegistry}); a failure is logged, never fatal.
+     */
+    public SourceTaskMetrics register(SourceTaskContext context, String connector, String task) {
         try {
-            Map<String, String> tags = new LinkedHashMap<>();
-            tags.put("connector", connector);
-            tags.put("task", task);
-            metrics = new Metrics(new MetricConfig().tags(tags), List.of(new JmxReporter()), Time.SYSTEM,
-                    new KafkaMetricsContext(JMX_DOMAIN));
+            metrics = TaskMetricsRegistry.forTask(context, SourceTaskContext.class, GROUP, connector, task);
             add("messages-in-total", "WebSocket messages (and REST recovery items) received", messagesIn::sum);
             add("records-out-total", "records handed to Connect by poll()", recordsOut::sum);
             add("reconnects-total", "WebSocket reconnects after a lost connection", reconnects::sum);
@@ -80,10 +89,10 @@ public final class SourceTaskMetrics implements AutoCloseable {
             add("queue-depth", "messages waiting in the queue between the WebSocket and poll()",
                     () -> queueDepth.getAsInt());
             recordLag = metrics.sensor("record-lag-ms");
-            recordLag.add(metrics.metricName("record-lag-ms-avg", GROUP, "average milliseconds from the exchange's "
-                    + "time of a streamed record to its poll(), over the last samples window"), new Avg());
-            recordLag.add(metrics.metricName("record-lag-ms-max", GROUP, "largest milliseconds from the exchange's "
-                    + "time of a streamed record to its poll(), over the last samples window"), new Max());
+            recordLag.add(metrics.metricName("record-lag-ms-avg", "average milliseconds from the exchange's "
+                    + "time of a streamed record to its poll(), over the last samples window", Map.of()), new Avg());
+            recordLag.add(metrics.metricName("record-lag-ms-max", "largest milliseconds from the exchange's "
+                    + "time of a streamed record to its poll(), over the last samples window", Map.of()), new Max());
         } catch (RuntimeException e) {
             log.warn("Could not register source task metrics for connector {} task {}: {}", connector, task,
                     e.toString());
@@ -92,7 +101,7 @@ public final class SourceTaskMetrics implements AutoCloseable {
     }
 
     private void add(String name, String description, LongSupplier value) {
-        metrics.addMetric(metrics.metricName(name, GROUP, description),
+        metrics.addMetric(metrics.metricName(name, description, Map.of()),
                 (Measurable) (config, now) -> value.getAsLong());
     }
 

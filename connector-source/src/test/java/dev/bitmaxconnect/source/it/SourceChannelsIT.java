@@ -118,7 +118,7 @@ class SourceChannelsIT {
         // Per-task JMX metrics of the worker's tasks (same JVM).
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (String task : List.of("0", "1")) {
-            ObjectName name = SourceTaskMetrics.objectName("all-channels", task);
+            ObjectName name = SourceTaskMetrics.pluginObjectName("all-channels", task);
             assertThat(count(server, name, "messages-in-total")).as("task %s", task).isPositive();
             assertThat(count(server, name, "records-out-total")).as("task %s", task).isPositive();
             assertThat(count(server, name, "undecodable-messages-total")).as("task %s", task).isZero();
@@ -139,7 +139,7 @@ class SourceChannelsIT {
             assertThat(r.value().get("payload").get("gapBefore").asBoolean()).isTrue();
             assertThat(ConnectCluster.header(r, RecordHeaders.GAP)).isEqualTo("true");
         }));
-        ObjectName metrics = SourceTaskMetrics.objectName("market-data", "0");
+        ObjectName metrics = SourceTaskMetrics.pluginObjectName("market-data", "0");
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         assertThat(count(server, metrics, "reconnects-total")).isPositive();
         assertThat(count(server, metrics, "gaps-total")).isPositive();
@@ -172,7 +172,7 @@ class SourceChannelsIT {
         cluster.records("junk.depth", 5, WAIT);
 
         assertThat(cluster.simulator.faults().sendMalformedFrames(8)).isPositive();
-        ObjectName metrics = SourceTaskMetrics.objectName("junk", "0");
+        ObjectName metrics = SourceTaskMetrics.pluginObjectName("junk", "0");
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(count(server, metrics, "undecodable-messages-total")).isGreaterThanOrEqualTo(4));

@@ -5,8 +5,9 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * Reads the connectors' own task metrics over JMX: the workers run in this JVM, so their MBeans are in its platform
- * MBean server. Counters start again at zero when a task restarts.
+ * Reads the connectors' task metrics over JMX: the workers run in this JVM, so their MBeans are in its platform
+ * MBean server, among the worker's plugin metrics (the build's Kafka has them). Counters start again at zero when a
+ * task restarts.
  */
 final class TaskMetrics {
 
@@ -15,12 +16,12 @@ final class TaskMetrics {
 
     /** {@code reconnects-total} summed over the source connector's tasks. */
     static long sourceReconnects(String connector) {
-        return sum("kafka.connect.bitmax:type=source-task-metrics,connector=" + connector + ",*", "reconnects-total");
+        return sum("kafka.connect:type=plugins,connector=" + connector + ",*", "reconnects-total");
     }
 
     /** {@code retries-total} summed over the sink connector's tasks. */
     static long sinkRetries(String connector) {
-        return sum("kafka.connect.bitmax:type=sink-task-metrics,connector=" + connector + ",*", "retries-total");
+        return sum("kafka.connect:type=plugins,connector=" + connector + ",*", "retries-total");
     }
 
     private static long sum(String pattern, String attribute) {
