@@ -57,7 +57,7 @@ public final class BitMaxStream implements AutoCloseable {
             throw new IllegalArgumentException("wsUrl must be set for a stream");
         }
         this.url = config.wsUrl() + (privateEndpoint ? "/" + b.accountGroup : "") + "/" + STREAM_PATH;
-        this.connection = new StreamConnection(config, url, authMethod, b.listener);
+        this.connection = new StreamConnection(config, url, authMethod, b.listener, b.frameText);
     }
 
     /** A builder; choose {@link Builder#publicEndpoint()} or {@link Builder#privateEndpoint(int)}. */
@@ -195,6 +195,7 @@ public final class BitMaxStream implements AutoCloseable {
         private Integer accountGroup;
         private AuthMethod authMethod;
         private StreamListener listener;
+        private boolean frameText;
 
         private Builder(BitMaxClientConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -232,6 +233,15 @@ public final class BitMaxStream implements AutoCloseable {
 
         public Builder listener(StreamListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Whether the listener receives each message with the text of its frame, verbatim, through
+         * {@link StreamListener#onMessage(StreamMessage, String)}; off by default, when the text is not kept.
+         */
+        public Builder frameText(boolean frameText) {
+            this.frameText = frameText;
             return this;
         }
 

@@ -17,6 +17,8 @@ final class ListenerDispatcher {
     private static final Object STOP = new Object();
 
     private final StreamListener listener;
+    /** Whether messages travel with their frame text, to {@link StreamListener#onMessage(StreamMessage, String)}. */
+    private final boolean frameText;
     private final OverflowPolicy overflowPolicy;
     private final BlockingQueue<Object> events;
     private final Thread thread;
@@ -24,8 +26,9 @@ final class ListenerDispatcher {
     private final AtomicLong bufferFull = new AtomicLong();
     private volatile boolean stopped;
 
-    ListenerDispatcher(StreamListener listener, int bufferSize, OverflowPolicy overflowPolicy) {
+    ListenerDispatcher(StreamListener listener, boolean frameText, int bufferSize, OverflowPolicy overflowPolicy) {
         this.listener = listener;
+        this.frameText = frameText;
         this.overflowPolicy = overflowPolicy;
         this.events = new ArrayBlockingQueue<>(bufferSize);
         this.thread = new Thread(this::run, "bitmax-stream-dispatch");
@@ -37,18 +40,20 @@ final class ListenerDispatcher {
     }
 
     /**
-     * Queues a message for the listener. False when the buffer is full and the policy is {@code RECONNECT}:
-     * the message is dropped and the caller resets the session.
+     * Queues a message, read from {@code text}, for the listener. False when the buffer is full and the policy is
+     * {@code RECONNECT}: the message is dropped and the caller resets the session.
      */
-    boolean deliver(StreamMessage message) {
-        if (events.offer(message)) {
+    boolean deliver(StreamMessage message, String text) {
+        // the text is kept only when the listener asked for it: otherwise the message travels alone, as it always did
+        Object event = frameText ? new Frame(message, text) : message;
+        if (events.offer(event)) {
             return true;
         }
         bufferFull.incrementAndGet();
         switch (overflowPolicy) {
             case BLOCK:
                 try {
-                    events.put(message);
+                    events.put(event);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     dropped.incrementAndGet();
@@ -133,6 +138,8 @@ final class ListenerDispatcher {
             try {
                 if (event instanceof StreamMessage m) {
                     listener.onMessage(m);
+                } else if (event instanceof Frame f) {
+                    listener.onMessage(f.message, f.text);
                 } else if (event instanceof Lifecycle l) {
                     switch (l.kind) {
                         case CONNECTED -> listener.onConnected();
@@ -146,6 +153,10 @@ final class ListenerDispatcher {
                 log.error("BitMax stream listener failed on {}: {}", event.getClass().getSimpleName(), e.toString(), e);
             }
         }
+    }
+
+    /** A message with the text of its frame. */
+    private record Frame(StreamMessage message, String text) {
     }
 
     private record Lifecycle(Kind kind, String reason, Throwable error) {

@@ -70,7 +70,8 @@ final class StreamConnection implements StreamSession.Events {
     private ScheduledFuture<?> reconnectTask;
     private ScheduledFuture<?> pingTask;
 
-    StreamConnection(BitMaxClientConfig config, String url, AuthMethod authMethod, StreamListener listener) {
+    StreamConnection(BitMaxClientConfig config, String url, AuthMethod authMethod, StreamListener listener,
+                     boolean frameText) {
         this.config = config;
         this.url = url;
         this.authMethod = authMethod;
@@ -89,8 +90,8 @@ final class StreamConnection implements StreamSession.Events {
             t.setDaemon(true);
             return t;
         });
-        this.dispatcher = new ListenerDispatcher(Objects.requireNonNull(listener, "listener"), config.listenerBufferSize(),
-            config.overflowPolicy());
+        this.dispatcher = new ListenerDispatcher(Objects.requireNonNull(listener, "listener"), frameText,
+            config.listenerBufferSize(), config.overflowPolicy());
         this.replies = new PendingReplies(scheduler, config.wsRequestTimeout());
         this.frameSizeGuard = new FrameSizeGuard(config.maxFrameBytes());
         this.backoff = new ReconnectBackoff(config.reconnectBackoffMin(), config.reconnectBackoffMax());
@@ -411,7 +412,7 @@ final class StreamConnection implements StreamSession.Events {
         if (message instanceof AuthResult) {
             return; // an internal exchange; the listener hears onConnected / onError
         }
-        if (!dispatcher.deliver(message)) {
+        if (!dispatcher.deliver(message, text)) {
             log.warn("BitMax stream {} listener buffer full ({}), reconnecting", url, config.listenerBufferSize());
             session.webSocket.cancel();
             lost(session, "listener buffer full");

@@ -8,6 +8,15 @@ public interface StreamListener {
     /** A decoded message (market data, private updates, acks, errors, unknown messages). */
     void onMessage(StreamMessage message);
 
+    /**
+     * A decoded message with the text of the frame it was read from, verbatim; called instead of
+     * {@link #onMessage(StreamMessage)} when the stream was built with {@link BitMaxStream.Builder#frameText(boolean)}.
+     * By default the text is dropped.
+     */
+    default void onMessage(StreamMessage message, String frameText) {
+        onMessage(message);
+    }
+
     /** The first session is up (and authenticated when the stream is private). */
     default void onConnected() {
     }

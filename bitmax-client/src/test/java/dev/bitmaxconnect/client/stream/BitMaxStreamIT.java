@@ -369,6 +369,54 @@ class BitMaxStreamIT {
     // ------------------------------------------------------------------ buffering
 
     @Test
+    void aStreamBuiltForFrameTextHandsEachMessageWithItsFrameVerbatim() throws Exception {
+        FakeExchangeSocket socket = serve();
+        List<String> texts = new CopyOnWriteArrayList<>();
+        StreamListener withText = new StreamListener() {
+            @Override
+            public void onMessage(StreamMessage message) {
+                texts.add("without text: " + message.type());
+            }
+
+            @Override
+            public void onMessage(StreamMessage message, String frameText) {
+                texts.add(message.type() + " " + frameText);
+            }
+        };
+        stream = BitMaxStream.builder(config().build()).publicEndpoint().listener(withText).frameText(true).build();
+        stream.connect().get(5, TimeUnit.SECONDS);
+        assertThat(socket.opened.await(5, TimeUnit.SECONDS)).isTrue();
+        String trade = Examples.text("channel-market-trades--trade-message.json");
+        String spaced = "{ \"m\" : \"depth\", \"symbol\":\"BTC-PERP\", \"data\":{\"ts\":1,\"seqnum\":2,\"asks\":[],\"bids\":[]} }";
+        socket.socket.send(trade);
+        socket.socket.send(spaced);
+        await().until(() -> texts.contains("depth " + spaced));
+        assertThat(texts).contains("trades " + trade).noneMatch(t -> t.startsWith("without text"));
+    }
+
+    @Test
+    void aStreamKeepsNoFrameTextUnlessAsked() throws Exception {
+        FakeExchangeSocket socket = serve();
+        List<String> calls = new CopyOnWriteArrayList<>();
+        stream = BitMaxStream.builder(config().build()).publicEndpoint().listener(new StreamListener() {
+            @Override
+            public void onMessage(StreamMessage message) {
+                calls.add("message " + message.type());
+            }
+
+            @Override
+            public void onMessage(StreamMessage message, String frameText) {
+                calls.add("frame " + frameText);
+            }
+        }).build();
+        stream.connect().get(5, TimeUnit.SECONDS);
+        assertThat(socket.opened.await(5, TimeUnit.SECONDS)).isTrue();
+        socket.socket.send(Examples.text("channel-market-trades--trade-message.json"));
+        await().until(() -> calls.contains("message trades"));
+        assertThat(calls).noneMatch(c -> c.startsWith("frame"));
+    }
+
+    @Test
     void aFullListenerBufferDropsAndCounts() throws Exception {
         FakeExchangeSocket socket = serve();
         CountDownLatch release = new CountDownLatch(1);
