@@ -29,6 +29,7 @@ import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.ExchangeClientConfig;
 import dev.bitmaxconnect.source.config.ProducerOverrides;
 import dev.bitmaxconnect.source.config.TaskAssignment;
+import dev.bitmaxconnect.source.config.ValueFormat;
 
 /**
  * Kafka Connect source connector for BitMax Futures Pro (v2): market data, order and account updates, and
@@ -128,8 +129,9 @@ public class BitMaxSourceConnector extends SourceConnector {
     }
 
     /**
-     * Adds the checks that span several keys: the private channels need the API key and secret, and the symbols
-     * must be listed by the exchange at the REST URL (when it answers in time).
+     * Adds the checks that span several keys: the private channels need the API key and secret, the value format
+     * must be able to write the channels and reference data, and the symbols must be listed by the exchange at the
+     * REST URL (when it answers in time).
      */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
@@ -149,12 +151,27 @@ public class BitMaxSourceConnector extends SourceConnector {
                 values.get(BitMaxSourceConfig.API_SECRET).addErrorMessage("the order and account channels need an API secret");
             }
         }
+        checkValueFormat(values);
         ConfigValue symbols = values.get(BitMaxSourceConfig.SYMBOLS);
         ConfigValue restUrl = values.get(BitMaxSourceConfig.REST_URL);
         if (symbols.errorMessages().isEmpty() && restUrl.errorMessages().isEmpty() && restUrl.value() != null) {
             symbolsCheck.check(symbols, restUrl.value().toString().trim());
         }
         return result;
+    }
+
+    /** A value format that cannot write a configured channel or reference data: the error goes on the format. */
+    private static void checkValueFormat(Map<String, ConfigValue> values) {
+        ConfigValue format = values.get(BitMaxSourceConfig.VALUE_FORMAT);
+        Object channels = values.get(BitMaxSourceConfig.CHANNELS).value();
+        Object referenceData = values.get(BitMaxSourceConfig.REFERENCE_DATA).value();
+        if (format.errorMessages().isEmpty() && format.value() != null && channels instanceof List<?> channelList
+                && referenceData instanceof List<?> referenceList) {
+            ValueFormat.fromConfigName(format.value().toString())
+                    .refusal(channelList.stream().map(Object::toString).toList(),
+                            referenceList.stream().map(Object::toString).toList())
+                    .ifPresent(format::addErrorMessage);
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import dev.bitmaxconnect.source.config.BitMaxSourceTaskConfig;
 import dev.bitmaxconnect.source.config.Channel;
 import dev.bitmaxconnect.source.config.ExchangeClientConfig;
+import dev.bitmaxconnect.source.config.ValueFormat;
 import dev.bitmaxconnect.source.metrics.RecordLag;
 import dev.bitmaxconnect.source.metrics.SourceTaskMetrics;
 import dev.bitmaxconnect.source.record.DecimalFormat;
@@ -111,7 +112,8 @@ public class BitMaxSourceTask extends SourceTask {
             assembler.depthSnapshots(this::requestDepthSnapshot, 2 * clientConfig.wsRequestTimeout().toMillis());
         }
         publicStream = BitMaxStream.builder(clientConfig).publicEndpoint()
-                .listener(new PublicStreamListener(queue, metrics, config.subscriptionRefusedBehavior())).build();
+                .listener(new PublicStreamListener(queue, metrics, config.subscriptionRefusedBehavior()))
+                .frameText(config.valueFormat() == ValueFormat.EXCHANGE_JSON).build();
         for (String subscription : subscriptions) {
             publicStream.subscribe(new StreamChannel(subscription));
         }

@@ -54,6 +54,20 @@ class BitMaxSourceConnectorTest {
     }
 
     @Test
+    void validatePutsAFormatThatCannotWriteAChannelOnTheFormat() {
+        Map<String, String> props = props("trades,account");
+        props.put(BitMaxSourceConfig.VALUE_FORMAT, "exchange-json");
+        Config result = new BitMaxSourceConnector().validate(props);
+        ConfigValue format = result.configValues().stream()
+                .filter(v -> v.name().equals(BitMaxSourceConfig.VALUE_FORMAT)).findFirst().orElseThrow();
+        assertThat(format.errorMessages()).singleElement().satisfies(m -> assertThat(m).contains("channel account"));
+        props.put(BitMaxSourceConfig.CHANNELS, "trades,depth");
+        assertThat(new BitMaxSourceConnector().validate(props).configValues().stream()
+                .filter(v -> v.name().equals(BitMaxSourceConfig.VALUE_FORMAT)).findFirst().orElseThrow()
+                .errorMessages()).isEmpty();
+    }
+
+    @Test
     void allSymbolsFollowTheContractListAndAskForReconfigurationWhenItChanges() {
         List<List<String>> lists = new ArrayList<>(List.of(List.of("BTC-PERP"), List.of("BTC-PERP"), List.of("BTC-PERP", "ETH-PERP")));
         BitMaxSourceConnector connector = new BitMaxSourceConnector(config -> lists.remove(0));

@@ -98,6 +98,14 @@ public class BitMaxSourceConfig extends ExchangeConfig {
     private static final String DECIMAL_PRECISE_SCALE_DOC = "Scale of every Decimal field with "
             + "decimal.handling.mode=precise. Choose at least the exchange's precision, or values are rounded.";
 
+    public static final String VALUE_FORMAT = "value.format";
+    private static final String VALUE_FORMAT_DOC = "What a market-data record (pricing, bbo, depth, trades, bar) carries "
+            + "as its value: 'typed', a Struct of the connector's schemas, one record per trade; 'exchange-json', the "
+            + "exchange's JSON text of the message verbatim (a string), one record per message, for "
+            + "value.converter=org.apache.kafka.connect.storage.StringConverter: no schema, and more messages a second. "
+            + "Keys, timestamps, headers and offsets are the same in both. exchange-json refuses the private channels "
+            + "and reference data, which stay typed.";
+
     public static final String QUEUE_CAPACITY = "queue.capacity";
     private static final String QUEUE_CAPACITY_DOC = "Messages a task buffers between its WebSocket connection and "
             + "poll(). The queue is bounded; its depth is a metric.";
@@ -132,6 +140,9 @@ public class BitMaxSourceConfig extends ExchangeConfig {
         super(definition, originals, false);
         this.channels = parseChannels(getList(CHANNELS));
         this.referenceData = parseReferenceData(getList(REFERENCE_DATA));
+        valueFormat().refusal(getList(CHANNELS), getList(REFERENCE_DATA)).ifPresent(refusal -> {
+            throw new ConfigException(VALUE_FORMAT, getString(VALUE_FORMAT), refusal);
+        });
         if (hasPrivateChannels() && !hasCredentials()) {
             throw new ConfigException(API_KEY, apiKey() == null ? null : "[hidden]",
                     "the private channels " + privateChannelNames() + " need " + API_KEY + " and " + API_SECRET);
@@ -205,6 +216,9 @@ public class BitMaxSourceConfig extends ExchangeConfig {
                 DECIMAL_PRECISE_SCALE_DOC, GROUP_RECORDS, ++order, Width.SHORT, "Decimal scale",
                 ChoiceRecommender.visibleWhen(s -> DecimalHandlingMode.PRECISE.configName()
                         .equals(String.valueOf(s.get(DECIMAL_HANDLING_MODE)))));
+        def.define(VALUE_FORMAT, Type.STRING, ValueFormat.TYPED.configName(),
+                ValidString.in(ValueFormat.configNames().toArray(new String[0])), Importance.MEDIUM, VALUE_FORMAT_DOC,
+                GROUP_RECORDS, ++order, Width.SHORT, "Value format", new ChoiceRecommender(ValueFormat.configNames()));
 
         order = 0;
         def.define(QUEUE_CAPACITY, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW,
@@ -316,6 +330,10 @@ public class BitMaxSourceConfig extends ExchangeConfig {
 
     public int decimalPreciseScale() {
         return getInt(DECIMAL_PRECISE_SCALE);
+    }
+
+    public ValueFormat valueFormat() {
+        return ValueFormat.fromConfigName(getString(VALUE_FORMAT));
     }
 
     public int queueCapacity() {

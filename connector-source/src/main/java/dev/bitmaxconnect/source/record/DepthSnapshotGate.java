@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import org.apache.kafka.connect.data.Struct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +28,8 @@ public final class DepthSnapshotGate {
         boolean request(String symbol);
     }
 
-    /** A mapped depth record waiting for, or let through by, the gate. */
-    record DepthRecord(String symbol, long seqnum, long time, Struct value, boolean snapshot) {
+    /** A depth record waiting for, or let through by, the gate; its value is a Struct or the exchange's text. */
+    record DepthRecord(String symbol, long seqnum, long time, Object value, boolean snapshot) {
     }
 
     private static final class SymbolState {

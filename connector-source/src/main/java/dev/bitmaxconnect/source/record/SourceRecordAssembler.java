@@ -29,7 +29,8 @@ import dev.bitmaxconnect.source.stream.TaskEvent;
 /**
  * Turns the events a task's streams queued into source records, on the poll thread: maps each message, drops
  * repeats (at or below the last emitted or committed sequence), marks gaps, and lets private events through the
- * {@link PrivateStreamReconciler}.
+ * {@link PrivateStreamReconciler}. With {@code value.format=exchange-json} a market-data message's value is the text of
+ * its frame, one record per message ({@link ExchangeJsonValues}); everything else about the record stays the same.
  */
 public final class SourceRecordAssembler {
     private static final Logger log = LoggerFactory.getLogger(SourceRecordAssembler.class);
@@ -129,7 +130,7 @@ public final class SourceRecordAssembler {
         if (event instanceof TaskEvent.Message message) {
             metrics.messageIn();
             try {
-                assembleMessage(message.message(), out);
+                assembleMessage(message.message(), message.frameText(), out);
             } catch (MessageMappingException | DataException e) {
                 metrics.undecodable();
                 log.warn("Skipped a {} message that cannot be mapped: {}; message: {}", message.message().type(),
@@ -162,8 +163,12 @@ public final class SourceRecordAssembler {
         }
     }
 
-    private void assembleMessage(StreamMessage message, List<SourceRecord> out) {
-        if (message instanceof StreamMessage.Trades t) {
+    /** {@code frameText}: the value of a market-data record with {@code value.format=exchange-json}, else null. */
+    private void assembleMessage(StreamMessage message, String frameText, List<SourceRecord> out) {
+        if (message instanceof StreamMessage.Trades t && frameText != null) {
+            ExchangeJsonValues.Sequenced last = ExchangeJsonValues.trades(t);
+            emitSequenced(Channel.TRADES, last.symbol(), last.seqnum(), last.time(), frameText, out);
+        } else if (message instanceof StreamMessage.Trades t) {
             String symbol = t.symbol();
             if (t.data() == null || symbol == null) {
                 throw new MessageMappingException("trades", t.data() == null ? "data" : "symbol", null);
@@ -176,32 +181,34 @@ public final class SourceRecordAssembler {
                 emitSequenced(Channel.TRADES, symbol, trade.seqnum(), trade.ts(), value, out);
             }
         } else if (message instanceof StreamMessage.DepthUpdate d) {
-            Struct value = marketData.depth(d, false);
+            Object value = frameText != null ? frameText : marketData.depth(d, false);
+            DepthSnapshotGate.DepthRecord update = depthRecord("depth", d.symbol(), d.data(), value, false);
             if (depthSnapshots == null) {
-                emitSequenced(Channel.DEPTH, d.symbol(), d.data().seqnum(), d.data().ts(), value, out);
+                emitSequenced(Channel.DEPTH, update.symbol(), update.seqnum(), update.time(), value, out);
             } else {
-                depthSnapshots.onUpdate(depthRecord(value, false), depthReleased);
+                depthSnapshots.onUpdate(update, depthReleased);
                 emitDepth(out);
             }
         } else if (message instanceof StreamMessage.DepthSnapshot s) {
             if (depthSnapshots != null) {
-                Struct value = marketData.depthSnapshot(s);
-                depthSnapshots.onSnapshot(depthRecord(value, true), depth.last(s.symbol()), depthReleased);
+                Object value = frameText != null ? frameText : marketData.depthSnapshot(s);
+                depthSnapshots.onSnapshot(depthRecord("depth-snapshot", s.symbol(), s.data(), value, true),
+                        depth.last(s.symbol()), depthReleased);
                 emitDepth(out);
             }
         } else if (message instanceof StreamMessage.Bbo b) {
-            Struct value = marketData.bbo(b);
-            long ts = b.data().ts();
+            Object value = frameText != null ? frameText : marketData.bbo(b);
+            long ts = frameText != null ? ExchangeJsonValues.bboTime(b) : b.data().ts();
             out.add(destination(Channel.BBO, marketPartition(Channel.BBO, b.symbol()), SourcePartitions.timeOffset(ts))
                     .record(b.symbol(), value, ts, RecordHeaders.of("bbo")));
         } else if (message instanceof StreamMessage.Bar b) {
-            Struct value = marketData.bar(b);
-            long ts = b.data().ts();
+            Object value = frameText != null ? frameText : marketData.bar(b);
+            long ts = frameText != null ? ExchangeJsonValues.barTime(b) : b.data().ts();
             out.add(destination(Channel.BAR, SourcePartitions.bar(b.symbol(), b.data().interval()),
                     SourcePartitions.timeOffset(ts)).record(b.symbol(), value, ts, RecordHeaders.of("bar")));
         } else if (message instanceof StreamMessage.PricingData p) {
-            Struct value = marketData.pricing(p);
-            long ts = ((Date) value.get("time")).getTime();
+            Object value = frameText != null ? frameText : marketData.pricing(p);
+            long ts = frameText != null ? ExchangeJsonValues.pricingTime(p) : ((Date) ((Struct) value).get("time")).getTime();
             out.add(destination(Channel.PRICING, SourcePartitions.pricing(), SourcePartitions.timeOffset(ts))
                     .record(Channel.PRICING.exchangeName(), value, ts, RecordHeaders.of("futures-pricing-data")));
         } else if (message instanceof StreamMessage.OrderReport o) {
@@ -231,9 +238,10 @@ public final class SourceRecordAssembler {
 
     /**
      * Emits a depth or trades record unless it repeats one at or below the last sequence number emitted or committed;
-     * a gap before it is counted and marked in its value and headers.
+     * a gap before it is counted and marked in its headers, and in its value when typed (the exchange's text has no
+     * such field).
      */
-    private void emitSequenced(Channel channel, String symbol, long seqnum, long time, Struct value, List<SourceRecord> out) {
+    private void emitSequenced(Channel channel, String symbol, long seqnum, long time, Object value, List<SourceRecord> out) {
         SequenceTracker.Verdict verdict = tracker(channel).accept(symbol, seqnum);
         if (verdict == SequenceTracker.Verdict.REPEAT) {
             return;
@@ -241,16 +249,24 @@ public final class SourceRecordAssembler {
         boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
         if (gap) {
             metrics.gap();
-            value.put("gapBefore", true);
+            markGap(value);
         }
         out.add(destination(channel, marketPartition(channel, symbol),
                 SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, time))
                 .record(symbol, value, time, RecordHeaders.of(channel.exchangeName()).withSequence(seqnum).withGap(gap)));
     }
 
-    private static DepthSnapshotGate.DepthRecord depthRecord(Struct value, boolean snapshot) {
-        return new DepthSnapshotGate.DepthRecord(value.getString("symbol"), value.getInt64("seqnum"),
-                ((Date) value.get("time")).getTime(), value, snapshot);
+    /** A depth update or snapshot of {@code type}; its fields were checked by the typed mapping, or are checked here. */
+    private static DepthSnapshotGate.DepthRecord depthRecord(String type, String symbol, StreamMessage.DepthData data,
+            Object value, boolean snapshot) {
+        ExchangeJsonValues.Sequenced at = ExchangeJsonValues.depth(type, symbol, data);
+        return new DepthSnapshotGate.DepthRecord(at.symbol(), at.seqnum(), at.time(), value, snapshot);
+    }
+
+    private static void markGap(Object value) {
+        if (value instanceof Struct typed) {
+            typed.put("gapBefore", true);
+        }
     }
 
     /** Emits what the depth snapshot gate let through: a snapshot, then the updates that follow it. */
@@ -263,7 +279,7 @@ public final class SourceRecordAssembler {
             boolean gap = depth.snapshotAt(released.symbol(), released.seqnum());
             if (gap) {
                 metrics.gap();
-                released.value().put("gapBefore", true);
+                markGap(released.value());
             }
             log.debug("Depth snapshot of {} at seqnum {}", released.symbol(), released.seqnum());
             out.add(destination(Channel.DEPTH, marketPartition(Channel.DEPTH, released.symbol()),

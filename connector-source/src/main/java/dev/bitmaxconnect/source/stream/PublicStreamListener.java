@@ -26,16 +26,22 @@ public final class PublicStreamListener implements StreamListener {
 
     @Override
     public void onMessage(StreamMessage message) {
+        onMessage(message, null);
+    }
+
+    /** A message with its frame's text, which the stream hands over only when the records carry it. */
+    @Override
+    public void onMessage(StreamMessage message, String frameText) {
         try {
             if (message instanceof StreamMessage.Trades t) {
-                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), Channel.TRADES, t.symbol());
+                queue.offerMarketData(marketData(message, frameText), Channel.TRADES, t.symbol());
             } else if (message instanceof StreamMessage.DepthUpdate d) {
-                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), Channel.DEPTH, d.symbol());
+                queue.offerMarketData(marketData(message, frameText), Channel.DEPTH, d.symbol());
             } else if (message instanceof StreamMessage.DepthSnapshot) {
-                queue.put(new TaskEvent.Message(message, false, System.currentTimeMillis())); // rare, never dropped
+                queue.put(marketData(message, frameText)); // rare, never dropped
             } else if (message instanceof StreamMessage.Bbo || message instanceof StreamMessage.Bar
                     || message instanceof StreamMessage.PricingData) {
-                queue.offerMarketData(new TaskEvent.Message(message, false, System.currentTimeMillis()), null, null);
+                queue.offerMarketData(marketData(message, frameText), null, null);
             } else if (message instanceof StreamMessage.SubscriptionAck ack && ack.code() != null && ack.code() != 0) {
                 refused(ack);
             } else if (message instanceof StreamMessage.Unknown || message instanceof StreamMessage.ErrorMessage) {
@@ -44,6 +50,10 @@ public final class PublicStreamListener implements StreamListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static TaskEvent.Message marketData(StreamMessage message, String frameText) {
+        return new TaskEvent.Message(message, false, System.currentTimeMillis(), frameText);
     }
 
     /** A subscription that will never deliver: counted, logged with the exchange's reason, fatal unless tolerated. */

@@ -9,8 +9,15 @@ import dev.bitmaxconnect.client.stream.StreamMessage;
 /** What the task's WebSocket and REST threads hand to {@code poll()} through the bounded queue. */
 public sealed interface TaskEvent {
 
-    /** A message read from a WebSocket connection, with the wall-clock time it was received. */
-    record Message(StreamMessage message, boolean fromPrivateStream, long receivedAtMs) implements TaskEvent {
+    /**
+     * A message read from a WebSocket connection, with the wall-clock time it was received, and the text of its
+     * frame when the records carry it ({@code value.format=exchange-json}), else null.
+     */
+    record Message(StreamMessage message, boolean fromPrivateStream, long receivedAtMs, String frameText)
+            implements TaskEvent {
+        public Message(StreamMessage message, boolean fromPrivateStream, long receivedAtMs) {
+            this(message, fromPrivateStream, receivedAtMs, null);
+        }
     }
 
     /** A WebSocket session was lost; messages sent until the next one are gone. */

@@ -97,6 +97,38 @@ class BitMaxSourceConfigTest {
     }
 
     @Test
+    void valueFormatIsTypedByDefaultAndCheckedByName() {
+        Map<String, String> props = minimal();
+        assertThat(new BitMaxSourceConfig(props).valueFormat()).isEqualTo(ValueFormat.TYPED);
+        props.put(BitMaxSourceConfig.VALUE_FORMAT, "raw");
+        assertThatThrownBy(() -> new BitMaxSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("value.format").hasMessageContaining("raw");
+        props.put(BitMaxSourceConfig.VALUE_FORMAT, "exchange-json");
+        props.put(BitMaxSourceConfig.CHANNELS, "pricing,bbo,depth,trades,bar");
+        assertThat(new BitMaxSourceConfig(props).valueFormat()).isEqualTo(ValueFormat.EXCHANGE_JSON);
+        assertThat(BitMaxSourceConfig.CONFIG_DEF.configKeys().get(BitMaxSourceConfig.VALUE_FORMAT).recommender
+                .validValues(BitMaxSourceConfig.VALUE_FORMAT, Map.of())).containsExactly("typed", "exchange-json");
+    }
+
+    @Test
+    void exchangeJsonRefusesWhatStaysTypedNamingIt() {
+        Map<String, String> props = minimal();
+        props.put(BitMaxSourceConfig.VALUE_FORMAT, "exchange-json");
+        props.put(BitMaxSourceConfig.CHANNELS, "trades,order");
+        props.put(BitMaxSourceConfig.API_KEY, "k");
+        props.put(BitMaxSourceConfig.API_SECRET, "s");
+        assertThatThrownBy(() -> new BitMaxSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("value.format").hasMessageContaining("exchange-json")
+                .hasMessageContaining("channel order").hasMessageContaining("value.format=typed");
+        props.put(BitMaxSourceConfig.CHANNELS, "trades");
+        props.put(BitMaxSourceConfig.REFERENCE_DATA, "contracts");
+        assertThatThrownBy(() -> new BitMaxSourceConfig(props)).hasMessageContaining("reference data contracts");
+        props.put(BitMaxSourceConfig.VALUE_FORMAT, "typed");
+        props.put(BitMaxSourceConfig.CHANNELS, "trades,order");
+        assertThat(new BitMaxSourceConfig(props).hasPrivateChannels()).isTrue();
+    }
+
+    @Test
     void recommendersOfferTheChoicesAndHideUnusedKeys() {
         Map<String, Object> parsed = new HashMap<>();
         parsed.put(BitMaxSourceConfig.CHANNELS, List.of("trades"));

@@ -52,6 +52,17 @@ class PublicStreamListenerTest {
         assertThat(drained()).isEmpty();
     }
 
+    @Test
+    void marketDataTravelsWithItsFrameTextOnlyWhenTheStreamHandsItOver() throws Exception {
+        String trades = "{\"m\":\"trades\",\"symbol\":\"BTC-PERP\",\"data\":[{\"p\":\"1\",\"q\":\"1\",\"ts\":1,"
+                + "\"bm\":true,\"seqnum\":2}]}";
+        PublicStreamListener listener = new PublicStreamListener(queue, metrics, SubscriptionRefusedBehavior.FAIL);
+        listener.onMessage(new StreamMessageDecoder().decode(trades), trades);
+        listener.onMessage(new StreamMessageDecoder().decode(trades));
+
+        assertThat(drained()).extracting(event -> ((TaskEvent.Message) event).frameText()).containsExactly(trades, null);
+    }
+
     private List<TaskEvent> drained() throws InterruptedException {
         List<TaskEvent> events = new ArrayList<>();
         queue.drainTo(events, 10, 1);
