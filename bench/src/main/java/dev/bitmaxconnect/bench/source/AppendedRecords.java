@@ -18,6 +18,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
+import dev.bitmaxconnect.source.config.ValueFormat;
+
 /**
  * What a run appended to its topics, read back in one pass: the latency (append time minus the exchange time found
  * in the payload) of every record appended within the measured window, and the first payloads, kept for the bare
@@ -61,6 +64,15 @@ final class AppendedRecords {
             }
         }
         return read;
+    }
+
+    /**
+     * The payload field holding the exchange time in the records of a connector with this configuration: the typed
+     * records' {@code time}, or the exchange's own {@code ts} with {@code value.format=exchange-json}.
+     */
+    static String exchangeTimeField(Map<String, String> connectorConfig) {
+        String format = connectorConfig.getOrDefault(BitMaxSourceConfig.VALUE_FORMAT, ValueFormat.TYPED.configName());
+        return ValueFormat.fromConfigName(format) == ValueFormat.EXCHANGE_JSON ? "ts" : "time";
     }
 
     private void add(ConsumerRecord<byte[], byte[]> record, String timeField, long windowStart, long windowEnd)

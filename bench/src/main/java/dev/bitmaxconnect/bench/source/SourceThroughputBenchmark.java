@@ -27,6 +27,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.bitmaxconnect.bench.plot.BenchCsv;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.source.BitMaxSourceConnector;
+import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -58,6 +59,13 @@ import okhttp3.WebSocketListener;
  * {@code producer.override.*}) and to every bare producer alike; {@code --compare} also runs the connector with these
  * settings at every rate and round, right after the default run, and reports the ratio of the medians (e.g.
  * {@code depth.snapshot.enabled=false}); {@code --out results.csv} also writes every run as CSV ({@link BenchCsv}).
+ *
+ * <p>{@code --compare value.format=exchange-json,value.converter=org.apache.kafka.connect.storage.StringConverter}
+ * runs the connector writing the exchange's JSON text of each message (a connector may set its own converter). The
+ * benchmark counts appended records, and the unit of a record differs: a typed record is one trade, an exchange-json
+ * record one message, as the relay's is one frame. With {@code --feed synthetic} every trades message carries exactly
+ * one trade, so all three count messages and compare; with {@code --feed market} a trades message may carry several
+ * trades, and a typed run counts more records than messages (the report says so).
  */
 public final class SourceThroughputBenchmark {
     /** Producer settings given to the connector (as {@code producer.override.}) and to every bare producer alike. */
@@ -161,6 +169,11 @@ public final class SourceThroughputBenchmark {
         report(synthetic, tasks, connectorRuns, pacedRuns, relayRuns, new Repeats(unpacedRuns));
         for (int rate : compareRuns.keySet()) {
             printRepeats("connector with " + compareSettings + ", sim " + rate + " msg/s", compareRuns.get(rate));
+            if (!synthetic && compareSettings.containsKey(BitMaxSourceConfig.VALUE_FORMAT)) {
+                System.out.println("note: with --feed market a typed record is a trade and an exchange-json record a "
+                        + "message, which may carry several trades: the ratio compares different units (--feed synthetic "
+                        + "sends one trade a message)");
+            }
             double base = connectorRuns.get(rate).median().recordsPerSecond();
             double other = compareRuns.get(rate).median().recordsPerSecond();
             System.out.printf(Locale.ROOT, "throughput ratio at %d msg/s, connector (median) / connector with %s (median): "
@@ -251,8 +264,8 @@ public final class SourceThroughputBenchmark {
             connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, tasks, "bench connector did not start");
             Window window = Window.measure(warmup, seconds);
             connect.deleteConnector(name);
-            AppendedRecords appended = AppendedRecords.read(connect.kafka().bootstrapServers(), topics, "time",
-                    window.start(), window.end());
+            AppendedRecords appended = AppendedRecords.read(connect.kafka().bootstrapServers(), topics,
+                    AppendedRecords.exchangeTimeField(config), window.start(), window.end());
             return new ConnectorRun(new RunResult(rate, appended.inWindow(), seconds, appended.sortedLatencies(),
                     window.cpuNanos()), appended.payloads());
         }
