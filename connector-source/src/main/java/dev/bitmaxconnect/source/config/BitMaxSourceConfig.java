@@ -102,7 +102,7 @@ public class BitMaxSourceConfig extends ExchangeConfig {
     private static final String VALUE_FORMAT_DOC = "What a market-data record (pricing, bbo, depth, trades, bar) carries "
             + "as its value: 'typed', a Struct of the connector's schemas, one record per trade; 'exchange-json', the "
             + "exchange's JSON text of the message verbatim (a string), one record per message, for "
-            + "value.converter=org.apache.kafka.connect.storage.StringConverter: no schema, and more messages a second. "
+            + "value.converter=org.apache.kafka.connect.storage.StringConverter: no schema, no mapping to Structs. "
             + "Keys, timestamps, headers and offsets are the same in both. exchange-json refuses the private channels "
             + "and reference data, which stay typed.";
 
