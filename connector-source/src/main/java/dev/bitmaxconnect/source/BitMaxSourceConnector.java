@@ -160,7 +160,9 @@ public class BitMaxSourceConnector extends SourceConnector {
     /**
      * Exactly-once (KIP-618) holds only when every configured stream is sequenced: depth and trades resume after
      * their committed {@code seqnum}, order and account after their committed {@code sn} (with the REST
-     * recovery). Bbo, bar, pricing and reference data carry no sequence, so a restart may repeat them.
+     * recovery). Bbo, bar, pricing and reference data carry no sequence, so a restart may repeat them. Book records
+     * are states exact at their seqnum, written in the same transaction as the depth they follow; a restart writes
+     * the next one from a snapshot at or above the last seqnum committed, so a symbol's books never go back.
      */
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
@@ -170,7 +172,8 @@ public class BitMaxSourceConnector extends SourceConnector {
         } catch (ConfigException e) {
             return ExactlyOnceSupport.UNSUPPORTED;
         }
-        boolean sequencedOnly = parsed.channels().stream().allMatch(Channel::isSequenced) && parsed.referenceData().isEmpty();
+        boolean sequencedOnly = parsed.channels().stream().allMatch(c -> c.isSequenced() || c == Channel.BOOK)
+                && parsed.referenceData().isEmpty();
         return sequencedOnly ? ExactlyOnceSupport.SUPPORTED : ExactlyOnceSupport.UNSUPPORTED;
     }
 

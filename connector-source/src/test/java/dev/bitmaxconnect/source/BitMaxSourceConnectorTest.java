@@ -36,6 +36,8 @@ class BitMaxSourceConnectorTest {
         BitMaxSourceConnector connector = new BitMaxSourceConnector();
         assertThat(connector.exactlyOnceSupport(props("trades,depth,order,account"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
         assertThat(connector.exactlyOnceSupport(props("trades,bbo"))).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
+        assertThat(connector.exactlyOnceSupport(props("depth,book"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.exactlyOnceSupport(props("book"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
         Map<String, String> withReference = props("order");
         withReference.put(BitMaxSourceConfig.REFERENCE_DATA, "contracts");
         assertThat(connector.exactlyOnceSupport(withReference)).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);

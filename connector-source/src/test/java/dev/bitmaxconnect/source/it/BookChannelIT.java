@@ -52,7 +52,7 @@ class BookChannelIT {
                 .exactlyOnceSource(exactlyOnce)
                 .simulator(BitMaxSimulator.builder().seed(7).marketDataRate(400))
                 .start()) {
-            Map<String, String> config = SourceTestConfig.connector(cluster, "bookch", "trades,book");
+            Map<String, String> config = SourceTestConfig.connector(cluster, "bookch", "book");
             config.put("tasks.max", "1");
             config.put("book.levels", String.valueOf(LEVELS));
             config.put("book.interval.ms", "100");
