@@ -148,6 +148,12 @@ public class BitMaxSourceConnector extends SourceConnector {
             if (wantsPrivate && (secret == null || secret.isBlank())) {
                 values.get(BitMaxSourceConfig.API_SECRET).addErrorMessage("the order and account channels need an API secret");
             }
+            ConfigValue snapshots = values.get(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED);
+            boolean wantsBook = list.stream().anyMatch(name -> name.toString().trim().equals(Channel.BOOK.configName()));
+            if (wantsBook && Boolean.FALSE.equals(snapshots.value())) {
+                snapshots.addErrorMessage("the book channel keeps each book from depth snapshots: set "
+                        + BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED + "=true or remove book from " + BitMaxSourceConfig.CHANNELS);
+            }
         }
         ConfigValue symbols = values.get(BitMaxSourceConfig.SYMBOLS);
         ConfigValue restUrl = values.get(BitMaxSourceConfig.REST_URL);

@@ -56,6 +56,20 @@ class BitMaxSourceConnectorTest {
     }
 
     @Test
+    void validateRefusesTheBookChannelWithoutDepthSnapshots() {
+        Map<String, String> props = props("trades,book");
+        props.put(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED, "false");
+        ConfigValue snapshots = new BitMaxSourceConnector().validate(props).configValues().stream()
+                .filter(v -> v.name().equals(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED)).findFirst().orElseThrow();
+        assertThat(snapshots.errorMessages()).singleElement().asString()
+                .contains("book channel").contains("depth.snapshot.enabled=true");
+        props.put(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED, "true");
+        assertThat(new BitMaxSourceConnector().validate(props).configValues().stream()
+                .filter(v -> v.name().equals(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED)).findFirst().orElseThrow()
+                .errorMessages()).isEmpty();
+    }
+
+    @Test
     void allSymbolsFollowTheContractListAndAskForReconfigurationWhenItChanges() {
         List<List<String>> lists = new ArrayList<>(List.of(List.of("BTC-PERP"), List.of("BTC-PERP"), List.of("BTC-PERP", "ETH-PERP")));
         BitMaxSourceConnector connector = new BitMaxSourceConnector(config -> lists.remove(0));
