@@ -71,6 +71,7 @@ public final class BitMaxSimulator implements AutoCloseable {
         if (synthetic != null) {
             exchange.depthSnapshotSource(synthetic);
         }
+        exchange.depthSnapshotLevels(config.depthSnapshotLevels);
         this.market = new MarketActivity(exchange, synthetic, faults.effects(), config.marketDataRate, config.seed);
     }
 
@@ -315,6 +316,7 @@ public final class BitMaxSimulator implements AutoCloseable {
         private boolean webSocketCompression;
         private boolean syntheticMarketData;
         private int bookHistory = GroundTruth.DEFAULT_BOOK_HISTORY;
+        private int depthSnapshotLevels;
 
         private Builder() {
         }
@@ -420,6 +422,19 @@ public final class BitMaxSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("bookHistory must be positive, got " + changes);
             }
             this.bookHistory = changes;
+            return this;
+        }
+
+        /**
+         * Levels of each side a {@code depth-snapshot} answer holds: the best {@code levels} asks and bids, at the
+         * same seqnum as the whole book; 0 (the default) answers with the whole book. An exchange that caps its
+         * snapshots so, to test what a consumer makes of a book known only near the top.
+         */
+        public Builder depthSnapshotLevels(int levels) {
+            if (levels < 0) {
+                throw new IllegalArgumentException("depthSnapshotLevels must not be negative, got " + levels);
+            }
+            this.depthSnapshotLevels = levels;
             return this;
         }
 

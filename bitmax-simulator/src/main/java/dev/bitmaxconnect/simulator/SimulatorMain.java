@@ -21,6 +21,8 @@ public final class SimulatorMain {
             "  --ws-compression true|false      let WebSocket clients negotiate permessage-deflate (default false)",
             "  --synthetic-market-data true|false  fixed-price depth and trades instead of the random walk, for",
             "                      throughput tests (default false)",
+            "  --depth-snapshot-levels N  levels of each side a depth-snapshot answer holds, 0 = the whole book",
+            "                      (default 0)",
             "  --help              print this help");
 
     private SimulatorMain() {
@@ -107,6 +109,7 @@ public final class SimulatorMain {
                 case "--ws-key-encoding" -> builder.wsKeyEncoding(KeyEncoding.parse(value));
                 case "--ws-compression" -> builder.webSocketCompression(bool(flag, value));
                 case "--synthetic-market-data" -> builder.syntheticMarketData(bool(flag, value));
+                case "--depth-snapshot-levels" -> builder.depthSnapshotLevels(integer(flag, value));
                 default -> throw new IllegalArgumentException("Unknown option: " + flag);
             }
         }

@@ -68,6 +68,39 @@ class DepthSnapshotIT {
     }
 
     @Test
+    void aSnapshotCappedAtNLevelsIsTheTopOfTheBookAtItsSeqnum() throws Exception {
+        int levels = 3;
+        try (BitMaxSimulator sim = BitMaxSimulator.builder().seed(11).marketDataRate(300).depthSnapshotLevels(levels)
+                .build().start();
+             WsTestClient ws = WsTestClient.connect(sim.wsUrl() + "/api/pro/v2/stream")) {
+            ws.send(Map.of("op", "sub", "id", "d", "ch", "depth:BTC-PERP"));
+            ws.awaitM("sub");
+            ws.send(Map.of("op", "req", "action", "depth-snapshot", "args", Map.of("symbol", "BTC-PERP")));
+            JsonNode data = ws.awaitM("depth-snapshot").path("data");
+
+            Book truth = sim.groundTruth().bookAt("BTC-PERP", data.path("seqnum").asLong()).orElseThrow();
+            assertThat(truth.asks()).as("the whole book is deeper than the snapshot").hasSizeGreaterThan(levels);
+            assertThat(truth.bids()).hasSizeGreaterThan(levels);
+            TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+            TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
+            apply(data.path("asks"), asks);
+            apply(data.path("bids"), bids);
+            assertThat(data.path("asks")).hasSize(levels);
+            assertThat(data.path("bids")).hasSize(levels);
+            assertThat(asks).isEqualTo(top(truth.asks(), levels));
+            assertThat(bids).isEqualTo(top(truth.bids(), levels));
+            assertThat(new BigDecimal(data.path("asks").get(0).get(0).asText())).isEqualByComparingTo(truth.asks().firstKey());
+            assertThat(new BigDecimal(data.path("bids").get(0).get(0).asText())).isEqualByComparingTo(truth.bids().firstKey());
+        }
+    }
+
+    private static Map<BigDecimal, BigDecimal> top(Map<BigDecimal, BigDecimal> side, int levels) {
+        Map<BigDecimal, BigDecimal> top = new TreeMap<>();
+        side.entrySet().stream().limit(levels).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    @Test
     void historyIsBoundedAndOlderSeqnumsAreRefused() {
         try (BitMaxSimulator sim = BitMaxSimulator.builder().seed(3).marketDataRate(400).bookHistory(5).build().start()) {
             long first = sim.groundTruth().lastDepthSeqnum("BTC-PERP");

@@ -150,6 +150,12 @@ public class BitMaxSourceConnector extends SourceConnector {
             if (wantsPrivate && (secret == null || secret.isBlank())) {
                 values.get(BitMaxSourceConfig.API_SECRET).addErrorMessage("the order and account channels need an API secret");
             }
+            ConfigValue snapshots = values.get(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED);
+            boolean wantsBook = list.stream().anyMatch(name -> name.toString().trim().equals(Channel.BOOK.configName()));
+            if (wantsBook && Boolean.FALSE.equals(snapshots.value())) {
+                snapshots.addErrorMessage("the book channel keeps each book from depth snapshots: set "
+                        + BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED + "=true or remove book from " + BitMaxSourceConfig.CHANNELS);
+            }
         }
         checkValueFormat(values);
         ConfigValue symbols = values.get(BitMaxSourceConfig.SYMBOLS);
@@ -177,7 +183,9 @@ public class BitMaxSourceConnector extends SourceConnector {
     /**
      * Exactly-once (KIP-618) holds only when every configured stream is sequenced: depth and trades resume after
      * their committed {@code seqnum}, order and account after their committed {@code sn} (with the REST
-     * recovery). Bbo, bar, pricing and reference data carry no sequence, so a restart may repeat them.
+     * recovery). Bbo, bar, pricing and reference data carry no sequence, so a restart may repeat them. Book records
+     * are states exact at their seqnum, written in the same transaction as the depth they follow; a restart writes
+     * the next one from a snapshot at or above the last seqnum committed, so a symbol's books never go back.
      */
     @Override
     public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
@@ -187,7 +195,8 @@ public class BitMaxSourceConnector extends SourceConnector {
         } catch (ConfigException e) {
             return ExactlyOnceSupport.UNSUPPORTED;
         }
-        boolean sequencedOnly = parsed.channels().stream().allMatch(Channel::isSequenced) && parsed.referenceData().isEmpty();
+        boolean sequencedOnly = parsed.channels().stream().allMatch(c -> c.isSequenced() || c == Channel.BOOK)
+                && parsed.referenceData().isEmpty();
         return sequencedOnly ? ExactlyOnceSupport.SUPPORTED : ExactlyOnceSupport.UNSUPPORTED;
     }
 

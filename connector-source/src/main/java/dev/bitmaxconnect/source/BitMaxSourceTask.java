@@ -108,7 +108,8 @@ public class BitMaxSourceTask extends SourceTask {
             return;
         }
         resumeMarketData(subscriptions);
-        if (config.depthSnapshotEnabled() && config.channels().contains(Channel.DEPTH)) {
+        if (config.depthSnapshotEnabled()
+                && (config.channels().contains(Channel.DEPTH) || config.channels().contains(Channel.BOOK))) {
             assembler.depthSnapshots(this::requestDepthSnapshot, 2 * clientConfig.wsRequestTimeout().toMillis());
         }
         publicStream = BitMaxStream.builder(clientConfig).publicEndpoint()
@@ -263,9 +264,6 @@ public class BitMaxSourceTask extends SourceTask {
         drained.clear();
         queue.drainTo(drained, config.pollMaxRecords(), config.pollTimeoutMs());
         assembler.messagesDropped(queue.takeDroppedStreams());
-        if (drained.isEmpty()) {
-            return null;
-        }
         List<SourceRecord> records = new ArrayList<>(drained.size());
         long now = System.currentTimeMillis();
         for (TaskEvent event : drained) {
@@ -278,6 +276,8 @@ public class BitMaxSourceTask extends SourceTask {
             }
         }
         drained.clear();
+        // an idle poll too: a book that changed waits for its interval, not for the next message
+        assembler.writeDueBooks(records);
         recordLag.warnIfBehind(now);
         if (records.isEmpty()) {
             return null;

@@ -36,6 +36,8 @@ class BitMaxSourceConnectorTest {
         BitMaxSourceConnector connector = new BitMaxSourceConnector();
         assertThat(connector.exactlyOnceSupport(props("trades,depth,order,account"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
         assertThat(connector.exactlyOnceSupport(props("trades,bbo"))).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
+        assertThat(connector.exactlyOnceSupport(props("depth,book"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+        assertThat(connector.exactlyOnceSupport(props("book"))).isEqualTo(ExactlyOnceSupport.SUPPORTED);
         Map<String, String> withReference = props("order");
         withReference.put(BitMaxSourceConfig.REFERENCE_DATA, "contracts");
         assertThat(connector.exactlyOnceSupport(withReference)).isEqualTo(ExactlyOnceSupport.UNSUPPORTED);
@@ -64,6 +66,20 @@ class BitMaxSourceConnectorTest {
         props.put(BitMaxSourceConfig.CHANNELS, "trades,depth");
         assertThat(new BitMaxSourceConnector().validate(props).configValues().stream()
                 .filter(v -> v.name().equals(BitMaxSourceConfig.VALUE_FORMAT)).findFirst().orElseThrow()
+                .errorMessages()).isEmpty();
+    }
+
+    @Test
+    void validateRefusesTheBookChannelWithoutDepthSnapshots() {
+        Map<String, String> props = props("trades,book");
+        props.put(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED, "false");
+        ConfigValue snapshots = new BitMaxSourceConnector().validate(props).configValues().stream()
+                .filter(v -> v.name().equals(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED)).findFirst().orElseThrow();
+        assertThat(snapshots.errorMessages()).singleElement().asString()
+                .contains("book channel").contains("depth.snapshot.enabled=true");
+        props.put(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED, "true");
+        assertThat(new BitMaxSourceConnector().validate(props).configValues().stream()
+                .filter(v -> v.name().equals(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED)).findFirst().orElseThrow()
                 .errorMessages()).isEmpty();
     }
 

@@ -242,7 +242,7 @@ class ConnectRestApiIT {
 
         assertThat(errors).containsOnlyKeys("channels", "bar.intervals", "reference.data");
         assertThat(errors.get("channels")).containsExactly("Invalid value [trade, orders] for configuration channels: "
-                + "unknown items trade, orders; each must be one of pricing, bbo, depth, trades, bar, order, account");
+                + "unknown items trade, orders; each must be one of pricing, bbo, depth, book, trades, bar, order, account");
         assertThat(errors.get("bar.intervals")).singleElement().asString().contains("unknown items 2, 3;");
         assertThat(errors.get("reference.data")).singleElement().asString().contains("unknown items contract, prices;");
     }

@@ -109,7 +109,8 @@ class PluginArchiveIT {
                 "connector-source-" + VERSION + ".jar",
                 "connector-sink-" + VERSION + ".jar",
                 "connector-common-" + VERSION + ".jar",
-                "bitmax-client-" + VERSION + ".jar");
+                "bitmax-client-" + VERSION + ".jar",
+                "depth-book-" + VERSION + ".jar");
         assertThat(libJars()).anySatisfy(jar -> assertThat(jar).startsWith("okhttp"));
         assertThat(libJars()).anySatisfy(jar -> assertThat(jar).startsWith("jackson-databind-"));
     }

@@ -28,6 +28,8 @@ public final class Exchange {
     private final Map<String, Contract> contracts = new LinkedHashMap<>();
     private final Map<String, SymbolEngine> engines = new LinkedHashMap<>();
     private volatile DepthSnapshotSource depthSnapshots = this::engineDepthSnapshot;
+    /** Levels per side a {@code depth-snapshot} answer holds; 0: the whole book. */
+    private volatile int depthSnapshotLevels;
     private final PriceBoard prices;
     private final ExchangeEvents events;
     private final PrivateFeed feed;
@@ -93,9 +95,18 @@ public final class Exchange {
         this.depthSnapshots = source;
     }
 
-    /** The whole book of {@code symbol} for a {@code depth-snapshot} answer (see {@link DepthSnapshotSource}). */
+    /** Answers {@code depth-snapshot} requests with the best {@code levels} levels of each side; 0: the whole book. */
+    public void depthSnapshotLevels(int levels) {
+        this.depthSnapshotLevels = levels;
+    }
+
+    /**
+     * The book of {@code symbol} for a {@code depth-snapshot} answer (see {@link DepthSnapshotSource}): the whole
+     * book, or its top levels (see {@link #depthSnapshotLevels}).
+     */
     public boolean withDepthSnapshot(String symbol, long now, Consumer<Depth> use) {
-        return depthSnapshots.withDepthSnapshot(symbol, now, use);
+        int levels = depthSnapshotLevels;
+        return depthSnapshots.withDepthSnapshot(symbol, now, depth -> use.accept(depth.top(levels)));
     }
 
     private boolean engineDepthSnapshot(String symbol, long now, Consumer<Depth> use) {

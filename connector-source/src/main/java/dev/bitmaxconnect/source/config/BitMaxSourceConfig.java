@@ -45,8 +45,9 @@ public class BitMaxSourceConfig extends ExchangeConfig {
 
     public static final String CHANNELS = "channels";
     private static final String CHANNELS_DOC = "Channels to stream: pricing (futures pricing data, all contracts), "
-            + "bbo, depth, trades, bar (per symbol), order and account (private: need the API key and secret; "
-            + "they run on exactly one task).";
+            + "bbo, depth, trades, bar (per symbol), book (the top book.levels levels of each symbol's book, kept "
+            + "from the depth subscription, which it opens even when depth is not listed), order and account "
+            + "(private: need the API key and secret; they run on exactly one task).";
 
     public static final String BAR_INTERVALS = "bar.intervals";
     private static final String BAR_INTERVALS_DOC = "Bar intervals to subscribe to with the bar channel: minutes "
@@ -67,6 +68,15 @@ public class BitMaxSourceConfig extends ExchangeConfig {
             + "symbol's whole book (a record with snapshot=true) before its updates: when the subscription starts, after "
             + "every reconnect and after every gap, so that a consumer can rebuild the book from the topic alone. "
             + "Updates wait while the snapshot is requested; those it already contains are dropped. false: updates only.";
+
+    public static final String BOOK_LEVELS = "book.levels";
+    private static final String BOOK_LEVELS_DOC = "With the book channel: how many price levels of each side a book "
+            + "record holds (the best ones).";
+
+    public static final String BOOK_INTERVAL_MS = "book.interval.ms";
+    private static final String BOOK_INTERVAL_MS_DOC = "With the book channel: the shortest time between two book "
+            + "records of a symbol. A book is written only when its top levels changed since the last one written, and "
+            + "once this interval has passed; 0 writes every change.";
 
     public static final String TOPIC_PREFIX = "topic.prefix";
     private static final String TOPIC_PREFIX_DOC = "Prefix of every default topic name: <prefix>.<channel>, "
@@ -103,8 +113,8 @@ public class BitMaxSourceConfig extends ExchangeConfig {
             + "as its value: 'typed', a Struct of the connector's schemas, one record per trade; 'exchange-json', the "
             + "exchange's JSON text of the message verbatim (a string), one record per message, for "
             + "value.converter=org.apache.kafka.connect.storage.StringConverter: no schema, no mapping to Structs. "
-            + "Keys, timestamps, headers and offsets are the same in both. exchange-json refuses the private channels "
-            + "and reference data, which stay typed.";
+            + "Keys, timestamps, headers and offsets are the same in both. exchange-json refuses the private channels, "
+            + "the book channel and reference data, which stay typed.";
 
     public static final String QUEUE_CAPACITY = "queue.capacity";
     private static final String QUEUE_CAPACITY_DOC = "Messages a task buffers between its WebSocket connection and "
@@ -147,6 +157,11 @@ public class BitMaxSourceConfig extends ExchangeConfig {
             throw new ConfigException(API_KEY, apiKey() == null ? null : "[hidden]",
                     "the private channels " + privateChannelNames() + " need " + API_KEY + " and " + API_SECRET);
         }
+        if (channels.contains(Channel.BOOK) && !depthSnapshotEnabled()) {
+            throw new ConfigException(DEPTH_SNAPSHOT_ENABLED, false, "the book channel (" + CHANNELS + "=" + String.join(",",
+                    getList(CHANNELS)) + ") keeps each book from depth snapshots: set " + DEPTH_SNAPSHOT_ENABLED
+                    + "=true or remove book from " + CHANNELS);
+        }
     }
 
     public static ConfigDef configDef() {
@@ -178,7 +193,14 @@ public class BitMaxSourceConfig extends ExchangeConfig {
                 RECOVERY_LOOKUP_BATCH_SIZE_DOC, GROUP_STREAMS, ++order, Width.SHORT, "Recovery lookup batch size");
         def.define(DEPTH_SNAPSHOT_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM, DEPTH_SNAPSHOT_ENABLED_DOC,
                 GROUP_STREAMS, ++order, Width.SHORT, "Depth snapshots",
-                ChoiceRecommender.visibleWhen(s -> listContains(s.get(CHANNELS), Channel.DEPTH.configName())));
+                ChoiceRecommender.visibleWhen(s -> listContains(s.get(CHANNELS), Channel.DEPTH.configName())
+                        || listContains(s.get(CHANNELS), Channel.BOOK.configName())));
+        def.define(BOOK_LEVELS, Type.INT, 10, Range.atLeast(1), Importance.MEDIUM, BOOK_LEVELS_DOC,
+                GROUP_STREAMS, ++order, Width.SHORT, "Book levels",
+                ChoiceRecommender.visibleWhen(s -> listContains(s.get(CHANNELS), Channel.BOOK.configName())));
+        def.define(BOOK_INTERVAL_MS, Type.LONG, 1_000L, Range.atLeast(0L), Importance.MEDIUM, BOOK_INTERVAL_MS_DOC,
+                GROUP_STREAMS, ++order, Width.SHORT, "Book interval (ms)",
+                ChoiceRecommender.visibleWhen(s -> listContains(s.get(CHANNELS), Channel.BOOK.configName())));
 
         order = 0;
         def.define(TOPIC_PREFIX, Type.STRING, "bitmax", TopicNameValidator.prefixOf(LONGEST_TOPIC_SUFFIX),
@@ -374,6 +396,14 @@ public class BitMaxSourceConfig extends ExchangeConfig {
 
     public boolean depthSnapshotEnabled() {
         return getBoolean(DEPTH_SNAPSHOT_ENABLED);
+    }
+
+    public int bookLevels() {
+        return getInt(BOOK_LEVELS);
+    }
+
+    public long bookIntervalMs() {
+        return getLong(BOOK_INTERVAL_MS);
     }
 
     public int recoveryLookupBatchSize() {

@@ -10,6 +10,8 @@ public enum Channel {
     PRICING("pricing", "futures-pricing-data", false, false, false),
     BBO("bbo", "bbo", true, false, false),
     DEPTH("depth", "depth", true, false, true),
+    /** The top levels of each symbol's book, kept by the connector from its depth subscription: no channel of its own. */
+    BOOK("book", "book", true, false, false),
     TRADES("trades", "trades", true, false, true),
     BAR("bar", "bar", true, false, false),
     ORDER("order", "futures-order", false, true, true),

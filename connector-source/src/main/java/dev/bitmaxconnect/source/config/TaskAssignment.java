@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Spreads the connector's work over up to {@code tasks.max} tasks: each public subscription (channel and symbol)
- * goes to one task, round robin; the private channels and the reference data go together to task 0.
+ * goes to one task, round robin; the private channels and the reference data go together to task 0. The book channel
+ * subscribes to depth (once, when depth is listed too): the task that holds a symbol's depth keeps its book.
  */
 public final class TaskAssignment {
 
@@ -25,8 +26,13 @@ public final class TaskAssignment {
                 subscriptions.add(channel.exchangeName());
                 continue;
             }
+            if (channel == Channel.BOOK && config.channels().contains(Channel.DEPTH)) {
+                continue; // the book is kept from the depth subscription
+            }
             for (String symbol : symbols) {
-                if (channel == Channel.BAR) {
+                if (channel == Channel.BOOK) {
+                    subscriptions.add(Channel.DEPTH.exchangeName() + ":" + symbol);
+                } else if (channel == Channel.BAR) {
                     for (String interval : config.barIntervals()) {
                         subscriptions.add("bar:" + interval + ":" + symbol);
                     }

@@ -45,8 +45,9 @@ public enum ValueFormat {
     /**
      * Why this format cannot write the given channels and reference data (their {@code channels} and
      * {@code reference.data} names), or empty. The private channels and reference data stay typed: their records are
-     * also built from REST reads (recovery, reconciliation, polling), which have no exchange frame, and the
-     * StringConverter the exchange's text is written with cannot write a Struct.
+     * also built from REST reads (recovery, reconciliation, polling), which have no exchange frame; so does the book
+     * channel, whose records are the connector's own book. The StringConverter the exchange's text is written with
+     * cannot write a Struct.
      */
     public Optional<String> refusal(Collection<String> channels, Collection<String> referenceData) {
         if (this != EXCHANGE_JSON) {
@@ -55,7 +56,8 @@ public enum ValueFormat {
         List<String> typedOnly = new ArrayList<>();
         for (String name : channels) {
             String channel = name.trim().toLowerCase(Locale.ROOT);
-            if (channel.equals(Channel.ORDER.configName()) || channel.equals(Channel.ACCOUNT.configName())) {
+            if (channel.equals(Channel.ORDER.configName()) || channel.equals(Channel.ACCOUNT.configName())
+                    || channel.equals(Channel.BOOK.configName())) {
                 typedOnly.add("channel " + channel);
             }
         }
@@ -65,7 +67,7 @@ public enum ValueFormat {
         if (typedOnly.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(configName + " writes market data only (pricing, bbo, depth, trades, bar), but "
+        return Optional.of(configName + " writes the exchange's market data only (pricing, bbo, depth, trades, bar), but "
                 + String.join(", ", typedOnly) + " " + (typedOnly.size() == 1 ? "is" : "are")
                 + " written typed, which the StringConverter of this format cannot write: "
                 + "stream " + (typedOnly.size() == 1 ? "it" : "them") + " with a second connector with value.format="

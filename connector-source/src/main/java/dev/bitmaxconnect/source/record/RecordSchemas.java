@@ -22,6 +22,7 @@ public final class RecordSchemas {
     private final Schema trade;
     private final Schema priceLevel;
     private final Schema depthUpdate;
+    private final Schema book;
     private final Schema bbo;
     private final Schema bar;
     private final Schema contractPricing;
@@ -62,6 +63,16 @@ public final class RecordSchemas {
                 .field("snapshot", SchemaBuilder.bool().optional().defaultValue(false)
                         .doc("true: the whole book at seqnum (asks and bids replace the book); false or absent: an "
                                 + "update of the levels it lists").build())
+                .build();
+
+        book = SchemaBuilder.struct().name(NAMESPACE + "Book").version(VERSION)
+                .doc("The top levels of a symbol's order book at seqnum, kept by the connector from the depth channel "
+                        + "(the book channel; keyed by symbol, for a compacted topic).")
+                .field("symbol", Schema.STRING_SCHEMA)
+                .field("seqnum", SchemaBuilder.int64().doc("the depth seqnum the book is exact at").build())
+                .field("time", TIMESTAMP)
+                .field("asks", SchemaBuilder.array(priceLevel).doc("the best asks, lowest price first").build())
+                .field("bids", SchemaBuilder.array(priceLevel).doc("the best bids, highest price first").build())
                 .build();
 
         bbo = SchemaBuilder.struct().name(NAMESPACE + "Bbo").version(VERSION)
@@ -234,6 +245,10 @@ public final class RecordSchemas {
         return depthUpdate;
     }
 
+    public Schema book() {
+        return book;
+    }
+
     public Schema bbo() {
         return bbo;
     }
@@ -280,7 +295,7 @@ public final class RecordSchemas {
 
     /** Every top-level value schema, for documentation and the Avro schema files. */
     public List<Schema> valueSchemas() {
-        return List.of(trade, depthUpdate, bbo, bar, pricingData, order, accountUpdate, contract, collateralAsset,
+        return List.of(trade, depthUpdate, book, bbo, bar, pricingData, order, accountUpdate, contract, collateralAsset,
                 contractPricing, collateralPrice);
     }
 }

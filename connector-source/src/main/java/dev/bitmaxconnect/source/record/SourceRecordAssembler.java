@@ -51,6 +51,10 @@ public final class SourceRecordAssembler {
     /** Puts a snapshot before each symbol's depth updates; null when depth snapshots are off. */
     private DepthSnapshotGate depthSnapshots;
     private final List<DepthSnapshotGate.DepthRecord> depthReleased = new ArrayList<>();
+    /** The book channel, fed from the depth records; null when it is off. */
+    private final BookChannel book;
+    /** Whether depth records are written; with only the book channel, depth is read for the book alone. */
+    private final boolean writesDepth;
 
     public SourceRecordAssembler(BitMaxSourceConfig config, DecimalFormat decimals, SourceTaskMetrics metrics) {
         this.config = config;
@@ -62,6 +66,10 @@ public final class SourceRecordAssembler {
         for (Channel channel : Channel.values()) {
             topics.put(channel, config.topicFor(channel));
         }
+        this.writesDepth = config.channels().contains(Channel.DEPTH);
+        this.book = config.channels().contains(Channel.BOOK) ? new BookChannel(schemas, decimals,
+                config.topicFor(Channel.BOOK), config.bookLevels(), config.bookIntervalMs(), System::currentTimeMillis)
+                : null;
     }
 
     /** The source partition of a market-data stream, built once per channel and symbol. */
@@ -122,6 +130,9 @@ public final class SourceRecordAssembler {
             if (stream.channel() == Channel.DEPTH && depthSnapshots != null) {
                 depthSnapshots.messagesLost(stream.symbol());
             }
+            if (stream.channel() == Channel.DEPTH && book != null) {
+                book.interrupted(stream.symbol());
+            }
         }
     }
 
@@ -145,6 +156,9 @@ public final class SourceRecordAssembler {
                 trades.interruptedAll();
                 if (depthSnapshots != null) {
                     depthSnapshots.sessionLost();
+                }
+                if (book != null) {
+                    book.interruptedAll();
                 }
             }
         } else if (event instanceof TaskEvent.Recovery recovery) {
@@ -236,24 +250,39 @@ public final class SourceRecordAssembler {
         }
     }
 
+    /** Appends the book records whose interval has passed since a change: called on every poll, busy or idle. */
+    public void writeDueBooks(List<SourceRecord> out) {
+        if (book != null) {
+            book.writeDue(out);
+        }
+    }
+
     /**
      * Emits a depth or trades record unless it repeats one at or below the last sequence number emitted or committed;
      * a gap before it is counted and marked in its headers, and in its value when typed (the exchange's text has no
      * such field).
      */
     private void emitSequenced(Channel channel, String symbol, long seqnum, long time, Object value, List<SourceRecord> out) {
+        SourceRecord record = sequenced(channel, symbol, seqnum, time, value);
+        if (record != null) {
+            out.add(record);
+        }
+    }
+
+    /** The record of a depth or trades message, or null for a repeat (see {@link #emitSequenced}). */
+    private SourceRecord sequenced(Channel channel, String symbol, long seqnum, long time, Object value) {
         SequenceTracker.Verdict verdict = tracker(channel).accept(symbol, seqnum);
         if (verdict == SequenceTracker.Verdict.REPEAT) {
-            return;
+            return null;
         }
         boolean gap = verdict == SequenceTracker.Verdict.EMIT_AFTER_GAP;
         if (gap) {
             metrics.gap();
             markGap(value);
         }
-        out.add(destination(channel, marketPartition(channel, symbol),
+        return destination(channel, marketPartition(channel, symbol),
                 SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, time))
-                .record(symbol, value, time, RecordHeaders.of(channel.exchangeName()).withSequence(seqnum).withGap(gap)));
+                .record(symbol, value, time, RecordHeaders.of(channel.exchangeName()).withSequence(seqnum).withGap(gap));
     }
 
     /** A depth update or snapshot of {@code type}; its fields were checked by the typed mapping, or are checked here. */
@@ -269,25 +298,39 @@ public final class SourceRecordAssembler {
         }
     }
 
-    /** Emits what the depth snapshot gate let through: a snapshot, then the updates that follow it. */
+    /**
+     * Emits what the depth snapshot gate let through: a snapshot, then the updates that follow it; the book channel
+     * applies each record emitted, written to the depth topic or not.
+     */
     private void emitDepth(List<SourceRecord> out) {
         for (DepthSnapshotGate.DepthRecord released : depthReleased) {
-            if (!released.snapshot()) {
-                emitSequenced(Channel.DEPTH, released.symbol(), released.seqnum(), released.time(), released.value(), out);
+            SourceRecord record = released.snapshot() ? depthSnapshot(released)
+                    : sequenced(Channel.DEPTH, released.symbol(), released.seqnum(), released.time(), released.value());
+            if (record == null) {
                 continue;
             }
-            boolean gap = depth.snapshotAt(released.symbol(), released.seqnum());
-            if (gap) {
-                metrics.gap();
-                markGap(released.value());
+            if (writesDepth) {
+                out.add(record);
             }
-            log.debug("Depth snapshot of {} at seqnum {}", released.symbol(), released.seqnum());
-            out.add(destination(Channel.DEPTH, marketPartition(Channel.DEPTH, released.symbol()),
-                    SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, released.seqnum(), released.time()))
-                    .record(released.symbol(), released.value(), released.time(),
-                            RecordHeaders.of("depth-snapshot").withSequence(released.seqnum()).withGap(gap)));
+            if (book != null) {
+                // the book channel is refused with value.format=exchange-json, so its depth values are typed
+                book.onDepth((Struct) released.value(), released.time(), out);
+            }
         }
         depthReleased.clear();
+    }
+
+    private SourceRecord depthSnapshot(DepthSnapshotGate.DepthRecord released) {
+        boolean gap = depth.snapshotAt(released.symbol(), released.seqnum());
+        if (gap) {
+            metrics.gap();
+            markGap(released.value());
+        }
+        log.debug("Depth snapshot of {} at seqnum {}", released.symbol(), released.seqnum());
+        return destination(Channel.DEPTH, marketPartition(Channel.DEPTH, released.symbol()),
+                SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, released.seqnum(), released.time()))
+                .record(released.symbol(), released.value(), released.time(),
+                        RecordHeaders.of("depth-snapshot").withSequence(released.seqnum()).withGap(gap));
     }
 
     private void emitPrivate(PrivateEvent event, List<SourceRecord> out) {

@@ -123,6 +123,9 @@ class BitMaxSourceConfigTest {
         props.put(BitMaxSourceConfig.CHANNELS, "trades");
         props.put(BitMaxSourceConfig.REFERENCE_DATA, "contracts");
         assertThatThrownBy(() -> new BitMaxSourceConfig(props)).hasMessageContaining("reference data contracts");
+        props.remove(BitMaxSourceConfig.REFERENCE_DATA);
+        props.put(BitMaxSourceConfig.CHANNELS, "depth,book");
+        assertThatThrownBy(() -> new BitMaxSourceConfig(props)).hasMessageContaining("channel book");
         props.put(BitMaxSourceConfig.VALUE_FORMAT, "typed");
         props.put(BitMaxSourceConfig.CHANNELS, "trades,order");
         assertThat(new BitMaxSourceConfig(props).hasPrivateChannels()).isTrue();
@@ -135,7 +138,7 @@ class BitMaxSourceConfigTest {
         parsed.put(BitMaxSourceConfig.DECIMAL_HANDLING_MODE, "string");
         var keys = BitMaxSourceConfig.CONFIG_DEF.configKeys();
         assertThat(keys.get(BitMaxSourceConfig.CHANNELS).recommender.validValues(BitMaxSourceConfig.CHANNELS, parsed))
-                .containsExactly("pricing", "bbo", "depth", "trades", "bar", "order", "account");
+                .containsExactly("pricing", "bbo", "depth", "book", "trades", "bar", "order", "account");
         assertThat(keys.get(BitMaxSourceConfig.BAR_INTERVALS).recommender.visible(BitMaxSourceConfig.BAR_INTERVALS, parsed))
                 .isFalse();
         assertThat(keys.get(BitMaxSourceConfig.DECIMAL_PRECISE_SCALE).recommender
@@ -143,5 +146,41 @@ class BitMaxSourceConfigTest {
         parsed.put(BitMaxSourceConfig.DECIMAL_HANDLING_MODE, "precise");
         assertThat(keys.get(BitMaxSourceConfig.DECIMAL_PRECISE_SCALE).recommender
                 .visible(BitMaxSourceConfig.DECIMAL_PRECISE_SCALE, parsed)).isTrue();
+    }
+
+    @Test
+    void bookSettingsHaveDefaultsAndAreChecked() {
+        Map<String, String> props = minimal();
+        props.put(BitMaxSourceConfig.CHANNELS, "trades,book");
+        BitMaxSourceConfig config = new BitMaxSourceConfig(props);
+        assertThat(config.channels()).containsExactly(Channel.BOOK, Channel.TRADES);
+        assertThat(config.bookLevels()).isEqualTo(10);
+        assertThat(config.bookIntervalMs()).isEqualTo(1_000);
+        assertThat(config.topicFor(Channel.BOOK)).isEqualTo("bitmax.book");
+
+        props.put(BitMaxSourceConfig.BOOK_LEVELS, "0");
+        assertThatThrownBy(() -> new BitMaxSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("book.levels").hasMessageContaining("0");
+        props.put(BitMaxSourceConfig.BOOK_LEVELS, "3");
+        props.put(BitMaxSourceConfig.BOOK_INTERVAL_MS, "-1");
+        assertThatThrownBy(() -> new BitMaxSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("book.interval.ms").hasMessageContaining("-1");
+        props.put(BitMaxSourceConfig.BOOK_INTERVAL_MS, "0");
+        props.put("topic.book", "books");
+        config = new BitMaxSourceConfig(props);
+        assertThat(config.bookLevels()).isEqualTo(3);
+        assertThat(config.bookIntervalMs()).isZero();
+        assertThat(config.topicFor(Channel.BOOK)).isEqualTo("books");
+    }
+
+    @Test
+    void theBookChannelNeedsDepthSnapshots() {
+        Map<String, String> props = minimal();
+        props.put(BitMaxSourceConfig.CHANNELS, "depth,book");
+        props.put(BitMaxSourceConfig.DEPTH_SNAPSHOT_ENABLED, "false");
+        assertThatThrownBy(() -> new BitMaxSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("depth.snapshot.enabled").hasMessageContaining("channels=depth,book");
+        props.put(BitMaxSourceConfig.CHANNELS, "depth");
+        assertThat(new BitMaxSourceConfig(props).depthSnapshotEnabled()).isFalse();
     }
 }

@@ -22,7 +22,7 @@ class ListValidatorsTest {
 
         assertThat(errors).singleElement().asString()
                 .contains("unknown items trade, orders;")
-                .endsWith("unknown items trade, orders; each must be one of pricing, bbo, depth, trades, bar, order, account");
+                .endsWith("unknown items trade, orders; each must be one of pricing, bbo, depth, book, trades, bar, order, account");
     }
 
     @Test

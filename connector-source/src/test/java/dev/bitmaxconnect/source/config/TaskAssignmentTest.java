@@ -34,6 +34,18 @@ class TaskAssignmentTest {
     }
 
     @Test
+    void theBookSubscribesToDepthOnceWhetherDepthIsListedOrNot() {
+        Map<String, String> props = BitMaxSourceConfigTest.minimal();
+        props.put(BitMaxSourceConfig.CHANNELS, "trades,book");
+        List<String> symbols = List.of("BTC-PERP", "ETH-PERP");
+        assertThat(TaskAssignment.publicSubscriptions(new BitMaxSourceConfig(props), symbols))
+                .containsExactlyInAnyOrder("depth:BTC-PERP", "depth:ETH-PERP", "trades:BTC-PERP", "trades:ETH-PERP");
+        props.put(BitMaxSourceConfig.CHANNELS, "book,depth");
+        assertThat(TaskAssignment.publicSubscriptions(new BitMaxSourceConfig(props), symbols))
+                .containsExactlyInAnyOrder("depth:BTC-PERP", "depth:ETH-PERP");
+    }
+
+    @Test
     void privateChannelsAndReferenceDataRunOnExactlyOneTask() {
         Map<String, String> props = BitMaxSourceConfigTest.minimal();
         props.put(BitMaxSourceConfig.CHANNELS, "trades,order,account");

@@ -134,6 +134,49 @@ class SourceRecordAssemblerTest {
         assertThat(metrics.gaps()).isEqualTo(1);
     }
 
+    private static SourceRecordAssembler bookAssembler(String channels) {
+        return new SourceRecordAssembler(new BitMaxSourceConfig(Map.of(
+                BitMaxSourceConfig.REST_URL, "http://127.0.0.1:1",
+                BitMaxSourceConfig.WS_URL, "ws://127.0.0.1:1",
+                BitMaxSourceConfig.SYMBOLS, "BTC-PERP",
+                BitMaxSourceConfig.CHANNELS, channels,
+                BitMaxSourceConfig.BOOK_INTERVAL_MS, "0")), new DecimalFormat(DecimalHandlingMode.STRING, 0),
+                new SourceTaskMetrics());
+    }
+
+    private static List<String> channelsAndSeqnums(SourceRecordAssembler assembler, TaskEvent... events) {
+        List<SourceRecord> out = new ArrayList<>();
+        for (TaskEvent event : events) {
+            assembler.assemble(event, out);
+        }
+        assembler.writeDueBooks(out);
+        List<String> written = new ArrayList<>();
+        for (SourceRecord record : out) {
+            written.add(record.topic() + ":" + record.headers().lastWithName(RecordHeaders.CHANNEL).value() + ":"
+                    + record.headers().lastWithName(RecordHeaders.SEQUENCE).value());
+        }
+        return written;
+    }
+
+    @Test
+    void theBookChannelAloneWritesBooksButNoDepthRecords() {
+        SourceRecordAssembler books = bookAssembler("book");
+        books.depthSnapshots(symbol -> true, 10_000);
+        assertThat(channelsAndSeqnums(books, message(depth(10)), message(depthSnapshot(10)), message(depth(11))))
+                .containsExactly("bitmax.book:book:10", "bitmax.book:book:11");
+        books.messagesDropped(List.of(new EventQueue.Stream(Channel.DEPTH, "BTC-PERP")));
+        assertThat(channelsAndSeqnums(books, message(depth(13)))).as("held until the next snapshot").isEmpty();
+    }
+
+    @Test
+    void withDepthListedTooEachDepthRecordIsFollowedByTheBookItMadeWhenItChanged() {
+        SourceRecordAssembler books = bookAssembler("depth,book");
+        books.depthSnapshots(symbol -> true, 10_000);
+        assertThat(channelsAndSeqnums(books, message(depth(10)), message(depthSnapshot(10)), message(depth(11)),
+                message(depth(12)))).containsExactly("bitmax.depth:depth-snapshot:10", "bitmax.book:book:10",
+                "bitmax.depth:depth:11", "bitmax.book:book:11", "bitmax.depth:depth:12");
+    }
+
     @Test
     void withoutDepthSnapshotsASnapshotAnswerWritesNothing() {
         assertThat(assemble(message(depthSnapshot(10)), message(depth(11)))).hasSize(1);
