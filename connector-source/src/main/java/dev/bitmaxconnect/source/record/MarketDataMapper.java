@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
@@ -11,54 +12,84 @@ import dev.bitmaxconnect.client.stream.StreamMessage;
 
 /** Maps public-channel messages (trades, depth, bbo, bar, pricing data) to record values. */
 public final class MarketDataMapper {
+    /*
+     * The fields of the records written once or more per message (trades, depth and their price levels), looked up
+     * once: Struct.put by name looks the field up in a map per value, about a tenth of a task's thread at saturation.
+     */
+    private record TradeFields(Field symbol, Field seqnum, Field price, Field quantity, Field time, Field buyerIsMaker,
+            Field gapBefore) {
+        static TradeFields of(Schema schema) {
+            return new TradeFields(schema.field("symbol"), schema.field("seqnum"), schema.field("price"),
+                    schema.field("quantity"), schema.field("time"), schema.field("buyerIsMaker"), schema.field("gapBefore"));
+        }
+    }
+
+    private record DepthFields(Field symbol, Field seqnum, Field time, Field asks, Field bids, Field snapshot,
+            Field gapBefore) {
+        static DepthFields of(Schema schema) {
+            return new DepthFields(schema.field("symbol"), schema.field("seqnum"), schema.field("time"),
+                    schema.field("asks"), schema.field("bids"), schema.field("snapshot"), schema.field("gapBefore"));
+        }
+    }
+
     private final RecordSchemas schemas;
     private final DecimalFormat decimals;
+    private final TradeFields tradeFields;
+    private final DepthFields depthFields;
+    private final Field levelPrice;
+    private final Field levelSize;
 
     public MarketDataMapper(RecordSchemas schemas, DecimalFormat decimals) {
         this.schemas = schemas;
         this.decimals = decimals;
+        this.tradeFields = TradeFields.of(schemas.trade());
+        this.depthFields = DepthFields.of(schemas.depthUpdate());
+        this.levelPrice = schemas.priceLevel().field("price");
+        this.levelSize = schemas.priceLevel().field("size");
     }
 
     /** One trade of a trades message. */
     public Struct trade(String symbol, StreamMessage.Trade trade, boolean gapBefore) {
+        TradeFields fields = tradeFields;
         return new Struct(schemas.trade())
-                .put("symbol", require("trades", "symbol", symbol))
-                .put("seqnum", require("trades", "seqnum", trade.seqnum()))
-                .put("price", decimals.value(trade.price()))
-                .put("quantity", decimals.value(trade.quantity()))
-                .put("time", time("trades", "ts", trade.ts()))
-                .put("buyerIsMaker", Boolean.TRUE.equals(trade.buyerIsMaker()))
-                .put("gapBefore", gapBefore);
+                .put(fields.symbol(), require("trades", "symbol", symbol))
+                .put(fields.seqnum(), require("trades", "seqnum", trade.seqnum()))
+                .put(fields.price(), decimals.value(trade.price()))
+                .put(fields.quantity(), decimals.value(trade.quantity()))
+                .put(fields.time(), time("trades", "ts", trade.ts()))
+                .put(fields.buyerIsMaker(), Boolean.TRUE.equals(trade.buyerIsMaker()))
+                .put(fields.gapBefore(), gapBefore);
     }
 
     public Struct depth(StreamMessage.DepthUpdate depth, boolean gapBefore) {
-        return depth("depth", depth.symbol(), depth.data(), false).put("gapBefore", gapBefore);
+        return depth("depth", depth.symbol(), depth.data(), false).put(depthFields.gapBefore(), gapBefore);
     }
 
     /** The whole book of a {@code depth-snapshot}, as a depth record with {@code snapshot} true. */
     public Struct depthSnapshot(StreamMessage.DepthSnapshot snapshot) {
-        return depth("depth-snapshot", snapshot.symbol(), snapshot.data(), true).put("gapBefore", false);
+        return depth("depth-snapshot", snapshot.symbol(), snapshot.data(), true).put(depthFields.gapBefore(), false);
     }
 
     private Struct depth(String type, String symbol, StreamMessage.DepthData depthData, boolean snapshot) {
         StreamMessage.DepthData data = require(type, "data", depthData);
+        DepthFields fields = depthFields;
         return new Struct(schemas.depthUpdate())
-                .put("symbol", require(type, "symbol", symbol))
-                .put("seqnum", require(type, "seqnum", data.seqnum()))
-                .put("time", time(type, "ts", data.ts()))
-                .put("asks", levels(type, "asks", data.asks()))
-                .put("bids", levels(type, "bids", data.bids()))
-                .put("snapshot", snapshot);
+                .put(fields.symbol(), require(type, "symbol", symbol))
+                .put(fields.seqnum(), require(type, "seqnum", data.seqnum()))
+                .put(fields.time(), time(type, "ts", data.ts()))
+                .put(fields.asks(), levels(type, "asks", data.asks()))
+                .put(fields.bids(), levels(type, "bids", data.bids()))
+                .put(fields.snapshot(), snapshot);
     }
 
     private List<Struct> levels(String type, String side, List<StreamMessage.PriceLevel> levels) {
-        List<Struct> structs = new ArrayList<>();
+        List<Struct> structs = new ArrayList<>(levels == null ? 0 : levels.size());
         if (levels != null) {
             for (StreamMessage.PriceLevel level : levels) {
                 require(type, side, level);
                 structs.add(new Struct(schemas.priceLevel())
-                        .put("price", decimals.value(level.price()))
-                        .put("size", decimals.value(level.size())));
+                        .put(levelPrice, decimals.value(level.price()))
+                        .put(levelSize, decimals.value(level.size())));
             }
         }
         return structs;
