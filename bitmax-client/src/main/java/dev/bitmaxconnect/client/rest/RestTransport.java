@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RestTransport {
     private static final Logger log = LoggerFactory.getLogger(BitMaxRestClient.class); // one logger for the REST client
-    private static final MediaType JSON = MediaType.get("application/json");
+    /** With the charset OkHttp added when bodies were strings: the header stays what it was. */
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     private static final String API = "api/pro/";
@@ -103,7 +104,7 @@ final class RestTransport {
         }
         RequestBody body = null;
         if (c.body() != null) {
-            body = RequestBody.create(c.body().toString(), JSON);
+            body = RequestBody.create(c.body(), JSON);
         }
         Request.Builder rb = new Request.Builder().url(url.build()).method(c.method(), body)
             .header("Accept", "application/json")
