@@ -1,8 +1,8 @@
 package dev.bitmaxconnect.sink.result;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bitmaxconnect.client.json.BitMaxJson;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,8 +20,6 @@ import org.apache.kafka.connect.errors.ConnectException;
  * returns only when every result written so far is acknowledged, so that offsets can be committed.
  */
 public final class ResultsWriter implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String topic;
     private final Producer<byte[], byte[]> producer;
@@ -66,51 +64,59 @@ public final class ResultsWriter implements AutoCloseable {
     /** The longest message a result record carries. */
     static final int MAX_MESSAGE = 2_000;
 
+    /**
+     * The record's value, written in one pass (the results topic's format: field order, nulls written as null,
+     * characters beyond the BMP as escaped surrogate pairs, as the tree serialised by a plain mapper gave).
+     */
     public static byte[] toJson(CommandResult r) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("commandId", r.commandId());
+        return BitMaxJson.writeObject(g -> writeResult(g, r));
+    }
+
+    private static void writeResult(JsonGenerator g, CommandResult r) throws IOException {
+        g.writeStringField("commandId", r.commandId());
         // A command's id is whatever its writer put there, refused ones included: no longer than a message.
-        n.put("givenId", bounded(r.givenId()));
-        n.put("action", r.action());
-        n.put("status", r.status().wireName());
-        n.put("orderId", r.orderId());
-        if (r.code() == null) {
-            n.putNull("code");
-        } else {
-            n.put("code", r.code());
-        }
-        n.put("reason", r.reason());
-        n.put("message", bounded(r.message()));
-        if (r.requestTime() == null) {
-            n.putNull("requestTime");
-        } else {
-            n.put("requestTime", r.requestTime());
-        }
-        n.put("latencyMs", r.latencyMs());
-        n.put("attempts", r.attempts());
-        ArrayNode orders = n.putArray("orders");
+        g.writeStringField("givenId", bounded(r.givenId()));
+        g.writeStringField("action", r.action());
+        g.writeStringField("status", r.status().wireName());
+        g.writeStringField("orderId", r.orderId());
+        writeNumberOrNull(g, "code", r.code());
+        g.writeStringField("reason", r.reason());
+        g.writeStringField("message", bounded(r.message()));
+        writeNumberOrNull(g, "requestTime", r.requestTime());
+        g.writeNumberField("latencyMs", r.latencyMs());
+        g.writeNumberField("attempts", r.attempts());
+        g.writeArrayFieldStart("orders");
         for (ItemOutcome o : r.orders()) {
-            ObjectNode item = orders.addObject();
-            item.put("clientId", o.clientId());
-            item.put("orderId", o.orderId());
-            item.put("status", o.status().wireName());
-            if (o.code() == null) {
-                item.putNull("code");
-            } else {
-                item.put("code", o.code());
-            }
-            item.put("reason", o.reason());
-            item.put("message", bounded(o.message()));
+            g.writeStartObject();
+            g.writeStringField("clientId", o.clientId());
+            g.writeStringField("orderId", o.orderId());
+            g.writeStringField("status", o.status().wireName());
+            writeNumberOrNull(g, "code", o.code());
+            g.writeStringField("reason", o.reason());
+            g.writeStringField("message", bounded(o.message()));
+            g.writeEndObject();
         }
-        n.put("topic", r.topic());
-        n.put("partition", r.partition());
-        n.put("offset", r.offset());
-        n.put("connector", r.connector());
-        n.put("timestamp", r.timestamp());
-        try {
-            return JSON.writeValueAsBytes(n);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot serialise a result", e);
+        g.writeEndArray();
+        g.writeStringField("topic", r.topic());
+        g.writeNumberField("partition", r.partition());
+        g.writeNumberField("offset", r.offset());
+        g.writeStringField("connector", r.connector());
+        g.writeNumberField("timestamp", r.timestamp());
+    }
+
+    private static void writeNumberOrNull(JsonGenerator g, String name, Integer value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value.intValue());
+        }
+    }
+
+    private static void writeNumberOrNull(JsonGenerator g, String name, Long value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value.longValue());
         }
     }
 
