@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * How a REST call travels: the URL (with the account group when the call needs it), signing, the rate
  * limiter, one retry policy (HTTP 429, a GET whose connection failed) and the reading of the exchange's
- * answer into data or a {@link BitMaxApiException}; no answer becomes a {@link BitMaxTransportException}
- * that says whether the request may have reached the exchange.
+ * answer into data or a {@link BitMaxApiException} (the common success in one pass by {@link SuccessReader}, anything
+ * else through a tree); no answer becomes a {@link BitMaxTransportException} that says whether the request may have
+ * reached the exchange.
  */
 final class RestTransport {
     private static final Logger log = LoggerFactory.getLogger(BitMaxRestClient.class); // one logger for the REST client
@@ -48,6 +49,7 @@ final class RestTransport {
     private final RequestSigner signer;
     private final RequestRateLimiter rateLimiter;
     private final ObjectMapper mapper = BitMaxJson.mapper();
+    private final SuccessReader successReader = new SuccessReader(mapper);
     private final IntSupplier accountGroup;
 
     RestTransport(BitMaxClientConfig config, IntSupplier accountGroup) {
@@ -197,6 +199,12 @@ final class RestTransport {
     }
 
     private <T> T parse(ApiCall c, int status, String body, JavaType dataType, Duration retryAfter) {
+        if (status >= 200 && status < 300 && dataType != null) {
+            T data = successReader.read(body, dataType);
+            if (data != null) {
+                return data;
+            }
+        }
         JsonNode root = null;
         try {
             if (!body.isEmpty()) {
