@@ -2,6 +2,8 @@ package dev.bitmaxconnect.client.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.bitmaxconnect.client.model.CancelOrderRequest;
 import dev.bitmaxconnect.client.model.NewOrderRequest;
@@ -19,6 +21,25 @@ public final class RequestBodies {
     public static final String PRICE = "price";
     /** Batch and WebSocket orders send it as {@code orderPrice}. */
     public static final String ORDER_PRICE = "orderPrice";
+
+    // The field names, encoded once.
+    private static final SerializedString ORDERS = new SerializedString("orders");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString SYMBOL = new SerializedString("symbol");
+    private static final SerializedString ORDER_QTY = new SerializedString("orderQty");
+    private static final SerializedString ORDER_TYPE = new SerializedString("orderType");
+    private static final SerializedString SIDE = new SerializedString("side");
+    private static final SerializedString RESP_INST = new SerializedString("respInst");
+    private static final SerializedString POST_ONLY = new SerializedString("postOnly");
+    private static final SerializedString STOP_PRICE = new SerializedString("stopPrice");
+    private static final SerializedString TIME_IN_FORCE = new SerializedString("timeInForce");
+    private static final SerializedString EXEC_INST = new SerializedString("execInst");
+    private static final SerializedString POS_STOP_LOSS_PRICE = new SerializedString("posStopLossPrice");
+    private static final SerializedString POS_TAKE_PROFIT_PRICE = new SerializedString("posTakeProfitPrice");
+    private static final SerializedString ORDER_ID = new SerializedString("orderId");
+    private static final SerializedString PRICE_NAME = new SerializedString(PRICE);
+    private static final SerializedString ORDER_PRICE_NAME = new SerializedString(ORDER_PRICE);
 
     /**
      * Characters beyond the BMP (a pair of surrogates) are written as UTF-8, as the text of a tree encoded to UTF-8
@@ -48,7 +69,8 @@ public final class RequestBodies {
     /** A batch of orders: {@code {"orders":[..]}}, each with {@link #ORDER_PRICE}. */
     public static byte[] orderBatch(List<NewOrderRequest> orders) {
         return object(g -> {
-            g.writeArrayFieldStart("orders");
+            g.writeFieldName(ORDERS);
+            g.writeStartArray();
             for (NewOrderRequest r : orders) {
                 g.writeStartObject();
                 writeNewOrderFields(g, r, ORDER_PRICE);
@@ -61,7 +83,8 @@ public final class RequestBodies {
     /** A batch of cancels: {@code {"orders":[..]}}. */
     public static byte[] cancelBatch(List<CancelOrderRequest> cancels) {
         return object(g -> {
-            g.writeArrayFieldStart("orders");
+            g.writeFieldName(ORDERS);
+            g.writeStartArray();
             for (CancelOrderRequest r : cancels) {
                 g.writeStartObject();
                 writeCancelFields(g, r);
@@ -73,54 +96,69 @@ public final class RequestBodies {
 
     /** The fields of a new order; {@code priceField} is {@link #PRICE} (single REST) or {@link #ORDER_PRICE} (batch, WebSocket). */
     public static void writeNewOrderFields(JsonGenerator g, NewOrderRequest r, String priceField) throws IOException {
-        writeIfPresent(g, "id", r.id());
+        text(g, ID, r.id());
         if (r.time() != null) {
-            g.writeNumberField("time", r.time().longValue());
+            g.writeFieldName(TIME);
+            g.writeNumber(r.time().longValue());
         }
-        g.writeStringField("symbol", r.symbol());
-        writeIfPresent(g, priceField, r.price());
-        writeIfPresent(g, "orderQty", r.orderQty());
-        g.writeStringField("orderType", r.orderType().wire());
-        g.writeStringField("side", r.side().wire());
+        text(g, SYMBOL, r.symbol());
+        decimal(g, priceName(priceField), r.price());
+        decimal(g, ORDER_QTY, r.orderQty());
+        text(g, ORDER_TYPE, r.orderType().wire());
+        text(g, SIDE, r.side().wire());
         if (r.respInst() != null) {
-            g.writeStringField("respInst", r.respInst().wire());
+            text(g, RESP_INST, r.respInst().wire());
         }
         if (r.postOnly() != null) {
-            g.writeBooleanField("postOnly", r.postOnly().booleanValue());
+            g.writeFieldName(POST_ONLY);
+            g.writeBoolean(r.postOnly().booleanValue());
         }
-        writeIfPresent(g, "stopPrice", r.stopPrice());
+        decimal(g, STOP_PRICE, r.stopPrice());
         if (r.timeInForce() != null) {
-            g.writeStringField("timeInForce", r.timeInForce().wire());
+            text(g, TIME_IN_FORCE, r.timeInForce().wire());
         }
         if (r.execInst() != null) {
-            g.writeStringField("execInst", r.execInst().wire());
+            text(g, EXEC_INST, r.execInst().wire());
         }
-        writeIfPresent(g, "posStopLossPrice", r.posStopLossPrice());
-        writeIfPresent(g, "posTakeProfitPrice", r.posTakeProfitPrice());
+        decimal(g, POS_STOP_LOSS_PRICE, r.posStopLossPrice());
+        decimal(g, POS_TAKE_PROFIT_PRICE, r.posTakeProfitPrice());
     }
 
     /** The fields of a cancel. */
     public static void writeCancelFields(JsonGenerator g, CancelOrderRequest r) throws IOException {
-        writeIfPresent(g, "id", r.id());
-        g.writeStringField("orderId", r.orderId());
-        g.writeStringField("symbol", r.symbol());
+        text(g, ID, r.id());
+        text(g, ORDER_ID, r.orderId());
+        text(g, SYMBOL, r.symbol());
         if (r.time() != null) {
-            g.writeNumberField("time", r.time().longValue());
+            g.writeFieldName(TIME);
+            g.writeNumber(r.time().longValue());
         }
         if (r.respInst() != null) {
-            g.writeStringField("respInst", r.respInst().wire());
+            text(g, RESP_INST, r.respInst().wire());
         }
     }
 
-    private static void writeIfPresent(JsonGenerator g, String name, String value) throws IOException {
+    private static SerializableString priceName(String priceField) {
+        return switch (priceField) {
+            case PRICE -> PRICE_NAME;
+            case ORDER_PRICE -> ORDER_PRICE_NAME;
+            default -> throw new IllegalArgumentException("the price is sent as price or orderPrice, not " + priceField);
+        };
+    }
+
+    /** A string field, left out when null. */
+    private static void text(JsonGenerator g, SerializableString name, String value) throws IOException {
         if (value != null) {
-            g.writeStringField(name, value);
+            g.writeFieldName(name);
+            g.writeString(value);
         }
     }
 
-    private static void writeIfPresent(JsonGenerator g, String name, BigDecimal value) throws IOException {
+    /** A decimal in plain notation, as a string; left out when null. */
+    private static void decimal(JsonGenerator g, SerializableString name, BigDecimal value) throws IOException {
         if (value != null) {
-            g.writeStringField(name, value.toPlainString());
+            g.writeFieldName(name);
+            g.writeString(value.toPlainString());
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.bitmaxconnect.sink.result;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.bitmaxconnect.client.json.BitMaxJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,51 +74,76 @@ public final class ResultsWriter implements AutoCloseable {
         return BitMaxJson.writeObject(g -> writeResult(g, r));
     }
 
+    // The field names, encoded once: a record is mostly names.
+    private static final SerializedString COMMAND_ID = new SerializedString("commandId");
+    private static final SerializedString GIVEN_ID = new SerializedString("givenId");
+    private static final SerializedString ACTION = new SerializedString("action");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString ORDER_ID = new SerializedString("orderId");
+    private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString REASON = new SerializedString("reason");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString REQUEST_TIME = new SerializedString("requestTime");
+    private static final SerializedString LATENCY_MS = new SerializedString("latencyMs");
+    private static final SerializedString ATTEMPTS = new SerializedString("attempts");
+    private static final SerializedString ORDERS = new SerializedString("orders");
+    private static final SerializedString CLIENT_ID = new SerializedString("clientId");
+    private static final SerializedString TOPIC = new SerializedString("topic");
+    private static final SerializedString PARTITION = new SerializedString("partition");
+    private static final SerializedString OFFSET = new SerializedString("offset");
+    private static final SerializedString CONNECTOR = new SerializedString("connector");
+    private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
+
     private static void writeResult(JsonGenerator g, CommandResult r) throws IOException {
-        g.writeStringField("commandId", r.commandId());
+        text(g, COMMAND_ID, r.commandId());
         // A command's id is whatever its writer put there, refused ones included: no longer than a message.
-        g.writeStringField("givenId", bounded(r.givenId()));
-        g.writeStringField("action", r.action());
-        g.writeStringField("status", r.status().wireName());
-        g.writeStringField("orderId", r.orderId());
-        writeNumberOrNull(g, "code", r.code());
-        g.writeStringField("reason", r.reason());
-        g.writeStringField("message", bounded(r.message()));
-        writeNumberOrNull(g, "requestTime", r.requestTime());
-        g.writeNumberField("latencyMs", r.latencyMs());
-        g.writeNumberField("attempts", r.attempts());
-        g.writeArrayFieldStart("orders");
+        text(g, GIVEN_ID, bounded(r.givenId()));
+        text(g, ACTION, r.action());
+        text(g, STATUS, r.status().wireName());
+        text(g, ORDER_ID, r.orderId());
+        numberOrNull(g, CODE, r.code());
+        text(g, REASON, r.reason());
+        text(g, MESSAGE, bounded(r.message()));
+        numberOrNull(g, REQUEST_TIME, r.requestTime());
+        number(g, LATENCY_MS, r.latencyMs());
+        number(g, ATTEMPTS, r.attempts());
+        g.writeFieldName(ORDERS);
+        g.writeStartArray();
         for (ItemOutcome o : r.orders()) {
             g.writeStartObject();
-            g.writeStringField("clientId", o.clientId());
-            g.writeStringField("orderId", o.orderId());
-            g.writeStringField("status", o.status().wireName());
-            writeNumberOrNull(g, "code", o.code());
-            g.writeStringField("reason", o.reason());
-            g.writeStringField("message", bounded(o.message()));
+            text(g, CLIENT_ID, o.clientId());
+            text(g, ORDER_ID, o.orderId());
+            text(g, STATUS, o.status().wireName());
+            numberOrNull(g, CODE, o.code());
+            text(g, REASON, o.reason());
+            text(g, MESSAGE, bounded(o.message()));
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeStringField("topic", r.topic());
-        g.writeNumberField("partition", r.partition());
-        g.writeNumberField("offset", r.offset());
-        g.writeStringField("connector", r.connector());
-        g.writeNumberField("timestamp", r.timestamp());
+        text(g, TOPIC, r.topic());
+        number(g, PARTITION, r.partition());
+        number(g, OFFSET, r.offset());
+        text(g, CONNECTOR, r.connector());
+        number(g, TIMESTAMP, r.timestamp());
     }
 
-    private static void writeNumberOrNull(JsonGenerator g, String name, Integer value) throws IOException {
-        if (value == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, value.intValue());
-        }
+    /** A string field; null is written as null. */
+    private static void text(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
     }
 
-    private static void writeNumberOrNull(JsonGenerator g, String name, Long value) throws IOException {
+    private static void number(JsonGenerator g, SerializableString name, long value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    private static void numberOrNull(JsonGenerator g, SerializableString name, Number value) throws IOException {
+        g.writeFieldName(name);
         if (value == null) {
-            g.writeNullField(name);
+            g.writeNull();
         } else {
-            g.writeNumberField(name, value.longValue());
+            g.writeNumber(value.longValue());
         }
     }
 
