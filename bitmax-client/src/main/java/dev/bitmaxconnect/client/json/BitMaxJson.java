@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -49,16 +50,23 @@ public final class BitMaxJson {
         return writeObject(MAPPER.getFactory(), fields);
     }
 
+    /** As {@code ObjectMapper.writeValueAsBytes} does it: into a recycled buffer, copied out once. */
     static byte[] writeObject(JsonFactory factory, FieldWriter fields) {
-        ByteArrayBuilder out = new ByteArrayBuilder(256);
-        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
+        BufferRecycler recycler = factory._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                fields.write(g);
+                g.writeEndObject();
+            }
+            byte[] bytes = out.toByteArray();
+            out.release();
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a JSON object", e); // in memory: only a bug gets here
+        } finally {
+            recycler.releaseToPool();
         }
-        return out.toByteArray();
     }
 
     /** A new mapper with the wire conventions, for callers that want their own. */
