@@ -1,9 +1,13 @@
 package dev.bitmaxconnect.client.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -13,22 +17,15 @@ import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bitmaxconnect.client.model.CancelOrderRequest;
-import dev.bitmaxconnect.client.model.NewOrderRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
 /**
  * The JSON conventions of the BitMax wire format: decimals are JSON strings in plain notation, absent
- * fields are left out, unknown fields are ignored. Also encodes order requests as each section shows them.
+ * fields are left out, unknown fields are ignored. What the client sends is written by {@link RequestBodies}.
  */
 public final class BitMaxJson {
-    /** Single REST orders send the price as {@code price}. */
-    public static final String PRICE = "price";
-    /** Batch and WebSocket orders send it as {@code orderPrice}. */
-    public static final String ORDER_PRICE = "orderPrice";
-
     private static final ObjectMapper MAPPER = newMapper();
 
     private BitMaxJson() {
@@ -37,6 +34,39 @@ public final class BitMaxJson {
     /** A shared, configured mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** Writes the fields of one JSON object to a generator. */
+    @FunctionalInterface
+    public interface FieldWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * The object {@code {..}} holding what {@code fields} writes, as UTF-8 bytes, in one pass: the bytes the shared
+     * mapper's {@code writeValueAsBytes} gives for a tree of the same fields, without building the tree.
+     */
+    public static byte[] writeObject(FieldWriter fields) {
+        return writeObject(MAPPER.getFactory(), fields);
+    }
+
+    /** As {@code ObjectMapper.writeValueAsBytes} does it: into a recycled buffer, copied out once. */
+    static byte[] writeObject(JsonFactory factory, FieldWriter fields) {
+        BufferRecycler recycler = factory._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                fields.write(g);
+                g.writeEndObject();
+            }
+            byte[] bytes = out.toByteArray();
+            out.release();
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a JSON object", e); // in memory: only a bug gets here
+        } finally {
+            recycler.releaseToPool();
+        }
     }
 
     /** A new mapper with the wire conventions, for callers that want their own. */
@@ -86,63 +116,6 @@ public final class BitMaxJson {
                     + DecimalParser.MAX_SCALE, value, BigDecimal.class);
             }
             return value;
-        }
-    }
-
-    /** The JSON of a new order; {@code priceField} is {@link #PRICE} (single REST) or {@link #ORDER_PRICE} (batch, WebSocket). */
-    public static ObjectNode newOrder(NewOrderRequest r, String priceField) {
-        ObjectNode o = MAPPER.createObjectNode();
-        putIfPresent(o, "id", r.id());
-        if (r.time() != null) {
-            o.put("time", r.time().longValue());
-        }
-        o.put("symbol", r.symbol());
-        putIfPresent(o, priceField, r.price());
-        putIfPresent(o, "orderQty", r.orderQty());
-        o.put("orderType", r.orderType().wire());
-        o.put("side", r.side().wire());
-        if (r.respInst() != null) {
-            o.put("respInst", r.respInst().wire());
-        }
-        if (r.postOnly() != null) {
-            o.put("postOnly", r.postOnly().booleanValue());
-        }
-        putIfPresent(o, "stopPrice", r.stopPrice());
-        if (r.timeInForce() != null) {
-            o.put("timeInForce", r.timeInForce().wire());
-        }
-        if (r.execInst() != null) {
-            o.put("execInst", r.execInst().wire());
-        }
-        putIfPresent(o, "posStopLossPrice", r.posStopLossPrice());
-        putIfPresent(o, "posTakeProfitPrice", r.posTakeProfitPrice());
-        return o;
-    }
-
-    /** The JSON of a cancel request. */
-    public static ObjectNode cancelOrder(CancelOrderRequest r) {
-        ObjectNode o = MAPPER.createObjectNode();
-        putIfPresent(o, "id", r.id());
-        o.put("orderId", r.orderId());
-        o.put("symbol", r.symbol());
-        if (r.time() != null) {
-            o.put("time", r.time().longValue());
-        }
-        if (r.respInst() != null) {
-            o.put("respInst", r.respInst().wire());
-        }
-        return o;
-    }
-
-    private static void putIfPresent(ObjectNode o, String name, String value) {
-        if (value != null) {
-            o.put(name, value);
-        }
-    }
-
-    private static void putIfPresent(ObjectNode o, String name, BigDecimal value) {
-        if (value != null) {
-            o.put(name, value.toPlainString());
         }
     }
 }

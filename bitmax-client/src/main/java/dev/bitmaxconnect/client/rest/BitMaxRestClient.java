@@ -1,14 +1,12 @@
 package dev.bitmaxconnect.client.rest;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitmaxconnect.client.BitMaxApiException;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.BitMaxTransportException;
 import dev.bitmaxconnect.client.json.BitMaxJson;
+import dev.bitmaxconnect.client.json.RequestBodies;
 import dev.bitmaxconnect.client.model.AccountInfo;
 import dev.bitmaxconnect.client.model.BatchOrderResult;
 import dev.bitmaxconnect.client.model.CancelOrderRequest;
@@ -30,7 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Every REST endpoint of the BitMax Futures v2 API, one blocking method each. Private calls are signed
@@ -122,17 +120,23 @@ public final class BitMaxRestClient implements AutoCloseable {
 
     /** POST /&lt;grp&gt;/api/pro/v2/futures/isolated-position-margin; a negative amount decreases the margin. */
     public void changeIsolatedMargin(String symbol, BigDecimal amount) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("symbol", requireText(symbol, "symbol"));
-        body.put("amount", Objects.requireNonNull(amount, "amount").toPlainString());
+        String checkedSymbol = requireText(symbol, "symbol");
+        String plainAmount = Objects.requireNonNull(amount, "amount").toPlainString();
+        byte[] body = RequestBodies.object(g -> {
+            g.writeStringField("symbol", checkedSymbol);
+            g.writeStringField("amount", plainAmount);
+        });
         execute(privateCall("POST", "v2/futures/isolated-position-margin", body, null), null);
     }
 
     /** POST /&lt;grp&gt;/api/pro/v2/futures/margin-type */
     public void changeMarginType(String symbol, MarginType marginType) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("symbol", requireText(symbol, "symbol"));
-        body.put("marginType", Objects.requireNonNull(marginType, "marginType").wire());
+        String checkedSymbol = requireText(symbol, "symbol");
+        String wireType = Objects.requireNonNull(marginType, "marginType").wire();
+        byte[] body = RequestBodies.object(g -> {
+            g.writeStringField("symbol", checkedSymbol);
+            g.writeStringField("marginType", wireType);
+        });
         execute(privateCall("POST", "v2/futures/margin-type", body, null), null);
     }
 
@@ -141,9 +145,11 @@ public final class BitMaxRestClient implements AutoCloseable {
         if (leverage < 1 || leverage > 100) {
             throw new IllegalArgumentException("leverage must be between 1 and 100, was " + leverage);
         }
-        ObjectNode body = mapper.createObjectNode();
-        body.put("symbol", requireText(symbol, "symbol"));
-        body.put("leverage", leverage);
+        String checkedSymbol = requireText(symbol, "symbol");
+        byte[] body = RequestBodies.object(g -> {
+            g.writeStringField("symbol", checkedSymbol);
+            g.writeNumberField("leverage", leverage);
+        });
         return execute(privateCall("POST", "v2/futures/leverage", body, null), type(LeverageChange.class));
     }
 
@@ -157,52 +163,53 @@ public final class BitMaxRestClient implements AutoCloseable {
         execute(privateCall("POST", "v2/futures/transfer/withdraw", transferBody(asset, amount), null), null);
     }
 
-    private ObjectNode transferBody(String asset, BigDecimal amount) {
+    private static byte[] transferBody(String asset, BigDecimal amount) {
         Objects.requireNonNull(amount, "amount");
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("amount must be positive, was " + amount.toPlainString());
         }
-        ObjectNode body = mapper.createObjectNode();
-        body.put("asset", requireText(asset, "asset"));
-        body.put("amount", amount.toPlainString());
-        return body;
+        String checkedAsset = requireText(asset, "asset");
+        return RequestBodies.object(g -> {
+            g.writeStringField("asset", checkedAsset);
+            g.writeStringField("amount", amount.toPlainString());
+        });
     }
 
     // ---------------------------------------------------------------- orders
 
     /** POST /&lt;grp&gt;/api/pro/v2/futures/order; stamps {@code time} when the request has none. */
     public OrderResult placeOrder(NewOrderRequest request) {
-        ObjectNode body = BitMaxJson.newOrder(stamp(request), BitMaxJson.PRICE);
+        byte[] body = RequestBodies.newOrder(stamp(request));
         return execute(privateCall("POST", "v2/futures/order", body, null), type(OrderResult.class));
     }
 
     /** POST /&lt;grp&gt;/api/pro/v2/futures/order/batch; 1 to 10 orders, all or none accepted. */
     public BatchOrderResult placeBatch(List<NewOrderRequest> orders) {
-        ObjectNode body = batch(orders, order -> BitMaxJson.newOrder(stamp(order), BitMaxJson.ORDER_PRICE));
+        byte[] body = RequestBodies.orderBatch(stamped(orders, this::stamp));
         return execute(privateCall("POST", "v2/futures/order/batch", body, null), type(BatchOrderResult.class));
     }
 
     /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order (JSON body); stamps {@code time} when absent. */
     public OrderResult cancelOrder(CancelOrderRequest request) {
-        ObjectNode body = BitMaxJson.cancelOrder(stamp(request));
+        byte[] body = RequestBodies.cancelOrder(stamp(request));
         return execute(privateCall("DELETE", "v2/futures/order", body, null), type(OrderResult.class));
     }
 
     /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order/batch; 1 to 10 cancels. */
     public BatchOrderResult cancelBatch(List<CancelOrderRequest> cancels) {
-        ObjectNode body = batch(cancels, cancel -> BitMaxJson.cancelOrder(stamp(cancel)));
+        byte[] body = RequestBodies.cancelBatch(stamped(cancels, this::stamp));
         return execute(privateCall("DELETE", "v2/futures/order/batch", body, null), type(BatchOrderResult.class));
     }
 
     /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order/all: every open order. */
     public void cancelAll() {
-        execute(privateCall("DELETE", "v2/futures/order/all", mapper.createObjectNode(), null), null);
+        execute(privateCall("DELETE", "v2/futures/order/all", RequestBodies.object(g -> { }), null), null);
     }
 
     /** DELETE /&lt;grp&gt;/api/pro/v2/futures/order/all for one symbol. */
     public void cancelAll(String symbol) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("symbol", requireText(symbol, "symbol"));
+        String checkedSymbol = requireText(symbol, "symbol");
+        byte[] body = RequestBodies.object(g -> g.writeStringField("symbol", checkedSymbol));
         execute(privateCall("DELETE", "v2/futures/order/all", body, null), null);
     }
 
@@ -276,15 +283,14 @@ public final class BitMaxRestClient implements AutoCloseable {
         return r.time() != null ? r : r.withTime(config.clock().millis());
     }
 
-    /** The body of a batch request: {@code {"orders":[..]}}, 1 to 10 items. */
-    private <T> ObjectNode batch(List<T> items, Function<T, ObjectNode> encode) {
+    /** The items of a batch request (1 to 10), each stamped. */
+    private static <T> List<T> stamped(List<T> items, UnaryOperator<T> stamp) {
         requireBatch(items);
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode encoded = body.putArray("orders");
+        List<T> out = new ArrayList<>(items.size());
         for (T item : items) {
-            encoded.add(encode.apply(item));
+            out.add(stamp.apply(item));
         }
-        return body;
+        return out;
     }
 
     private static void requireBatch(List<?> items) {
@@ -312,7 +318,7 @@ public final class BitMaxRestClient implements AutoCloseable {
         return new ApiCall("GET", apiPath, false, null, null);
     }
 
-    private ApiCall privateCall(String method, String apiPath, JsonNode body, List<String[]> query) {
+    private ApiCall privateCall(String method, String apiPath, byte[] body, List<String[]> query) {
         return new ApiCall(method, apiPath, true, body, query);
     }
 

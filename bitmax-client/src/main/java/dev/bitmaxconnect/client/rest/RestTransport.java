@@ -31,12 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * How a REST call travels: the URL (with the account group when the call needs it), signing, the rate
  * limiter, one retry policy (HTTP 429, a GET whose connection failed) and the reading of the exchange's
- * answer into data or a {@link BitMaxApiException}; no answer becomes a {@link BitMaxTransportException}
- * that says whether the request may have reached the exchange.
+ * answer into data or a {@link BitMaxApiException} (the common success in one pass by {@link SuccessReader}, anything
+ * else through a tree); no answer becomes a {@link BitMaxTransportException} that says whether the request may have
+ * reached the exchange.
  */
 final class RestTransport {
     private static final Logger log = LoggerFactory.getLogger(BitMaxRestClient.class); // one logger for the REST client
-    private static final MediaType JSON = MediaType.get("application/json");
+    /** With the charset OkHttp added when bodies were strings: the header stays what it was. */
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     private static final String API = "api/pro/";
@@ -47,6 +49,7 @@ final class RestTransport {
     private final RequestSigner signer;
     private final RequestRateLimiter rateLimiter;
     private final ObjectMapper mapper = BitMaxJson.mapper();
+    private final SuccessReader successReader = new SuccessReader(mapper);
     private final IntSupplier accountGroup;
 
     RestTransport(BitMaxClientConfig config, IntSupplier accountGroup) {
@@ -103,7 +106,7 @@ final class RestTransport {
         }
         RequestBody body = null;
         if (c.body() != null) {
-            body = RequestBody.create(c.body().toString(), JSON);
+            body = RequestBody.create(c.body(), JSON);
         }
         Request.Builder rb = new Request.Builder().url(url.build()).method(c.method(), body)
             .header("Accept", "application/json")
@@ -196,6 +199,12 @@ final class RestTransport {
     }
 
     private <T> T parse(ApiCall c, int status, String body, JavaType dataType, Duration retryAfter) {
+        if (status >= 200 && status < 300 && dataType != null) {
+            T data = successReader.read(body, dataType);
+            if (data != null) {
+                return data;
+            }
+        }
         JsonNode root = null;
         try {
             if (!body.isEmpty()) {

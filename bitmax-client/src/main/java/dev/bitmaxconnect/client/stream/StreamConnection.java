@@ -1,6 +1,5 @@
 package dev.bitmaxconnect.client.stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitmaxconnect.client.BitMaxApiException;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.BitMaxTransportException;
@@ -206,7 +205,7 @@ final class StreamConnection implements StreamSession.Events {
     }
 
     /** Sends a request on the ready session; fails at once when there is none. */
-    <T extends StreamMessage> CompletableFuture<T> request(String key, String what, ObjectNode msg, Class<T> reply) {
+    <T extends StreamMessage> CompletableFuture<T> request(String key, String what, String msg, Class<T> reply) {
         StreamSession session;
         synchronized (lock) {
             session = readySession();
@@ -219,8 +218,8 @@ final class StreamConnection implements StreamSession.Events {
     }
 
     private <T extends StreamMessage> CompletableFuture<T> send(StreamSession session, String key, String what,
-                                                               ObjectNode msg, Class<T> reply) {
-        return replies.send(session.webSocket, key, what, msg.toString(), reply);
+                                                               String msg, Class<T> reply) {
+        return replies.send(session.webSocket, key, what, msg, reply);
     }
 
     // ------------------------------------------------------------------ sessions
@@ -249,7 +248,7 @@ final class StreamConnection implements StreamSession.Events {
         if (authMethod == AuthMethod.MESSAGE) {
             long ts = config.clock().millis();
             String id = nextId();
-            ObjectNode msg = StreamRequests.auth(id, ts, signer.apiKey(), signer.sign(ts, config.wsSignedPath()));
+            String msg = StreamRequests.auth(id, ts, signer.apiKey(), signer.sign(ts, config.wsSignedPath()));
             send(session, id, "auth", msg, AuthResult.class).whenComplete((result, error) -> {
                 if (error != null) {
                     authFailed(session, error);

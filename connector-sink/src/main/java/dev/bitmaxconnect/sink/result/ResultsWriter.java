@@ -1,8 +1,10 @@
 package dev.bitmaxconnect.sink.result;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.bitmaxconnect.client.json.BitMaxJson;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,8 +22,6 @@ import org.apache.kafka.connect.errors.ConnectException;
  * returns only when every result written so far is acknowledged, so that offsets can be committed.
  */
 public final class ResultsWriter implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String topic;
     private final Producer<byte[], byte[]> producer;
@@ -66,51 +66,84 @@ public final class ResultsWriter implements AutoCloseable {
     /** The longest message a result record carries. */
     static final int MAX_MESSAGE = 2_000;
 
+    /**
+     * The record's value, written in one pass (the results topic's format: field order, nulls written as null,
+     * characters beyond the BMP as escaped surrogate pairs, as the tree serialised by a plain mapper gave).
+     */
     public static byte[] toJson(CommandResult r) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("commandId", r.commandId());
+        return BitMaxJson.writeObject(g -> writeResult(g, r));
+    }
+
+    // The field names, encoded once: a record is mostly names.
+    private static final SerializedString COMMAND_ID = new SerializedString("commandId");
+    private static final SerializedString GIVEN_ID = new SerializedString("givenId");
+    private static final SerializedString ACTION = new SerializedString("action");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString ORDER_ID = new SerializedString("orderId");
+    private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString REASON = new SerializedString("reason");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString REQUEST_TIME = new SerializedString("requestTime");
+    private static final SerializedString LATENCY_MS = new SerializedString("latencyMs");
+    private static final SerializedString ATTEMPTS = new SerializedString("attempts");
+    private static final SerializedString ORDERS = new SerializedString("orders");
+    private static final SerializedString CLIENT_ID = new SerializedString("clientId");
+    private static final SerializedString TOPIC = new SerializedString("topic");
+    private static final SerializedString PARTITION = new SerializedString("partition");
+    private static final SerializedString OFFSET = new SerializedString("offset");
+    private static final SerializedString CONNECTOR = new SerializedString("connector");
+    private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
+
+    private static void writeResult(JsonGenerator g, CommandResult r) throws IOException {
+        text(g, COMMAND_ID, r.commandId());
         // A command's id is whatever its writer put there, refused ones included: no longer than a message.
-        n.put("givenId", bounded(r.givenId()));
-        n.put("action", r.action());
-        n.put("status", r.status().wireName());
-        n.put("orderId", r.orderId());
-        if (r.code() == null) {
-            n.putNull("code");
-        } else {
-            n.put("code", r.code());
-        }
-        n.put("reason", r.reason());
-        n.put("message", bounded(r.message()));
-        if (r.requestTime() == null) {
-            n.putNull("requestTime");
-        } else {
-            n.put("requestTime", r.requestTime());
-        }
-        n.put("latencyMs", r.latencyMs());
-        n.put("attempts", r.attempts());
-        ArrayNode orders = n.putArray("orders");
+        text(g, GIVEN_ID, bounded(r.givenId()));
+        text(g, ACTION, r.action());
+        text(g, STATUS, r.status().wireName());
+        text(g, ORDER_ID, r.orderId());
+        numberOrNull(g, CODE, r.code());
+        text(g, REASON, r.reason());
+        text(g, MESSAGE, bounded(r.message()));
+        numberOrNull(g, REQUEST_TIME, r.requestTime());
+        number(g, LATENCY_MS, r.latencyMs());
+        number(g, ATTEMPTS, r.attempts());
+        g.writeFieldName(ORDERS);
+        g.writeStartArray();
         for (ItemOutcome o : r.orders()) {
-            ObjectNode item = orders.addObject();
-            item.put("clientId", o.clientId());
-            item.put("orderId", o.orderId());
-            item.put("status", o.status().wireName());
-            if (o.code() == null) {
-                item.putNull("code");
-            } else {
-                item.put("code", o.code());
-            }
-            item.put("reason", o.reason());
-            item.put("message", bounded(o.message()));
+            g.writeStartObject();
+            text(g, CLIENT_ID, o.clientId());
+            text(g, ORDER_ID, o.orderId());
+            text(g, STATUS, o.status().wireName());
+            numberOrNull(g, CODE, o.code());
+            text(g, REASON, o.reason());
+            text(g, MESSAGE, bounded(o.message()));
+            g.writeEndObject();
         }
-        n.put("topic", r.topic());
-        n.put("partition", r.partition());
-        n.put("offset", r.offset());
-        n.put("connector", r.connector());
-        n.put("timestamp", r.timestamp());
-        try {
-            return JSON.writeValueAsBytes(n);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot serialise a result", e);
+        g.writeEndArray();
+        text(g, TOPIC, r.topic());
+        number(g, PARTITION, r.partition());
+        number(g, OFFSET, r.offset());
+        text(g, CONNECTOR, r.connector());
+        number(g, TIMESTAMP, r.timestamp());
+    }
+
+    /** A string field; null is written as null. */
+    private static void text(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private static void number(JsonGenerator g, SerializableString name, long value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    private static void numberOrNull(JsonGenerator g, SerializableString name, Number value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value.longValue());
         }
     }
 
