@@ -116,6 +116,14 @@ public class BitMaxSourceConfig extends ExchangeConfig {
             + "Keys, timestamps, headers and offsets are the same in both. exchange-json refuses the private channels, "
             + "the book channel and reference data, which stay typed.";
 
+    public static final String RECORD_HEADERS = "record.headers";
+    public static final String RECORD_HEADERS_ALL = "all";
+    public static final String RECORD_HEADERS_GAP = "gap";
+    private static final String RECORD_HEADERS_DOC = "The headers of market-data records (pricing, bbo, depth, trades, "
+            + "bar): 'all', bitmax.channel, bitmax.seqnum where the stream has one and bitmax.gap on the first record "
+            + "after a gap; 'gap', only bitmax.gap, for consumers that read the channel and seqnum from the value "
+            + "(Connect converts every header of every record). Order, account and book records keep all theirs.";
+
     public static final String QUEUE_CAPACITY = "queue.capacity";
     private static final String QUEUE_CAPACITY_DOC = "Messages a task buffers between its WebSocket connection and "
             + "poll(). The queue is bounded; its depth is a metric.";
@@ -241,6 +249,9 @@ public class BitMaxSourceConfig extends ExchangeConfig {
         def.define(VALUE_FORMAT, Type.STRING, ValueFormat.TYPED.configName(),
                 ValidString.in(ValueFormat.configNames().toArray(new String[0])), Importance.MEDIUM, VALUE_FORMAT_DOC,
                 GROUP_RECORDS, ++order, Width.SHORT, "Value format", new ChoiceRecommender(ValueFormat.configNames()));
+        def.define(RECORD_HEADERS, Type.STRING, RECORD_HEADERS_ALL, ValidString.in(RECORD_HEADERS_ALL, RECORD_HEADERS_GAP),
+                Importance.LOW, RECORD_HEADERS_DOC, GROUP_RECORDS, ++order, Width.SHORT, "Record headers",
+                new ChoiceRecommender(List.of(RECORD_HEADERS_ALL, RECORD_HEADERS_GAP)));
 
         order = 0;
         def.define(QUEUE_CAPACITY, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW,
@@ -356,6 +367,11 @@ public class BitMaxSourceConfig extends ExchangeConfig {
 
     public ValueFormat valueFormat() {
         return ValueFormat.fromConfigName(getString(VALUE_FORMAT));
+    }
+
+    /** Whether market-data records carry all their headers ({@code record.headers=all}), not only the gap marker. */
+    public boolean allRecordHeaders() {
+        return RECORD_HEADERS_ALL.equals(getString(RECORD_HEADERS));
     }
 
     public int queueCapacity() {

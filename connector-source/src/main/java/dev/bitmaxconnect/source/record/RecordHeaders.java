@@ -22,6 +22,11 @@ public record RecordHeaders(String channel, Long sequence, boolean gap, String o
         return new RecordHeaders(channel, null, false, null);
     }
 
+    /** Only the gap marker, when {@code gap}: the market-data headers with {@code record.headers=gap}. */
+    public static RecordHeaders gapOnly(boolean gap) {
+        return new RecordHeaders(null, null, gap, null);
+    }
+
     public RecordHeaders withSequence(long sequence) {
         return new RecordHeaders(channel, sequence, gap, origin);
     }
@@ -37,7 +42,9 @@ public record RecordHeaders(String channel, Long sequence, boolean gap, String o
     /** The Connect headers; a header without a value is left out, and the gap marker is only ever true. */
     Headers toConnectHeaders() {
         ConnectHeaders headers = new ConnectHeaders();
-        headers.addString(CHANNEL, channel);
+        if (channel != null) {
+            headers.addString(CHANNEL, channel);
+        }
         if (sequence != null) {
             headers.addLong(SEQUENCE, sequence);
         }

@@ -55,6 +55,8 @@ public final class SourceRecordAssembler {
     private final BookChannel book;
     /** Whether depth records are written; with only the book channel, depth is read for the book alone. */
     private final boolean writesDepth;
+    /** {@code record.headers=gap}: market-data records carry only the gap marker. */
+    private final boolean marketHeadersGapOnly;
 
     public SourceRecordAssembler(BitMaxSourceConfig config, DecimalFormat decimals, SourceTaskMetrics metrics) {
         this.config = config;
@@ -67,6 +69,7 @@ public final class SourceRecordAssembler {
             topics.put(channel, config.topicFor(channel));
         }
         this.writesDepth = config.channels().contains(Channel.DEPTH);
+        this.marketHeadersGapOnly = !config.allRecordHeaders();
         this.book = config.channels().contains(Channel.BOOK) ? new BookChannel(schemas, decimals,
                 config.topicFor(Channel.BOOK), config.bookLevels(), config.bookIntervalMs(), System::currentTimeMillis)
                 : null;
@@ -214,17 +217,17 @@ public final class SourceRecordAssembler {
             Object value = frameText != null ? frameText : marketData.bbo(b);
             long ts = frameText != null ? ExchangeJsonValues.bboTime(b) : b.data().ts();
             out.add(destination(Channel.BBO, marketPartition(Channel.BBO, b.symbol()), SourcePartitions.timeOffset(ts))
-                    .record(b.symbol(), value, ts, RecordHeaders.of("bbo")));
+                    .record(b.symbol(), value, ts, marketHeaders("bbo", null, false)));
         } else if (message instanceof StreamMessage.Bar b) {
             Object value = frameText != null ? frameText : marketData.bar(b);
             long ts = frameText != null ? ExchangeJsonValues.barTime(b) : b.data().ts();
             out.add(destination(Channel.BAR, SourcePartitions.bar(b.symbol(), b.data().interval()),
-                    SourcePartitions.timeOffset(ts)).record(b.symbol(), value, ts, RecordHeaders.of("bar")));
+                    SourcePartitions.timeOffset(ts)).record(b.symbol(), value, ts, marketHeaders("bar", null, false)));
         } else if (message instanceof StreamMessage.PricingData p) {
             Object value = frameText != null ? frameText : marketData.pricing(p);
             long ts = frameText != null ? ExchangeJsonValues.pricingTime(p) : ((Date) ((Struct) value).get("time")).getTime();
             out.add(destination(Channel.PRICING, SourcePartitions.pricing(), SourcePartitions.timeOffset(ts))
-                    .record(Channel.PRICING.exchangeName(), value, ts, RecordHeaders.of("futures-pricing-data")));
+                    .record(Channel.PRICING.exchangeName(), value, ts, marketHeaders("futures-pricing-data", null, false)));
         } else if (message instanceof StreamMessage.OrderReport o) {
             if (!config.channels().contains(Channel.ORDER)) {
                 return;
@@ -282,7 +285,7 @@ public final class SourceRecordAssembler {
         }
         return destination(channel, marketPartition(channel, symbol),
                 SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, seqnum, time))
-                .record(symbol, value, time, RecordHeaders.of(channel.exchangeName()).withSequence(seqnum).withGap(gap));
+                .record(symbol, value, time, marketHeaders(channel.exchangeName(), seqnum, gap));
     }
 
     /** A depth update or snapshot of {@code type}; its fields were checked by the typed mapping, or are checked here. */
@@ -330,7 +333,7 @@ public final class SourceRecordAssembler {
         return destination(Channel.DEPTH, marketPartition(Channel.DEPTH, released.symbol()),
                 SourcePartitions.sequenceOffset(SourcePartitions.SEQNUM, released.seqnum(), released.time()))
                 .record(released.symbol(), released.value(), released.time(),
-                        RecordHeaders.of("depth-snapshot").withSequence(released.seqnum()).withGap(gap));
+                        marketHeaders("depth-snapshot", released.seqnum(), gap));
     }
 
     private void emitPrivate(PrivateEvent event, List<SourceRecord> out) {
@@ -363,6 +366,15 @@ public final class SourceRecordAssembler {
 
     private Map<String, String> orderSlot(String accountId, EmittedOrderStates.Entry emission) {
         return SourcePartitions.orderSlot(accountId, emission.slot(reconciler.emittedOrders().slots()));
+    }
+
+    /** The headers of a market-data record: all of them, or only the gap marker ({@code record.headers=gap}). */
+    private RecordHeaders marketHeaders(String channel, Long sequence, boolean gap) {
+        if (marketHeadersGapOnly) {
+            return RecordHeaders.gapOnly(gap);
+        }
+        RecordHeaders headers = RecordHeaders.of(channel).withGap(gap);
+        return sequence == null ? headers : headers.withSequence(sequence);
     }
 
     private RecordDestination destination(Channel channel, Map<String, ?> partition, Map<String, ?> offset) {

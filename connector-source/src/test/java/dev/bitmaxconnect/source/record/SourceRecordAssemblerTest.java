@@ -201,6 +201,29 @@ class SourceRecordAssemblerTest {
     }
 
     @Test
+    void withRecordHeadersGapMarketRecordsCarryOnlyTheGapMark() {
+        SourceRecordAssembler gapOnly = new SourceRecordAssembler(new BitMaxSourceConfig(Map.of(
+                BitMaxSourceConfig.REST_URL, "http://127.0.0.1:1",
+                BitMaxSourceConfig.WS_URL, "ws://127.0.0.1:1",
+                BitMaxSourceConfig.SYMBOLS, "BTC-PERP",
+                BitMaxSourceConfig.CHANNELS, "trades,bbo",
+                BitMaxSourceConfig.RECORD_HEADERS, "gap")), new DecimalFormat(DecimalHandlingMode.STRING, 0),
+                new SourceTaskMetrics());
+        List<SourceRecord> out = new ArrayList<>();
+        gapOnly.assemble(message(trades(1, 2)), out);
+        gapOnly.assemble(new TaskEvent.SessionLost(false), out);
+        gapOnly.assemble(message(trades(7)), out);
+        gapOnly.assemble(message(decoded("channel-level-1-order-book-data-bbo--bbo-message.json", DECODE,
+                StreamMessage.Bbo.class)), out);
+        assertThat(out).hasSize(4);
+        assertThat(out).extracting(r -> r.headers().size()).containsExactly(0, 0, 1, 0);
+        assertThat(out.get(2).headers().lastWithName(RecordHeaders.GAP).value()).isEqualTo(true);
+        // the value and the offsets stay as they are
+        assertThat(((Struct) out.get(2).value()).getBoolean("gapBefore")).isTrue();
+        assertThat(out.get(1).sourceOffset()).isEqualTo(assemble(message(trades(1, 2))).get(1).sourceOffset());
+    }
+
+    @Test
     void perMessageChannelsGoToTheirTopics() {
         List<SourceRecord> records = assemble(
                 message(decoded("channel-level-1-order-book-data-bbo--bbo-message.json", DECODE, StreamMessage.Bbo.class)),
