@@ -1,5 +1,6 @@
 package dev.bitmaxconnect.bench.sink;
 
+import dev.bitmaxconnect.bench.cpu.ThreadCpu;
 import dev.bitmaxconnect.bench.plot.BenchCsv;
 import dev.bitmaxconnect.client.BitMaxClientConfig;
 import dev.bitmaxconnect.client.model.NewOrderRequest;
@@ -13,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +48,9 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * </ol>
  * Each phase runs {@code --warmup} seconds, not measured, then a window of {@code --window} seconds; a first
  * repetition, not counted, warms the JVM up. The report gives every repetition, then the medians with their spread
- * (min-max). A sequential signed REST client (what a generic
- * HTTP sink does) is measured once at the start.
+ * (min-max), and for the repetition of median ratio the CPU time of its limit and unpaced windows by thread
+ * ({@link ThreadCpu}), per order. A sequential signed REST client (what a generic HTTP sink does) is measured once at
+ * the start.
  *
  * <p>Arguments: {@code --runs 5 --warmup 5 --window 20 --paced 3000 --partitions 4 --lead 20000 --baseline 500};
  * {@code --out results.csv} also writes every counted repetition as CSV ({@link BenchCsv}).
@@ -57,8 +60,11 @@ public final class SinkThroughputBenchmark {
     private static final String PLACE = "{\"action\":\"place\",\"id\":\"%s\",\"symbol\":\"BTC-PERP\",\"side\":\"Buy\","
             + "\"orderType\":\"Limit\",\"price\":\"%s\",\"orderQty\":\"0.001\",\"timeInForce\":\"IOC\"}";
 
-    /** One measured phase: orders in its window, and produce-to-acceptance (or request) latencies. */
-    private record Phase(long orders, double seconds, long[] latenciesMs) {
+    /**
+     * One measured phase: orders in its window, produce-to-acceptance (or request) latencies, and the window's CPU
+     * time by thread.
+     */
+    private record Phase(long orders, double seconds, long[] latenciesMs, List<ThreadCpu.Group> threads) {
         double perSecond() {
             return orders / seconds;
         }
@@ -188,7 +194,7 @@ public final class SinkThroughputBenchmark {
                         price(i), new BigDecimal("0.001")));
                 lat[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             }
-            return new Phase(n, (System.nanoTime() - start) / 1e9, lat);
+            return new Phase(n, (System.nanoTime() - start) / 1e9, lat, List.of());
         }
     }
 
@@ -235,6 +241,8 @@ public final class SinkThroughputBenchmark {
                 return Arrays.copyOf(lat, measured);
             }));
         }
+        ThreadCpu cpuStart = sleepUntil(windowStart);
+        ThreadCpu cpuEnd = sleepUntil(end);
         List<long[]> latencies = new ArrayList<>();
         for (Future<long[]> loop : loops) {
             latencies.add(loop.get());
@@ -243,7 +251,16 @@ public final class SinkThroughputBenchmark {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Phase(all.length * 10L, windowSeconds, all);
+        return new Phase(all.length * 10L, windowSeconds, all, cpuEnd.since(cpuStart));
+    }
+
+    /** Sleeps until {@code nanoTime}, then takes the threads' CPU times. */
+    private static ThreadCpu sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+        return ThreadCpu.snapshot();
     }
 
     /**
@@ -258,13 +275,17 @@ public final class SinkThroughputBenchmark {
         long windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         long end = windowStart + TimeUnit.SECONDS.toNanos(windowSeconds);
         long acceptedAtWindowStart = -1;
+        ThreadCpu cpuStart = null;
+        ThreadCpu cpuEnd;
         long produced = 0;
         while (true) {
             long now = System.nanoTime();
             if (acceptedAtWindowStart < 0 && now >= windowStart) {
                 acceptedAtWindowStart = accepted();
+                cpuStart = ThreadCpu.snapshot();
             }
             if (now >= end) {
+                cpuEnd = ThreadCpu.snapshot();
                 break;
             }
             // wait by parking, never spinning: a spinning producer takes a core from the connector it measures
@@ -295,8 +316,9 @@ public final class SinkThroughputBenchmark {
         if (accepted() - acceptedBefore < produced) {
             throw new IllegalStateException("the connector did not place every command within 120 s");
         }
+        List<ThreadCpu.Group> threads = cpuEnd.since(cpuStart);
         if (rate == 0) {
-            return new Phase(acceptedInWindow, windowSeconds, new long[0]);
+            return new Phase(acceptedInWindow, windowSeconds, new long[0], threads);
         }
         List<Long> latencies = new ArrayList<>(producedAt.size());
         for (AcceptedOrder o : sim.groundTruth().acceptedOrders()) {
@@ -305,7 +327,8 @@ public final class SinkThroughputBenchmark {
                 latencies.add(o.acceptedAt() - at);
             }
         }
-        return new Phase(acceptedInWindow, windowSeconds, latencies.stream().mapToLong(Long::longValue).toArray());
+        return new Phase(acceptedInWindow, windowSeconds, latencies.stream().mapToLong(Long::longValue).toArray(),
+                threads);
     }
 
     private long accepted() {
@@ -343,6 +366,14 @@ public final class SinkThroughputBenchmark {
                 + " ms (target < 100 ms)");
         System.out.printf(Locale.ROOT, "connector / sequential REST           : %.1fx%n",
                 median(reps.stream().mapToDouble(r -> r.unpaced().perSecond()).toArray()) / sequential.perSecond());
+        List<Repetition> byRatio = new ArrayList<>(reps);
+        byRatio.sort(Comparator.comparingDouble(Repetition::ratio));
+        Repetition median = byRatio.get(byRatio.size() / 2);
+        System.out.println("CPU of the median repetition's limit by thread:");
+        ThreadCpu.describe(median.limit().threads(), median.limit().orders(), "order", 0.02).forEach(System.out::println);
+        System.out.println("CPU of the median repetition's connector, unpaced, by thread:");
+        ThreadCpu.describe(median.unpaced().threads(), median.unpaced().orders(), "order", 0.02)
+                .forEach(System.out::println);
     }
 
     private static String spread(double[] values, String format) {

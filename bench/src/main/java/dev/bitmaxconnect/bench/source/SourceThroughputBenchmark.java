@@ -24,6 +24,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import com.sun.management.OperatingSystemMXBean;
 
+import dev.bitmaxconnect.bench.cpu.ThreadCpu;
 import dev.bitmaxconnect.bench.plot.BenchCsv;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.source.BitMaxSourceConnector;
@@ -42,19 +43,25 @@ import okhttp3.WebSocketListener;
  * <ul>
  * <li>a bare KafkaProducer sending the very payloads the connector wrote: paced at the rate each connector run
  * reached (its send-to-append latency), and unpaced (what Kafka takes on this machine);</li>
- * <li>a relay: the same simulator feed, at the same rate, read by a bare OkHttp WebSocket whose frames go to a bare
- * KafkaProducer as they are, with no decoding, no schema and no Connect (what this feed can deliver into Kafka on
- * this machine, and what a generic WebSocket-to-Kafka bridge does).</li>
+ * <li>a relay: the same simulator feed, at the same rate, read by bare OkHttp WebSockets (as many as the connector
+ * has tasks, the subscriptions spread alike) whose frames go to a bare KafkaProducer each, as they are, with no
+ * decoding, no schema and no Connect (what this feed can deliver into Kafka on this machine, and what a generic
+ * WebSocket-to-Kafka bridge does).</li>
  * </ul>
+ * The bare producers start from the settings a Connect worker gives a source task's producer (acks=all, one request
+ * in flight, not idempotent), so that both sides send alike.
  *
  * Each run also reports the whole process's CPU time per record within its window (simulator, broker, worker and
- * benchmark share one JVM), the cost that bounds throughput on a machine with few cores.
+ * benchmark share one JVM), the cost that bounds throughput on a machine with few cores, and for the median run of
+ * each kind that time by thread ({@link ThreadCpu}): which part of the process a record costs, and how much of it
+ * is kernel time.
  *
  * <p>Arguments: {@code --rates 1000,5000,10000 --seconds 10 --warmup 3 --feed market --tasks 1 --repeat 1
  * --producer key=value,... --compare key=value,...}. {@code --feed synthetic} makes the simulator send template depth and trades messages
  * instead of walking its market (a fraction of the cost per message, so that the feed is not the limit);
  * {@code --tasks} is the connector's {@code tasks.max} (its four subscriptions, depth and trades of two contracts,
- * are spread over the tasks); {@code --repeat} runs every rate, and the unpaced producer, that many times and
+ * are spread over the tasks); {@code --relay-sockets} the relay's WebSockets (default: as many as tasks);
+ * {@code --repeat} runs every rate, and the unpaced producer, that many times and
  * reports the medians; {@code --producer} gives producer settings to the connector (as
  * {@code producer.override.*}) and to every bare producer alike; {@code --compare} also runs the connector with these
  * settings at every rate and round, right after the default run, and reports the ratio of the medians (e.g.
@@ -80,7 +87,8 @@ public final class SourceThroughputBenchmark {
     private static Map<String, String> compareSettings = Map.of();
 
     /** One measured run: records appended in its window, their latencies, and the process's CPU time meanwhile. */
-    private record RunResult(int rate, long records, double seconds, long[] latenciesMs, long cpuNanos) {
+    private record RunResult(int rate, long records, double seconds, long[] latenciesMs, long cpuNanos,
+            List<ThreadCpu.Group> threads) {
         double recordsPerSecond() {
             return records / seconds;
         }
@@ -126,6 +134,7 @@ public final class SourceThroughputBenchmark {
         };
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "1"));
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
+        int relaySockets = Integer.parseInt(options.getOrDefault("relay-sockets", Integer.toString(tasks)));
         producerSettings = settings("producer", options.getOrDefault("producer", ""));
         compareSettings = settings("compare", options.getOrDefault("compare", ""));
 
@@ -158,7 +167,7 @@ public final class SourceThroughputBenchmark {
                     pacedRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs()
                             .add(runProducer(connect, run.payloads(), achieved, prefix + "-bare-paced"));
                     relayRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs()
-                            .add(runRelay(connect, prefix + "-relay", rate, synthetic, seconds, warmup));
+                            .add(runRelay(connect, prefix + "-relay", rate, synthetic, seconds, warmup, relaySockets));
                     lastPayloads = run.payloads();
                     if (!compareSettings.isEmpty()) {
                         compareRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs().add(runConnector(connect,
@@ -233,12 +242,17 @@ public final class SourceThroughputBenchmark {
     private static void printRepeats(String label, Repeats repeats) {
         if (repeats.runs().size() == 1) {
             print(label, repeats.runs().get(0));
-            return;
+        } else {
+            for (int i = 0; i < repeats.runs().size(); i++) {
+                print(label + " #" + (i + 1), repeats.runs().get(i));
+            }
+            print(label + ", median", repeats.median());
         }
-        for (int i = 0; i < repeats.runs().size(); i++) {
-            print(label + " #" + (i + 1), repeats.runs().get(i));
+        RunResult median = repeats.median();
+        if (!median.threads().isEmpty()) {
+            System.out.println("  CPU of the " + (repeats.runs().size() == 1 ? "" : "median ") + "run by thread:");
+            ThreadCpu.describe(median.threads(), median.records(), "record", 0.02).forEach(System.out::println);
         }
-        print(label + ", median", repeats.median());
     }
 
     private static BitMaxSimulator.Builder simulator(int rate, boolean synthetic) {
@@ -274,22 +288,22 @@ public final class SourceThroughputBenchmark {
             AppendedRecords appended = AppendedRecords.read(connect.kafka().bootstrapServers(), topics,
                     AppendedRecords.exchangeTimeField(config), window.start(), window.end());
             return new ConnectorRun(new RunResult(rate, appended.inWindow(), seconds, appended.sortedLatencies(),
-                    window.cpuNanos()), appended.payloads());
+                    window.cpuNanos(), window.threads()), appended.payloads());
         }
     }
 
-    /** The measured window of a run: after the warm-up, with the process's CPU time spent within it. */
-    private record Window(long start, long end, long cpuNanos) {
+    /** The measured window of a run: after the warm-up, with the CPU time spent within it, by thread. */
+    private record Window(long start, long end, long cpuNanos, List<ThreadCpu.Group> threads) {
         static Window measure(int warmupSeconds, int seconds) throws InterruptedException {
             long start = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(warmupSeconds);
             Thread.sleep(Math.max(0, start - System.currentTimeMillis()));
-            long cpuStart = processCpuNanos();
+            ThreadCpu cpuStart = ThreadCpu.snapshot();
             long end = start + TimeUnit.SECONDS.toMillis(seconds);
             Thread.sleep(Math.max(0, end - System.currentTimeMillis()));
-            long cpu = processCpuNanos() - cpuStart;
+            ThreadCpu cpuEnd = ThreadCpu.snapshot();
             // a second more, so that what the window's messages became reaches Kafka
             Thread.sleep(1_000);
-            return new Window(start, end, cpu);
+            return new Window(start, end, cpuEnd.processNanosSince(cpuStart), cpuEnd.since(cpuStart));
         }
     }
 
@@ -298,49 +312,67 @@ public final class SourceThroughputBenchmark {
     }
 
     /**
-     * The same feed into Kafka with nothing in between: one WebSocket subscribed to the same channels, every frame
-     * sent as it is (bytes) to one topic; latency from the frame's exchange time to its append time.
+     * The same feed into Kafka with nothing in between: {@code sockets} WebSockets, each with a producer of its own,
+     * the subscriptions spread over them as the connector spreads them over its tasks; every frame sent as it is
+     * (bytes) to one topic; latency from the frame's exchange time to its append time.
      */
     private static RunResult runRelay(EmbeddedConnectCluster connect, String topic, int rate, boolean synthetic,
-            int seconds, int warmup) throws Exception {
+            int seconds, int warmup, int sockets) throws Exception {
         connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
-        Map<String, Object> props = bareProducerProps(connect);
+        List<String> subscriptions = new ArrayList<>();
+        for (String channel : List.of("trades", "depth")) {
+            for (String symbol : List.of("BTC-PERP", "ETH-PERP")) {
+                subscriptions.add(channel + ":" + symbol);
+            }
+        }
         OkHttpClient http = new OkHttpClient();
-        try (BitMaxSimulator simulator = simulator(rate, synthetic).build().start();
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            producer.partitionsFor(topic);
-            CountDownLatch open = new CountDownLatch(1);
-            WebSocket socket = http.newWebSocket(new Request.Builder().url(simulator.wsUrl() + "/api/pro/v2/stream").build(),
-                    new WebSocketListener() {
-                        @Override
-                        public void onOpen(WebSocket webSocket, Response response) {
-                            open.countDown();
-                        }
-
-                        @Override
-                        public void onMessage(WebSocket webSocket, String text) {
-                            if (text.startsWith("{\"m\":\"trades\"") || text.startsWith("{\"m\":\"depth\"")) {
-                                producer.send(new ProducerRecord<>(topic, text.getBytes(StandardCharsets.UTF_8)));
-                            }
-                        }
-                    });
-            open.await(10, TimeUnit.SECONDS);
-            int id = 0;
-            for (String channel : List.of("trades", "depth")) {
-                for (String symbol : List.of("BTC-PERP", "ETH-PERP")) {
-                    socket.send("{\"op\":\"sub\",\"id\":\"" + (++id) + "\",\"ch\":\"" + channel + ":" + symbol + "\"}");
-                }
+        List<KafkaProducer<byte[], byte[]>> producers = new ArrayList<>();
+        List<WebSocket> webSockets = new ArrayList<>();
+        try (BitMaxSimulator simulator = simulator(rate, synthetic).build().start()) {
+            for (int s = 0; s < sockets; s++) {
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(bareProducerProps(connect));
+                producers.add(producer);
+                producer.partitionsFor(topic);
+                webSockets.add(relaySocket(http, simulator, topic, producer, subscriptions, s, sockets));
             }
             Window window = Window.measure(warmup, seconds);
-            socket.close(1000, "done");
-            producer.flush();
+            webSockets.forEach(socket -> socket.close(1000, "done"));
+            producers.forEach(KafkaProducer::flush);
             AppendedRecords appended = AppendedRecords.read(connect.kafka().bootstrapServers(), List.of(topic), "ts",
                     window.start(), window.end());
-            return new RunResult(rate, appended.inWindow(), seconds, appended.sortedLatencies(), window.cpuNanos());
+            return new RunResult(rate, appended.inWindow(), seconds, appended.sortedLatencies(), window.cpuNanos(),
+                    window.threads());
         } finally {
+            producers.forEach(KafkaProducer::close);
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
+    }
+
+    /** One relay socket: subscribed to every {@code sockets}-th subscription from {@code index}, frames to {@code producer}. */
+    private static WebSocket relaySocket(OkHttpClient http, BitMaxSimulator simulator, String topic,
+            KafkaProducer<byte[], byte[]> producer, List<String> subscriptions, int index, int sockets)
+            throws InterruptedException {
+        CountDownLatch open = new CountDownLatch(1);
+        WebSocket socket = http.newWebSocket(new Request.Builder().url(simulator.wsUrl() + "/api/pro/v2/stream").build(),
+                new WebSocketListener() {
+                    @Override
+                    public void onOpen(WebSocket webSocket, Response response) {
+                        open.countDown();
+                    }
+
+                    @Override
+                    public void onMessage(WebSocket webSocket, String text) {
+                        if (text.startsWith("{\"m\":\"trades\"") || text.startsWith("{\"m\":\"depth\"")) {
+                            producer.send(new ProducerRecord<>(topic, text.getBytes(StandardCharsets.UTF_8)));
+                        }
+                    }
+                });
+        open.await(10, TimeUnit.SECONDS);
+        for (int i = index; i < subscriptions.size(); i += sockets) {
+            socket.send("{\"op\":\"sub\",\"id\":\"" + (i + 1) + "\",\"ch\":\"" + subscriptions.get(i) + "\"}");
+        }
+        return socket;
     }
 
     /** Sends the payloads with a plain producer ({@link #bareProducerProps}), unpaced or at a rate. */
@@ -381,15 +413,21 @@ public final class SourceThroughputBenchmark {
         double seconds = (lastAck.get() - start) / 1e9;
         Arrays.sort(latencies);
         // A paced run spins its sending thread between sends: its CPU time says nothing of the producer's cost.
-        return new RunResult(ratePerSecond, payloads.size(), seconds, latencies, ratePerSecond > 0 ? -1 : cpu);
+        return new RunResult(ratePerSecond, payloads.size(), seconds, latencies, ratePerSecond > 0 ? -1 : cpu, List.of());
     }
 
-    /** A plain producer of bytes with the client's defaults (acks=all, idempotent), plus {@code --producer}. */
+    /**
+     * A plain producer of bytes with the settings a Connect worker gives its source tasks' producers (acks=all, one
+     * request in flight, not idempotent), plus {@code --producer}: the connector and the bare producers alike.
+     */
     private static Map<String, Object> bareProducerProps(EmbeddedConnectCluster connect) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         props.putAll(producerSettings);
         return props;
     }
