@@ -112,8 +112,10 @@ public class BitMaxSourceTask extends SourceTask {
                 && (config.channels().contains(Channel.DEPTH) || config.channels().contains(Channel.BOOK))) {
             assembler.depthSnapshots(this::requestDepthSnapshot, 2 * clientConfig.wsRequestTimeout().toMillis());
         }
+        // The listener only queues, and the task's queue is the buffer: one hand-over between threads per message.
         publicStream = BitMaxStream.builder(clientConfig).publicEndpoint()
                 .listener(new PublicStreamListener(queue, metrics, config.subscriptionRefusedBehavior()))
+                .listenerOnReaderThread(true)
                 .frameText(config.valueFormat() == ValueFormat.EXCHANGE_JSON).build();
         for (String subscription : subscriptions) {
             publicStream.subscribe(new StreamChannel(subscription));

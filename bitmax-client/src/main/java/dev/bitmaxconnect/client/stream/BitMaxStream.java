@@ -57,7 +57,8 @@ public final class BitMaxStream implements AutoCloseable {
             throw new IllegalArgumentException("wsUrl must be set for a stream");
         }
         this.url = config.wsUrl() + (privateEndpoint ? "/" + b.accountGroup : "") + "/" + STREAM_PATH;
-        this.connection = new StreamConnection(config, url, authMethod, b.listener, b.frameText);
+        this.connection = new StreamConnection(config, url, authMethod, b.listener, b.frameText,
+                b.onReaderThread);
     }
 
     /** A builder; choose {@link Builder#publicEndpoint()} or {@link Builder#privateEndpoint(int)}. */
@@ -196,6 +197,7 @@ public final class BitMaxStream implements AutoCloseable {
         private AuthMethod authMethod;
         private StreamListener listener;
         private boolean frameText;
+        private boolean onReaderThread;
 
         private Builder(BitMaxClientConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -242,6 +244,17 @@ public final class BitMaxStream implements AutoCloseable {
          */
         public Builder frameText(boolean frameText) {
             this.frameText = frameText;
+            return this;
+        }
+
+        /**
+         * Whether the listener is called on the socket's reader thread, for a listener that only queues what it gets
+         * (thread-safe, and blocking only to push back on the socket): no hand-over between threads per message.
+         * Off by default: the listener is called on a thread of the stream's own, through a buffer of
+         * {@code listenerBufferSize} under the {@code overflowPolicy}, which do not apply when this is on.
+         */
+        public Builder listenerOnReaderThread(boolean onReaderThread) {
+            this.onReaderThread = onReaderThread;
             return this;
         }
 

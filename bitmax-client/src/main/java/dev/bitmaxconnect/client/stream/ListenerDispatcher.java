@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Hands messages and lifecycle events to the {@link StreamListener} on one thread, in order, through a
  * bounded buffer. A full buffer is handled by the {@link OverflowPolicy}; lifecycle events always wait for room.
  */
-final class ListenerDispatcher {
+final class ListenerDispatcher implements ListenerDelivery {
     private static final Logger log = LoggerFactory.getLogger(BitMaxStream.class); // one logger for the stream
     private static final Object STOP = new Object();
 
@@ -35,15 +35,14 @@ final class ListenerDispatcher {
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    @Override
+    public void start() {
         thread.start();
     }
 
-    /**
-     * Queues a message, read from {@code text}, for the listener. False when the buffer is full and the policy is
-     * {@code RECONNECT}: the message is dropped and the caller resets the session.
-     */
-    boolean deliver(StreamMessage message, String text) {
+    /** Queues a message for the listener; a full buffer meets the overflow policy. */
+    @Override
+    public boolean deliver(StreamMessage message, String text) {
         // the text is kept only when the listener asked for it: otherwise the message travels alone, as it always did
         Object event = frameText ? new Frame(message, text) : message;
         if (events.offer(event)) {
@@ -70,28 +69,34 @@ final class ListenerDispatcher {
         }
     }
 
-    void connected(boolean first) {
+    @Override
+    public void connected(boolean first) {
         emit(new Lifecycle(first ? Lifecycle.Kind.CONNECTED : Lifecycle.Kind.RECONNECTED, null, null));
     }
 
-    void disconnected(String reason) {
+    @Override
+    public void disconnected(String reason) {
         emit(new Lifecycle(Lifecycle.Kind.DISCONNECTED, reason, null));
     }
 
-    void error(Throwable error) {
+    @Override
+    public void error(Throwable error) {
         emit(new Lifecycle(Lifecycle.Kind.ERROR, null, error));
     }
 
     /** False while the listener is behind (the buffer is full). */
-    boolean hasRoom() {
+    @Override
+    public boolean hasRoom() {
         return events.remainingCapacity() > 0;
     }
 
-    long dropped() {
+    @Override
+    public long dropped() {
         return dropped.get();
     }
 
-    long bufferFullEvents() {
+    @Override
+    public long bufferFullEvents() {
         return bufferFull.get();
     }
 
@@ -99,7 +104,8 @@ final class ListenerDispatcher {
      * Stops the thread once what is buffered is delivered (for up to 5 s; at once when called from the
      * listener itself), then empties the buffer, so that a reader blocked on it (BLOCK policy) does not wait for ever.
      */
-    void stop() {
+    @Override
+    public void stop() {
         stopped = true;
         if (thread.isAlive()) {
             events.offer(STOP);

@@ -46,7 +46,7 @@ final class StreamConnection implements StreamSession.Events {
     private final StreamMessageDecoder decoder = new StreamMessageDecoder();
     private final OkHttpClient http;
     private final ScheduledExecutorService scheduler;
-    private final ListenerDispatcher dispatcher;
+    private final ListenerDelivery delivery;
     private final PendingReplies replies;
     private final FrameSizeGuard frameSizeGuard;
     private final ReconnectBackoff backoff;
@@ -70,7 +70,7 @@ final class StreamConnection implements StreamSession.Events {
     private ScheduledFuture<?> pingTask;
 
     StreamConnection(BitMaxClientConfig config, String url, AuthMethod authMethod, StreamListener listener,
-                     boolean frameText) {
+                     boolean frameText, boolean onReaderThread) {
         this.config = config;
         this.url = url;
         this.authMethod = authMethod;
@@ -89,8 +89,9 @@ final class StreamConnection implements StreamSession.Events {
             t.setDaemon(true);
             return t;
         });
-        this.dispatcher = new ListenerDispatcher(Objects.requireNonNull(listener, "listener"), frameText,
-            config.listenerBufferSize(), config.overflowPolicy());
+        Objects.requireNonNull(listener, "listener");
+        this.delivery = onReaderThread ? new DirectDelivery(listener, frameText)
+            : new ListenerDispatcher(listener, frameText, config.listenerBufferSize(), config.overflowPolicy());
         this.replies = new PendingReplies(scheduler, config.wsRequestTimeout());
         this.frameSizeGuard = new FrameSizeGuard(config.maxFrameBytes());
         this.backoff = new ReconnectBackoff(config.reconnectBackoffMin(), config.reconnectBackoffMax());
@@ -107,7 +108,7 @@ final class StreamConnection implements StreamSession.Events {
                 return firstSession;
             }
             state = State.CONNECTING;
-            dispatcher.start();
+            delivery.start();
             openSession();
             long deadline = config.wsConnectDeadline().toMillis();
             scheduler.schedule(() -> firstSessionOverdue(deadline), deadline, TimeUnit.MILLISECONDS);
@@ -139,7 +140,7 @@ final class StreamConnection implements StreamSession.Events {
     }
 
     StreamStats stats() {
-        return new StreamStats(received.get(), dispatcher.dropped(), dispatcher.bufferFullEvents(), reconnects.get(),
+        return new StreamStats(received.get(), delivery.dropped(), delivery.bufferFullEvents(), reconnects.get(),
             unknown.get(), rejected.get());
     }
 
@@ -267,7 +268,7 @@ final class StreamConnection implements StreamSession.Events {
         if (cause instanceof BitMaxApiException && closeBeforeFirstSession(cause)) {
             return; // bad credentials on the first try: tell the caller instead of retrying for ever
         }
-        dispatcher.error(cause);
+        delivery.error(cause);
         session.webSocket.cancel();
         lost(session, "authentication failed: " + cause.getMessage());
     }
@@ -277,7 +278,7 @@ final class StreamConnection implements StreamSession.Events {
         if (closeBeforeFirstSession(verdict)) {
             log.warn("BitMax stream {} closed before its first session: {}", url, verdict.getMessage());
         } else {
-            dispatcher.error(verdict); // the session is lost too, and logged as such
+            delivery.error(verdict); // the session is lost too, and logged as such
         }
     }
 
@@ -305,7 +306,7 @@ final class StreamConnection implements StreamSession.Events {
             }
             session.ready = true;
             state = State.CONNECTED;
-            if (dispatcher.hasRoom()) {
+            if (delivery.hasRoom()) {
                 failedAttempts = 0; // a listener still behind keeps the backoff growing (RECONNECT overflow policy)
             }
             first = !everConnected;
@@ -317,7 +318,7 @@ final class StreamConnection implements StreamSession.Events {
             }
         }
         log.info("BitMax stream {} {}", url, first ? "connected" : "reconnected");
-        dispatcher.connected(first);
+        delivery.connected(first);
         for (StreamChannel channel : toSubscribe) {
             subscriptions.sent(channel, sendSubscription(session, "sub", channel));
         }
@@ -363,7 +364,7 @@ final class StreamConnection implements StreamSession.Events {
         }
         replies.failAll(reason);
         log.warn("BitMax stream {} lost ({}), reconnecting in {} ms", url, reason, delayMillis);
-        dispatcher.disconnected(reason);
+        delivery.disconnected(reason);
     }
 
     private void reconnect() {
@@ -411,7 +412,7 @@ final class StreamConnection implements StreamSession.Events {
         if (message instanceof AuthResult) {
             return; // an internal exchange; the listener hears onConnected / onError
         }
-        if (!dispatcher.deliver(message, text)) {
+        if (!delivery.deliver(message, text)) {
             log.warn("BitMax stream {} listener buffer full ({}), reconnecting", url, config.listenerBufferSize());
             session.webSocket.cancel();
             lost(session, "listener buffer full");
@@ -465,7 +466,7 @@ final class StreamConnection implements StreamSession.Events {
         replies.failAll("stream closed");
         firstSession.completeExceptionally(reason);
         scheduler.shutdownNow();
-        dispatcher.stop();
+        delivery.stop();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

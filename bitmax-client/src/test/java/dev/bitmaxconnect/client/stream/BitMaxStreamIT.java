@@ -504,4 +504,103 @@ class BitMaxStreamIT {
         assertThat(stream.state()).isEqualTo(BitMaxStream.State.CLOSED);
         never.countDown();
     }
+
+    // ------------------------------------------------------------------ the listener on the reader thread
+
+    @Test
+    void aListenerOnTheReaderThreadGetsEveryMessageInOrderOnThatThreadAndTheLifecycleToo() throws Exception {
+        FakeExchangeSocket first = serve();
+        FakeExchangeSocket second = serve();
+        List<String> seqnums = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        RecordingListener recording = new RecordingListener() {
+            @Override
+            public void onMessage(StreamMessage message, String frameText) {
+                super.onMessage(message);
+                if (message instanceof StreamMessage.DepthUpdate) {
+                    threads.add(Thread.currentThread().getName());
+                    seqnums.add(frameText.replaceAll(".*\"seqnum\":(\\d+).*", "$1"));
+                }
+            }
+        };
+        stream = BitMaxStream.builder(config().build()).publicEndpoint().listener(recording)
+            .listenerOnReaderThread(true).frameText(true).build();
+        stream.connect().get(5, TimeUnit.SECONDS);
+        assertThat(first.opened.await(5, TimeUnit.SECONDS)).isTrue();
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            first.socket.send("{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":1,\"seqnum\":" + i
+                + ",\"asks\":[],\"bids\":[]}}");
+            sent.add(Integer.toString(i));
+        }
+        await().until(() -> seqnums.size() == 200);
+        assertThat(seqnums).containsExactlyElementsOf(sent);
+        assertThat(threads).doesNotContain("bitmax-stream-dispatch").containsOnly(threads.get(0));
+
+        first.socket.close(1001, "going away");
+        await().until(() -> recording.events.contains("reconnected"));
+        assertThat(recording.events).containsSubsequence("connected", "message:depth", "disconnected", "reconnected");
+        assertThat(stream.stats().messagesDropped()).isZero();
+    }
+
+    @Test
+    void aListenerOnTheReaderThreadThatThrowsLeavesTheStreamReading() throws Exception {
+        FakeExchangeSocket socket = serve();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        stream = BitMaxStream.builder(config().build()).publicEndpoint().listenerOnReaderThread(true)
+            .listener(message -> {
+                if (!(message instanceof StreamMessage.DepthUpdate depth)) {
+                    return;
+                }
+                long seqnum = depth.seqnum();
+                if (seqnum == 2) {
+                    throw new IllegalStateException("the listener's own bug");
+                }
+                received.add(seqnum);
+            }).build();
+        stream.connect().get(5, TimeUnit.SECONDS);
+        assertThat(socket.opened.await(5, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= 3; i++) {
+            socket.socket.send("{\"m\":\"depth\",\"symbol\":\"BTC-PERP\",\"data\":{\"ts\":1,\"seqnum\":" + i
+                + ",\"asks\":[],\"bids\":[]}}");
+        }
+        await().until(() -> received.contains(3L));
+        assertThat(received).containsExactly(1L, 3L);
+        assertThat(stream.state()).isEqualTo(BitMaxStream.State.CONNECTED);
+    }
+
+    @Test
+    void aBlockedListenerOnTheReaderThreadStopsTheSocketBeingRead() throws Exception {
+        FakeExchangeSocket socket = serve();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        List<StreamMessage> received = new CopyOnWriteArrayList<>();
+        stream = BitMaxStream.builder(config().build()).publicEndpoint().listenerOnReaderThread(true)
+            .listener(message -> {
+                if (!(message instanceof StreamMessage.Trades)) {
+                    return;
+                }
+                blocked.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                received.add(message);
+            }).build();
+        stream.connect().get(5, TimeUnit.SECONDS);
+        assertThat(socket.opened.await(5, TimeUnit.SECONDS)).isTrue();
+        String trade = Examples.text("channel-market-trades--trade-message.json");
+        for (int i = 0; i < 5; i++) {
+            socket.socket.send(trade);
+        }
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        long readWhenBlocked = stream.stats().messagesReceived();
+        Thread.sleep(300); // time enough to read the other four, were the reader not held
+        assertThat(stream.stats().messagesReceived()).as("frames read while the listener holds the reader")
+            .isEqualTo(readWhenBlocked);
+        release.countDown();
+        await().until(() -> received.size() == 5);
+        assertThat(stream.stats().messagesDropped()).isZero();
+    }
 }

@@ -1,0 +1,98 @@
+package dev.bitmaxconnect.client.stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the listener on the thread that has the event: the socket's reader for messages, in the order they were
+ * read. No buffer and no thread of its own, so no hand-over between threads for each message; the listener is the
+ * buffer, and while it blocks the socket is not read (the exchange's own back-pressure). For listeners that only
+ * queue what they get: one that blocks for long stalls the session, and since lifecycle events may come from other
+ * threads (a session declared silent, a reconnect), it must be thread-safe.
+ */
+final class DirectDelivery implements ListenerDelivery {
+    private static final Logger log = LoggerFactory.getLogger(BitMaxStream.class); // one logger for the stream
+
+    private final StreamListener listener;
+    /** Whether messages travel with their frame text, to {@link StreamListener#onMessage(StreamMessage, String)}. */
+    private final boolean frameText;
+
+    DirectDelivery(StreamListener listener, boolean frameText) {
+        this.listener = listener;
+        this.frameText = frameText;
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public boolean deliver(StreamMessage message, String text) {
+        try {
+            if (frameText) {
+                listener.onMessage(message, text);
+            } else {
+                listener.onMessage(message);
+            }
+        } catch (RuntimeException e) {
+            failed(message, e);
+        }
+        return true;
+    }
+
+    @Override
+    public void connected(boolean first) {
+        try {
+            if (first) {
+                listener.onConnected();
+            } else {
+                listener.onReconnected();
+            }
+        } catch (RuntimeException e) {
+            failed(first ? "onConnected" : "onReconnected", e);
+        }
+    }
+
+    @Override
+    public void disconnected(String reason) {
+        try {
+            listener.onDisconnected(reason);
+        } catch (RuntimeException e) {
+            failed("onDisconnected", e);
+        }
+    }
+
+    @Override
+    public void error(Throwable error) {
+        try {
+            listener.onError(error);
+        } catch (RuntimeException e) {
+            failed("onError", e);
+        }
+    }
+
+    @Override
+    public boolean hasRoom() {
+        return true;
+    }
+
+    @Override
+    public long dropped() {
+        return 0;
+    }
+
+    @Override
+    public long bufferFullEvents() {
+        return 0;
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    /** As on the dispatcher's thread, a listener's failure is logged and the stream goes on. */
+    private static void failed(Object event, RuntimeException e) {
+        String what = event instanceof String s ? s : event.getClass().getSimpleName();
+        log.error("BitMax stream listener failed on {}: {}", what, e.toString(), e);
+    }
+}
