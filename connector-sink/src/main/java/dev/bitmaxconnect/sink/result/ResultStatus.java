@@ -15,8 +15,11 @@ public enum ResultStatus {
     /** Not sent on purpose: dry run, trading switch off. */
     SKIPPED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    /** The status as results and metrics write it: the name in lower case. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Whether the outcome is an error for Connect's error handling (dead letter queue, tolerance). */

@@ -63,20 +63,40 @@ final class CommandResults {
 
     CommandResult fromItems(PendingCommand p, List<ItemOutcome> items, Sent sent) {
         ResultStatus status = overall(items);
-        ItemOutcome first = items.stream().filter(i -> i.status() == status).findFirst().orElse(items.get(0));
+        ItemOutcome first = firstOf(items, status);
         String orderId = items.size() == 1 ? items.get(0).orderId() : null;
         return result(p, status, orderId, first.code(), first.reason(), first.message(), sent.requestTime(),
                 sent.attempts(), items);
     }
 
-    /** A command is rejected or failed if any of its orders is; accepted if any was accepted; else duplicate. */
+    /**
+     * A command failed if any of its orders did; else it is rejected if any was; accepted if any was accepted; else
+     * duplicate. (Written as one loop: it runs for every command a lane sends.)
+     */
     private static ResultStatus overall(List<ItemOutcome> items) {
-        for (ResultStatus s : List.of(ResultStatus.FAILED, ResultStatus.REJECTED, ResultStatus.ACCEPTED)) {
-            if (items.stream().anyMatch(i -> i.status() == s)) {
-                return s;
+        boolean rejected = false;
+        boolean accepted = false;
+        for (ItemOutcome item : items) {
+            switch (item.status()) {
+                case FAILED -> {
+                    return ResultStatus.FAILED;
+                }
+                case REJECTED -> rejected = true;
+                case ACCEPTED -> accepted = true;
+                default -> { }
             }
         }
-        return ResultStatus.DUPLICATE;
+        return rejected ? ResultStatus.REJECTED : accepted ? ResultStatus.ACCEPTED : ResultStatus.DUPLICATE;
+    }
+
+    /** The first item of {@code status}, or the first item. */
+    private static ItemOutcome firstOf(List<ItemOutcome> items, ResultStatus status) {
+        for (ItemOutcome item : items) {
+            if (item.status() == status) {
+                return item;
+            }
+        }
+        return items.get(0);
     }
 
     CommandResult result(PendingCommand p, ResultStatus status, String orderId, Integer code, String reason,
