@@ -1,6 +1,8 @@
 package dev.bitmaxconnect.sink.command;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,10 +24,17 @@ public enum ExchangeEnum {
 
     private final String field;
     private final List<String> spellings;
+    /** Each table spelling by itself and by its key (lower case, no underscores): looked up for every command. */
+    private final Map<String, String> bySpelling = new HashMap<>();
+    private final Map<String, String> byKey = new HashMap<>();
 
     ExchangeEnum(String field, List<String> spellings) {
         this.field = field;
         this.spellings = spellings;
+        for (String spelling : spellings) {
+            bySpelling.put(spelling, spelling);
+            byKey.putIfAbsent(key(spelling), spelling);
+        }
     }
 
     public String field() {
@@ -38,8 +47,8 @@ public enum ExchangeEnum {
 
     /** The table spelling of {@code value}, if it is one of this enum's values. */
     public Optional<String> canonical(String value) {
-        String key = key(value);
-        return spellings.stream().filter(s -> key(s).equals(key)).findFirst();
+        String spelling = bySpelling.get(value);
+        return Optional.ofNullable(spelling != null ? spelling : byKey.get(key(value)));
     }
 
     private static String key(String s) {

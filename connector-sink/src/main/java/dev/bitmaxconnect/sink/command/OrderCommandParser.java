@@ -51,6 +51,14 @@ public final class OrderCommandParser {
             "orderQty", "stopPrice", "timeInForce", "postOnly", "execInst", "respInst", "posStopLossPrice",
             "posTakeProfitPrice");
     static final Set<String> CANCEL_FIELDS = Set.of("id", "orderId", "origId", "symbol");
+    // The fields of each action's command, known once: parse runs for every record.
+    private static final Set<String> PLACE_COMMAND_FIELDS = union(ORDER_FIELDS, Set.of("action"));
+    private static final Set<String> CANCEL_COMMAND_FIELDS = union(CANCEL_FIELDS, Set.of("action"));
+    private static final Set<String> CANCEL_ALL_FIELDS = Set.of("action", "id", "symbol");
+    private static final Set<String> BATCH_FIELDS = Set.of("action", "id", "orders");
+    private static final Set<String> SET_LEVERAGE_FIELDS = Set.of("action", "id", "symbol", "leverage");
+    private static final Set<String> SET_MARGIN_TYPE_FIELDS = Set.of("action", "id", "symbol", "marginType");
+    private static final Set<String> TRANSFER_FIELDS = Set.of("action", "id", "asset", "amount");
 
     /**
      * Parses a record value; throws {@link CommandFormatException} naming the field at fault and, whenever
@@ -128,7 +136,9 @@ public final class OrderCommandParser {
                     + quote(text));
         }
         if (tree instanceof Map<?, ?> map) {
-            return stringKeys(map, "");
+            @SuppressWarnings("unchecked") // a JSON object's field names are strings: no copy to check them
+            Map<String, Object> object = (Map<String, Object>) map;
+            return object;
         }
         throw CommandFormatException.unreadable("not a JSON object", "a command must be a JSON object, got "
                 + describe(tree));
@@ -194,21 +204,21 @@ public final class OrderCommandParser {
         String id = optionalString(m, "id", "");
         return switch (action) {
             case PLACE -> {
-                checkKnown(m, union(ORDER_FIELDS, Set.of("action")), "");
+                checkKnown(m, PLACE_COMMAND_FIELDS, "");
                 OrderItem order = order(m, "");
                 yield new OrderCommand.Place(id, order);
             }
             case CANCEL -> {
-                checkKnown(m, union(CANCEL_FIELDS, Set.of("action")), "");
+                checkKnown(m, CANCEL_COMMAND_FIELDS, "");
                 CancelItem cancel = cancel(m, "");
                 yield new OrderCommand.Cancel(id, cancel);
             }
             case CANCEL_ALL -> {
-                checkKnown(m, Set.of("action", "id", "symbol"), "");
+                checkKnown(m, CANCEL_ALL_FIELDS, "");
                 yield new OrderCommand.CancelAll(id, optionalString(m, "symbol", ""));
             }
             case PLACE_BATCH -> {
-                checkKnown(m, Set.of("action", "id", "orders"), "");
+                checkKnown(m, BATCH_FIELDS, "");
                 List<OrderItem> orders = new ArrayList<>();
                 List<Map<String, Object>> items = list(m, "orders");
                 for (int i = 0; i < items.size(); i++) {
@@ -219,7 +229,7 @@ public final class OrderCommandParser {
                 yield new OrderCommand.PlaceBatch(id, orders);
             }
             case CANCEL_BATCH -> {
-                checkKnown(m, Set.of("action", "id", "orders"), "");
+                checkKnown(m, BATCH_FIELDS, "");
                 List<CancelItem> cancels = new ArrayList<>();
                 List<Map<String, Object>> items = list(m, "orders");
                 for (int i = 0; i < items.size(); i++) {
@@ -230,16 +240,16 @@ public final class OrderCommandParser {
                 yield new OrderCommand.CancelBatch(id, cancels);
             }
             case SET_LEVERAGE -> {
-                checkKnown(m, Set.of("action", "id", "symbol", "leverage"), "");
+                checkKnown(m, SET_LEVERAGE_FIELDS, "");
                 yield new OrderCommand.SetLeverage(id, requiredString(m, "symbol", ""), requiredInt(m, "leverage"));
             }
             case SET_MARGIN_TYPE -> {
-                checkKnown(m, Set.of("action", "id", "symbol", "marginType"), "");
+                checkKnown(m, SET_MARGIN_TYPE_FIELDS, "");
                 yield new OrderCommand.SetMarginType(id, requiredString(m, "symbol", ""),
                         requiredEnum(m, ExchangeEnum.MARGIN_TYPE, ""));
             }
             case DEPOSIT, WITHDRAW -> {
-                checkKnown(m, Set.of("action", "id", "asset", "amount"), "");
+                checkKnown(m, TRANSFER_FIELDS, "");
                 BigDecimal amount = decimal(m, "amount", "");
                 if (amount == null) {
                     throw new CommandFormatException("amount", "is required");
