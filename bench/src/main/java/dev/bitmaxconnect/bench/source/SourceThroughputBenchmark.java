@@ -1,7 +1,6 @@
 package dev.bitmaxconnect.bench.source;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,11 +28,6 @@ import dev.bitmaxconnect.bench.plot.BenchCsv;
 import dev.bitmaxconnect.simulator.BitMaxSimulator;
 import dev.bitmaxconnect.source.BitMaxSourceConnector;
 import dev.bitmaxconnect.source.config.BitMaxSourceConfig;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
 
 /**
  * End-to-end load of the source connector: the simulator pushes trades and depth at rising rates into the
@@ -85,18 +79,6 @@ public final class SourceThroughputBenchmark {
     private static Map<String, String> producerSettings = Map.of();
     /** Connector settings of the comparison runs ({@code --compare}); none without them. */
     private static Map<String, String> compareSettings = Map.of();
-
-    /** One measured run: records appended in its window, their latencies, and the process's CPU time meanwhile. */
-    private record RunResult(int rate, long records, double seconds, long[] latenciesMs, long cpuNanos,
-            List<ThreadCpu.Group> threads) {
-        double recordsPerSecond() {
-            return records / seconds;
-        }
-
-        double cpuMicrosPerRecord() {
-            return records == 0 ? Double.NaN : cpuNanos / 1e3 / records;
-        }
-    }
 
     /** The repeated runs of one kind at one rate, summed up by their median throughput. */
     private record Repeats(List<RunResult> runs) {
@@ -167,7 +149,8 @@ public final class SourceThroughputBenchmark {
                     pacedRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs()
                             .add(runProducer(connect, run.payloads(), achieved, prefix + "-bare-paced"));
                     relayRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs()
-                            .add(runRelay(connect, prefix + "-relay", rate, synthetic, seconds, warmup, relaySockets));
+                            .add(Relay.run(connect, prefix + "-relay", rate, simulator(rate, synthetic), seconds,
+                                    warmup, relaySockets, () -> bareProducerProps(connect)));
                     lastPayloads = run.payloads();
                     if (!compareSettings.isEmpty()) {
                         compareRuns.computeIfAbsent(rate, r -> new Repeats(new ArrayList<>())).runs().add(runConnector(connect,
@@ -247,6 +230,9 @@ public final class SourceThroughputBenchmark {
                 print(label + " #" + (i + 1), repeats.runs().get(i));
             }
             print(label + ", median", repeats.median());
+            // the median run is the one of median throughput; a latency's median is taken over the runs' own
+            System.out.printf(Locale.ROOT, "%-48s %12s %8d %8d%n", label + ", median p50 and p99", "",
+                    medianPercentile(repeats, 0.50), medianPercentile(repeats, 0.99));
         }
         RunResult median = repeats.median();
         if (!median.threads().isEmpty()) {
@@ -283,7 +269,7 @@ public final class SourceThroughputBenchmark {
             String name = prefix + "-connector";
             connect.configureConnector(name, config);
             connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, tasks, "bench connector did not start");
-            Window window = Window.measure(warmup, seconds);
+            MeasuredWindow window = MeasuredWindow.measure(warmup, seconds);
             connect.deleteConnector(name);
             AppendedRecords appended = AppendedRecords.read(connect.kafka().bootstrapServers(), topics,
                     AppendedRecords.exchangeTimeField(config), window.start(), window.end());
@@ -292,87 +278,8 @@ public final class SourceThroughputBenchmark {
         }
     }
 
-    /** The measured window of a run: after the warm-up, with the CPU time spent within it, by thread. */
-    private record Window(long start, long end, long cpuNanos, List<ThreadCpu.Group> threads) {
-        static Window measure(int warmupSeconds, int seconds) throws InterruptedException {
-            long start = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(warmupSeconds);
-            Thread.sleep(Math.max(0, start - System.currentTimeMillis()));
-            ThreadCpu cpuStart = ThreadCpu.snapshot();
-            long end = start + TimeUnit.SECONDS.toMillis(seconds);
-            Thread.sleep(Math.max(0, end - System.currentTimeMillis()));
-            ThreadCpu cpuEnd = ThreadCpu.snapshot();
-            // a second more, so that what the window's messages became reaches Kafka
-            Thread.sleep(1_000);
-            return new Window(start, end, cpuEnd.processNanosSince(cpuStart), cpuEnd.since(cpuStart));
-        }
-    }
-
     private static long processCpuNanos() {
         return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
-    }
-
-    /**
-     * The same feed into Kafka with nothing in between: {@code sockets} WebSockets, each with a producer of its own,
-     * the subscriptions spread over them as the connector spreads them over its tasks; every frame sent as it is
-     * (bytes) to one topic; latency from the frame's exchange time to its append time.
-     */
-    private static RunResult runRelay(EmbeddedConnectCluster connect, String topic, int rate, boolean synthetic,
-            int seconds, int warmup, int sockets) throws Exception {
-        connect.kafka().createTopic(topic, 1, 1, Map.of("message.timestamp.type", "LogAppendTime"));
-        List<String> subscriptions = new ArrayList<>();
-        for (String channel : List.of("trades", "depth")) {
-            for (String symbol : List.of("BTC-PERP", "ETH-PERP")) {
-                subscriptions.add(channel + ":" + symbol);
-            }
-        }
-        OkHttpClient http = new OkHttpClient();
-        List<KafkaProducer<byte[], byte[]>> producers = new ArrayList<>();
-        List<WebSocket> webSockets = new ArrayList<>();
-        try (BitMaxSimulator simulator = simulator(rate, synthetic).build().start()) {
-            for (int s = 0; s < sockets; s++) {
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(bareProducerProps(connect));
-                producers.add(producer);
-                producer.partitionsFor(topic);
-                webSockets.add(relaySocket(http, simulator, topic, producer, subscriptions, s, sockets));
-            }
-            Window window = Window.measure(warmup, seconds);
-            webSockets.forEach(socket -> socket.close(1000, "done"));
-            producers.forEach(KafkaProducer::flush);
-            AppendedRecords appended = AppendedRecords.read(connect.kafka().bootstrapServers(), List.of(topic), "ts",
-                    window.start(), window.end());
-            return new RunResult(rate, appended.inWindow(), seconds, appended.sortedLatencies(), window.cpuNanos(),
-                    window.threads());
-        } finally {
-            producers.forEach(KafkaProducer::close);
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
-    }
-
-    /** One relay socket: subscribed to every {@code sockets}-th subscription from {@code index}, frames to {@code producer}. */
-    private static WebSocket relaySocket(OkHttpClient http, BitMaxSimulator simulator, String topic,
-            KafkaProducer<byte[], byte[]> producer, List<String> subscriptions, int index, int sockets)
-            throws InterruptedException {
-        CountDownLatch open = new CountDownLatch(1);
-        WebSocket socket = http.newWebSocket(new Request.Builder().url(simulator.wsUrl() + "/api/pro/v2/stream").build(),
-                new WebSocketListener() {
-                    @Override
-                    public void onOpen(WebSocket webSocket, Response response) {
-                        open.countDown();
-                    }
-
-                    @Override
-                    public void onMessage(WebSocket webSocket, String text) {
-                        if (text.startsWith("{\"m\":\"trades\"") || text.startsWith("{\"m\":\"depth\"")) {
-                            producer.send(new ProducerRecord<>(topic, text.getBytes(StandardCharsets.UTF_8)));
-                        }
-                    }
-                });
-        open.await(10, TimeUnit.SECONDS);
-        for (int i = index; i < subscriptions.size(); i += sockets) {
-            socket.send("{\"op\":\"sub\",\"id\":\"" + (i + 1) + "\",\"ch\":\"" + subscriptions.get(i) + "\"}");
-        }
-        return socket;
     }
 
     /** Sends the payloads with a plain producer ({@link #bareProducerProps}), unpaced or at a rate. */
@@ -436,6 +343,11 @@ public final class SourceThroughputBenchmark {
         System.out.printf(Locale.ROOT, "%-48s %12.0f %8d %8d %10d %12s%n", label, r.recordsPerSecond(),
                 percentile(r.latenciesMs(), 0.50), percentile(r.latenciesMs(), 0.99), r.records(),
                 r.cpuNanos() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.cpuMicrosPerRecord()));
+    }
+
+    private static long medianPercentile(Repeats repeats, double p) {
+        long[] values = repeats.runs().stream().mapToLong(r -> percentile(r.latenciesMs(), p)).sorted().toArray();
+        return values[values.length / 2];
     }
 
     private static long percentile(long[] sorted, double p) {
