@@ -2,8 +2,8 @@ package dev.bitmaxconnect.sink.command;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
