@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
  * read. No buffer and no thread of its own, so no hand-over between threads for each message; the listener is the
  * buffer, and while it blocks the socket is not read (the exchange's own back-pressure). For listeners that only
  * queue what they get: one that blocks for long stalls the session, and since lifecycle events may come from other
- * threads (a session declared silent, a reconnect), it must be thread-safe.
+ * threads (a session declared silent, a reconnect), it must be thread-safe. The {@link ListenerDispatcher} puts its
+ * buffer and thread in front of one of these.
  */
 final class DirectDelivery implements ListenerDelivery {
     private static final Logger log = LoggerFactory.getLogger(BitMaxStream.class); // one logger for the stream
@@ -20,6 +21,11 @@ final class DirectDelivery implements ListenerDelivery {
     DirectDelivery(StreamListener listener, boolean frameText) {
         this.listener = listener;
         this.frameText = frameText;
+    }
+
+    /** Whether the listener takes each message with its frame's text. */
+    boolean keepsFrameText() {
+        return frameText;
     }
 
     @Override
@@ -35,40 +41,24 @@ final class DirectDelivery implements ListenerDelivery {
                 listener.onMessage(message);
             }
         } catch (RuntimeException e) {
-            failed(message, e);
+            failed(message.getClass().getSimpleName(), e);
         }
         return true;
     }
 
     @Override
     public void connected(boolean first) {
-        try {
-            if (first) {
-                listener.onConnected();
-            } else {
-                listener.onReconnected();
-            }
-        } catch (RuntimeException e) {
-            failed(first ? "onConnected" : "onReconnected", e);
-        }
+        call(first ? "onConnected" : "onReconnected", first ? listener::onConnected : listener::onReconnected);
     }
 
     @Override
     public void disconnected(String reason) {
-        try {
-            listener.onDisconnected(reason);
-        } catch (RuntimeException e) {
-            failed("onDisconnected", e);
-        }
+        call("onDisconnected", () -> listener.onDisconnected(reason));
     }
 
     @Override
     public void error(Throwable error) {
-        try {
-            listener.onError(error);
-        } catch (RuntimeException e) {
-            failed("onError", e);
-        }
+        call("onError", () -> listener.onError(error));
     }
 
     @Override
@@ -90,9 +80,17 @@ final class DirectDelivery implements ListenerDelivery {
     public void stop() {
     }
 
-    /** As on the dispatcher's thread, a listener's failure is logged and the stream goes on. */
-    private static void failed(Object event, RuntimeException e) {
-        String what = event instanceof String s ? s : event.getClass().getSimpleName();
-        log.error("BitMax stream listener failed on {}: {}", what, e.toString(), e);
+    /** A lifecycle call (rare, unlike messages, so a lambda for it costs nothing that matters). */
+    private static void call(String event, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            failed(event, e);
+        }
+    }
+
+    /** A listener's failure is logged and the stream goes on. */
+    private static void failed(String event, RuntimeException e) {
+        log.error("BitMax stream listener failed on {}: {}", event, e.toString(), e);
     }
 }

@@ -5,19 +5,17 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands messages and lifecycle events to the {@link StreamListener} on one thread, in order, through a
- * bounded buffer. A full buffer is handled by the {@link OverflowPolicy}; lifecycle events always wait for room.
+ * bounded buffer: the events queue here, and the thread passes them to a {@link DirectDelivery}, which calls the
+ * listener. A full buffer is handled by the {@link OverflowPolicy}; lifecycle events always wait for room.
  */
 final class ListenerDispatcher implements ListenerDelivery {
-    private static final Logger log = LoggerFactory.getLogger(BitMaxStream.class); // one logger for the stream
     private static final Object STOP = new Object();
 
-    private final StreamListener listener;
-    /** Whether messages travel with their frame text, to {@link StreamListener#onMessage(StreamMessage, String)}. */
+    private final DirectDelivery target;
+    /** Whether messages travel with their frame text: only when the listener takes it. */
     private final boolean frameText;
     private final OverflowPolicy overflowPolicy;
     private final BlockingQueue<Object> events;
@@ -26,9 +24,9 @@ final class ListenerDispatcher implements ListenerDelivery {
     private final AtomicLong bufferFull = new AtomicLong();
     private volatile boolean stopped;
 
-    ListenerDispatcher(StreamListener listener, boolean frameText, int bufferSize, OverflowPolicy overflowPolicy) {
-        this.listener = listener;
-        this.frameText = frameText;
+    ListenerDispatcher(DirectDelivery target, int bufferSize, OverflowPolicy overflowPolicy) {
+        this.target = target;
+        this.frameText = target.keepsFrameText();
         this.overflowPolicy = overflowPolicy;
         this.events = new ArrayBlockingQueue<>(bufferSize);
         this.thread = new Thread(this::run, "bitmax-stream-dispatch");
@@ -141,22 +139,18 @@ final class ListenerDispatcher implements ListenerDelivery {
             if (event == STOP || (stopped && events.isEmpty())) {
                 return;
             }
-            try {
-                if (event instanceof StreamMessage m) {
-                    listener.onMessage(m);
-                } else if (event instanceof Frame f) {
-                    listener.onMessage(f.message, f.text);
-                } else if (event instanceof Lifecycle l) {
-                    switch (l.kind) {
-                        case CONNECTED -> listener.onConnected();
-                        case RECONNECTED -> listener.onReconnected();
-                        case DISCONNECTED -> listener.onDisconnected(l.reason);
-                        case ERROR -> listener.onError(l.error);
-                        default -> throw new IllegalStateException();
-                    }
+            if (event instanceof StreamMessage m) {
+                target.deliver(m, null);
+            } else if (event instanceof Frame f) {
+                target.deliver(f.message, f.text);
+            } else if (event instanceof Lifecycle l) {
+                switch (l.kind) {
+                    case CONNECTED -> target.connected(true);
+                    case RECONNECTED -> target.connected(false);
+                    case DISCONNECTED -> target.disconnected(l.reason);
+                    case ERROR -> target.error(l.error);
+                    default -> throw new IllegalStateException();
                 }
-            } catch (RuntimeException e) {
-                log.error("BitMax stream listener failed on {}: {}", event.getClass().getSimpleName(), e.toString(), e);
             }
         }
     }

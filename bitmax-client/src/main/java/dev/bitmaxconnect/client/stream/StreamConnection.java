@@ -89,9 +89,9 @@ final class StreamConnection implements StreamSession.Events {
             t.setDaemon(true);
             return t;
         });
-        Objects.requireNonNull(listener, "listener");
-        this.delivery = onReaderThread ? new DirectDelivery(listener, frameText)
-            : new ListenerDispatcher(listener, frameText, config.listenerBufferSize(), config.overflowPolicy());
+        DirectDelivery direct = new DirectDelivery(Objects.requireNonNull(listener, "listener"), frameText);
+        this.delivery = onReaderThread ? direct
+            : new ListenerDispatcher(direct, config.listenerBufferSize(), config.overflowPolicy());
         this.replies = new PendingReplies(scheduler, config.wsRequestTimeout());
         this.frameSizeGuard = new FrameSizeGuard(config.maxFrameBytes());
         this.backoff = new ReconnectBackoff(config.reconnectBackoffMin(), config.reconnectBackoffMax());

@@ -38,6 +38,8 @@ import okhttp3.WebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** WebSocket behaviour against a real local WebSocket server. */
 class BitMaxStreamIT {
@@ -99,6 +101,15 @@ class BitMaxStreamIT {
             msg = next(socket);
         } while (msg.path("op").asText().equals("ping") || msg.path("op").asText().equals("pong"));
         return msg;
+    }
+
+    /** A listener holding its thread: waits up to {@code seconds} for {@code release}, keeping an interrupt. */
+    static void holdFor(CountDownLatch release, int seconds) {
+        try {
+            release.await(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     BitMaxStream privateStream(BitMaxClientConfig config, AuthMethod method) {
@@ -420,13 +431,7 @@ class BitMaxStreamIT {
     void aFullListenerBufferDropsAndCounts() throws Exception {
         FakeExchangeSocket socket = serve();
         CountDownLatch release = new CountDownLatch(1);
-        StreamListener slow = message -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
+        StreamListener slow = message -> holdFor(release, 10);
         stream = BitMaxStream.builder(config().listenerBufferSize(4)
                 .overflowPolicy(BitMaxClientConfig.OverflowPolicy.DROP_NEWEST).build())
             .publicEndpoint().listener(slow).build();
@@ -451,11 +456,7 @@ class BitMaxStreamIT {
         StreamListener slow = new StreamListener() {
             @Override
             public void onMessage(StreamMessage message) {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                holdFor(release, 10);
             }
 
             @Override
@@ -484,13 +485,7 @@ class BitMaxStreamIT {
         FakeExchangeSocket socket = serve();
         CountDownLatch never = new CountDownLatch(1);
         stream = BitMaxStream.builder(config().listenerBufferSize(1).build()).publicEndpoint()
-            .listener(message -> {
-                try {
-                    never.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }).build();
+            .listener(message -> holdFor(never, 20)).build();
         stream.connect().get(5, TimeUnit.SECONDS);
         assertThat(socket.opened.await(5, TimeUnit.SECONDS)).isTrue();
         String trade = Examples.text("channel-market-trades--trade-message.json");
@@ -543,11 +538,12 @@ class BitMaxStreamIT {
         assertThat(stream.stats().messagesDropped()).isZero();
     }
 
-    @Test
-    void aListenerOnTheReaderThreadThatThrowsLeavesTheStreamReading() throws Exception {
+    @ParameterizedTest(name = "listener on the reader thread: {0}")
+    @ValueSource(booleans = {true, false})
+    void aListenerThatThrowsLeavesTheStreamReading(boolean onReaderThread) throws Exception {
         FakeExchangeSocket socket = serve();
         List<Long> received = new CopyOnWriteArrayList<>();
-        stream = BitMaxStream.builder(config().build()).publicEndpoint().listenerOnReaderThread(true)
+        stream = BitMaxStream.builder(config().build()).publicEndpoint().listenerOnReaderThread(onReaderThread)
             .listener(message -> {
                 if (!(message instanceof StreamMessage.DepthUpdate depth)) {
                     return;
@@ -581,11 +577,7 @@ class BitMaxStreamIT {
                     return;
                 }
                 blocked.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                holdFor(release, 10);
                 received.add(message);
             }).build();
         stream.connect().get(5, TimeUnit.SECONDS);
