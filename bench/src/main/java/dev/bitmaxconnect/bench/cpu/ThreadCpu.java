@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,18 +94,14 @@ public final class ThreadCpu {
      */
     public static List<String> describe(List<Group> groups, long units, String unit, double minShare) {
         long total = groups.stream().mapToLong(Group::cpuNanos).sum();
-        Map<String, Group> shown = new LinkedHashMap<>();
-        long otherCpu = 0;
-        for (Group group : groups) {
-            if (group.cpuNanos() >= minShare * total) {
-                shown.put(group.name(), group);
-            } else {
-                otherCpu += group.cpuNanos();
-            }
-        }
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "  %-70s %8s %6s %9s", "threads", "us/" + unit, "share", "kernel"));
-        for (Group group : shown.values()) {
+        long otherCpu = 0;
+        for (Group group : groups) {
+            if (group.cpuNanos() < minShare * total) {
+                otherCpu += group.cpuNanos();
+                continue;
+            }
             lines.add(String.format(Locale.ROOT, "  %-70s %8.2f %5.1f%% %9s", abbreviate(group.name()),
                     group.cpuNanos() / 1e3 / units, 100.0 * group.cpuNanos() / total,
                     group.userNanos() < 0 ? "-" : String.format(Locale.ROOT, "%.1f%%",

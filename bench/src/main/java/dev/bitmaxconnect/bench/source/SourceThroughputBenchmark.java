@@ -1,6 +1,5 @@
 package dev.bitmaxconnect.bench.source;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,8 +19,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-
-import com.sun.management.OperatingSystemMXBean;
 
 import dev.bitmaxconnect.bench.cpu.ThreadCpu;
 import dev.bitmaxconnect.bench.plot.BenchCsv;
@@ -278,10 +275,6 @@ public final class SourceThroughputBenchmark {
         }
     }
 
-    private static long processCpuNanos() {
-        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
-    }
-
     /** Sends the payloads with a plain producer ({@link #bareProducerProps}), unpaced or at a rate. */
     private static RunResult runProducer(EmbeddedConnectCluster connect, List<AppendedRecords.Payload> payloads,
             int ratePerSecond, String topic) throws Exception {
@@ -291,10 +284,10 @@ public final class SourceThroughputBenchmark {
         AtomicLong lastAck = new AtomicLong();
         CountDownLatch acked = new CountDownLatch(payloads.size());
         long start;
-        long cpuStart;
+        ThreadCpu cpuStart;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             producer.partitionsFor(topic);
-            cpuStart = processCpuNanos();
+            cpuStart = ThreadCpu.snapshot();
             start = System.nanoTime();
             for (int i = 0; i < payloads.size(); i++) {
                 if (ratePerSecond > 0) {
@@ -316,7 +309,7 @@ public final class SourceThroughputBenchmark {
             }
             acked.await(120, TimeUnit.SECONDS);
         }
-        long cpu = processCpuNanos() - cpuStart;
+        long cpu = ThreadCpu.snapshot().processNanosSince(cpuStart);
         double seconds = (lastAck.get() - start) / 1e9;
         Arrays.sort(latencies);
         // A paced run spins its sending thread between sends: its CPU time says nothing of the producer's cost.
